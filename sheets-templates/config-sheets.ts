@@ -1,0 +1,410 @@
+/**
+ * The configuration sheets that *setup* creates: their columns (key → label), types, dropdowns and
+ * sample rows. Code addresses every column by key through the header row, never by position;
+ * a header cell may show the Chinese label, the English label or the key itself.
+ */
+
+export type Label = { zh: string; en: string };
+
+export type ColumnType =
+  'text' | 'date' | 'integer' | 'number' | 'boolean' | 'email' | 'emailList' | 'choice' | 'dayList';
+
+export interface ColumnDef {
+  key: string;
+  label: Label;
+  type: ColumnType;
+  required?: boolean;
+  choices?: readonly string[];
+  help?: string;
+  width?: number;
+}
+
+export interface SheetDef {
+  key: string;
+  title: Label;
+  columns: readonly ColumnDef[];
+  /** Rows written when setup creates the sheet, by column key. */
+  sampleRows: readonly Record<string, string | number | boolean>[];
+}
+
+export const UNIT_CATEGORIES = ['机关事业单位', '驻深机关单位', '驻深企业', '驻深办事处'] as const;
+
+/** Default routing of unit categories to reviewing departments (overridable in Settings). */
+export const DEFAULT_ROUTING: Record<string, string> = {
+  机关事业单位: 'org',
+  驻深机关单位: 'org',
+  驻深企业: 'enterprise',
+  驻深办事处: 'enterprise',
+};
+
+export const AUDIENCES = [
+  'allUnits',
+  'unitsWithProjects',
+  'keyProjects',
+  'allProjects',
+  'staff',
+] as const;
+
+export const FORM_KEYS = ['application', 'plan', 'ledger', 'selfAssessment'] as const;
+
+export interface SettingDef {
+  key: string;
+  label: Label;
+  type: 'text' | 'timeZone' | 'locale' | 'integer' | 'email' | 'emailList';
+  required: boolean;
+  default?: string;
+  min?: number;
+  max?: number;
+  note: string;
+}
+
+export const SETTINGS: readonly SettingDef[] = [
+  {
+    key: 'campaignName',
+    label: { zh: '活动名称', en: 'Campaign name' },
+    type: 'text',
+    required: true,
+    default: '2014年度基层党建“书记项目”',
+    note: '出现在邮件、表单和报告中',
+  },
+  {
+    key: 'timeZone',
+    label: { zh: '时区', en: 'Time zone' },
+    type: 'timeZone',
+    required: true,
+    default: 'Asia/Shanghai',
+    note: '截止日期按该时区当天 24 时计算',
+  },
+  {
+    key: 'locale',
+    label: { zh: '语言', en: 'Language' },
+    type: 'locale',
+    required: true,
+    default: 'zh-CN',
+    note: 'zh-CN 或 en',
+  },
+  {
+    key: 'reminderHour',
+    label: { zh: '每日提醒时刻', en: 'Reminder hour' },
+    type: 'integer',
+    required: true,
+    default: '9',
+    min: 0,
+    max: 23,
+    note: '0–23，每天该小时内运行一次',
+  },
+  {
+    key: 'senderName',
+    label: { zh: '发件人名称', en: 'Sender name' },
+    type: 'text',
+    required: true,
+    default: '市直机关工委',
+    note: '邮件显示的发件人',
+  },
+  {
+    key: 'replyTo',
+    label: { zh: '回复地址', en: 'Reply-to' },
+    type: 'email',
+    required: false,
+    note: '单位回复邮件时的收件地址',
+  },
+  {
+    key: 'staffEmails.org',
+    label: { zh: '组织部员工邮箱', en: 'Organisation Dept. staff' },
+    type: 'emailList',
+    required: false,
+    note: '多个地址用分号分隔',
+  },
+  {
+    key: 'staffEmails.enterprise',
+    label: { zh: '企业工作部员工邮箱', en: 'Enterprise Dept. staff' },
+    type: 'emailList',
+    required: false,
+    note: '多个地址用分号分隔',
+  },
+  {
+    key: 'adminEmails',
+    label: { zh: '管理员邮箱', en: 'Administrators' },
+    type: 'emailList',
+    required: false,
+    note: '接收运行异常通知',
+  },
+  {
+    key: 'keyProjectQuota',
+    label: { zh: '重点项目名额', en: 'Key project quota' },
+    type: 'integer',
+    required: true,
+    default: '30',
+    min: 0,
+    max: 100000,
+    note: '重点项目最多数量',
+  },
+  {
+    key: 'minProjectsPerUnit',
+    label: { zh: '每单位最少项目数', en: 'Min. projects per unit' },
+    type: 'integer',
+    required: true,
+    default: '1',
+    min: 0,
+    max: 1000,
+    note: '申报阶段截止后检查',
+  },
+  {
+    key: 'mailReserve',
+    label: { zh: '邮件配额保留数', en: 'Mail quota reserve' },
+    type: 'integer',
+    required: true,
+    default: '10',
+    min: 0,
+    max: 2000,
+    note: '每日邮件收件人配额中保留不用的数量',
+  },
+  {
+    key: 'overdueMaxNotices',
+    label: { zh: '逾期催报上限', en: 'Max. overdue notices' },
+    type: 'integer',
+    required: true,
+    default: '3',
+    min: 0,
+    max: 100,
+    note: '每项逾期义务最多催报次数',
+  },
+  {
+    key: 'ledgerCadenceDays',
+    label: { zh: '台账间隔天数', en: 'Ledger cadence (days)' },
+    type: 'integer',
+    required: true,
+    default: '30',
+    min: 1,
+    max: 366,
+    note: '重点项目台账最长间隔',
+  },
+  {
+    key: 'reportFolderId',
+    label: { zh: '报告文件夹 ID', en: 'Report folder ID' },
+    type: 'text',
+    required: false,
+    note: '留空则由系统创建',
+  },
+];
+
+export const SETTINGS_SHEET: SheetDef = {
+  key: 'settings',
+  title: { zh: '系统设置', en: 'Settings' },
+  columns: [
+    { key: 'key', label: { zh: '设置项', en: 'Key' }, type: 'text', required: true, width: 190 },
+    { key: 'label', label: { zh: '名称', en: 'Name' }, type: 'text', width: 150 },
+    { key: 'value', label: { zh: '值', en: 'Value' }, type: 'text', width: 260 },
+    { key: 'note', label: { zh: '说明', en: 'Note' }, type: 'text', width: 320 },
+  ],
+  sampleRows: SETTINGS.map((s) => ({
+    key: s.key,
+    label: s.label.zh,
+    value: s.default ?? '',
+    note: s.note,
+  })),
+};
+
+export const UNITS_SHEET: SheetDef = {
+  key: 'units',
+  title: { zh: '单位名册', en: 'Units' },
+  columns: [
+    {
+      key: 'unitId',
+      label: { zh: '单位编号', en: 'Unit ID' },
+      type: 'text',
+      required: true,
+      width: 90,
+    },
+    {
+      key: 'name',
+      label: { zh: '单位名称', en: 'Unit name' },
+      type: 'text',
+      required: true,
+      width: 260,
+    },
+    {
+      key: 'category',
+      label: { zh: '单位类别', en: 'Category' },
+      type: 'choice',
+      required: true,
+      choices: UNIT_CATEGORIES,
+      width: 120,
+    },
+    { key: 'secretary', label: { zh: '书记', en: 'Secretary' }, type: 'text', width: 80 },
+    { key: 'contactName', label: { zh: '联系人', en: 'Contact' }, type: 'text', width: 80 },
+    {
+      key: 'email',
+      label: { zh: '联系邮箱', en: 'Email(s)' },
+      type: 'emailList',
+      required: true,
+      help: '多个地址用分号分隔',
+      width: 240,
+    },
+    { key: 'phone', label: { zh: '联系电话', en: 'Phone' }, type: 'text', width: 120 },
+    { key: 'memberCount', label: { zh: '党员人数', en: 'Members' }, type: 'integer', width: 80 },
+    { key: 'active', label: { zh: '是否参与', en: 'Active' }, type: 'boolean', width: 70 },
+  ],
+  sampleRows: [
+    {
+      unitId: 'U01',
+      name: '示例单位一机关党委（请替换）',
+      category: '机关事业单位',
+      secretary: '张三',
+      contactName: '李四',
+      email: 'dw@unit1.example',
+      phone: '0755-00000001',
+      memberCount: 100,
+      active: true,
+    },
+    {
+      unitId: 'U02',
+      name: '示例企业党委（请替换）',
+      category: '驻深企业',
+      secretary: '王五',
+      contactName: '赵六',
+      email: 'dw@unit2.example',
+      phone: '0755-00000002',
+      memberCount: 200,
+      active: true,
+    },
+  ],
+};
+
+export const STAGES_SHEET: SheetDef = {
+  key: 'stages',
+  title: { zh: '阶段设置', en: 'Stages' },
+  columns: [
+    {
+      key: 'stageId',
+      label: { zh: '阶段编号', en: 'Stage ID' },
+      type: 'text',
+      required: true,
+      width: 90,
+    },
+    {
+      key: 'name',
+      label: { zh: '阶段名称', en: 'Stage name' },
+      type: 'text',
+      required: true,
+      width: 120,
+    },
+    {
+      key: 'opensOn',
+      label: { zh: '开始日期', en: 'Opens on' },
+      type: 'date',
+      required: true,
+      width: 100,
+    },
+    {
+      key: 'deadline',
+      label: { zh: '截止日期', en: 'Deadline' },
+      type: 'date',
+      required: true,
+      width: 100,
+    },
+    {
+      key: 'form',
+      label: { zh: '对应表单', en: 'Form' },
+      type: 'choice',
+      choices: FORM_KEYS,
+      width: 110,
+    },
+    {
+      key: 'audience',
+      label: { zh: '适用对象', en: 'Audience' },
+      type: 'choice',
+      required: true,
+      choices: AUDIENCES,
+      width: 130,
+    },
+    {
+      key: 'remindDaysBefore',
+      label: { zh: '提前提醒天数', en: 'Remind days before' },
+      type: 'dayList',
+      help: '以逗号分隔，例如 7,3,1',
+      width: 110,
+    },
+    {
+      key: 'overdueEveryDays',
+      label: { zh: '逾期催报间隔', en: 'Overdue every (days)' },
+      type: 'integer',
+      help: '0 表示只催报一次',
+      width: 110,
+    },
+  ],
+  // The reference campaign: the 2014 Secretary Project calendar (seed 000).
+  sampleRows: [
+    {
+      stageId: 'apply',
+      name: '申报阶段',
+      opensOn: '2014-05-20',
+      deadline: '2014-05-30',
+      form: 'application',
+      audience: 'allUnits',
+      remindDaysBefore: '7,3,1',
+      overdueEveryDays: 3,
+    },
+    {
+      stageId: 'screen',
+      name: '筛选阶段',
+      opensOn: '2014-06-01',
+      deadline: '2014-06-30',
+      form: '',
+      audience: 'staff',
+      remindDaysBefore: '3',
+      overdueEveryDays: 0,
+    },
+    {
+      stageId: 'plan',
+      name: '实施方案备案',
+      opensOn: '2014-07-01',
+      deadline: '2014-07-31',
+      form: 'plan',
+      audience: 'keyProjects',
+      remindDaysBefore: '7,3,1',
+      overdueEveryDays: 3,
+    },
+    {
+      stageId: 'implement',
+      name: '实施阶段',
+      opensOn: '2014-07-01',
+      deadline: '2014-12-31',
+      form: 'ledger',
+      audience: 'keyProjects',
+      remindDaysBefore: '14,7,1',
+      overdueEveryDays: 7,
+    },
+    {
+      stageId: 'summarize',
+      name: '总结阶段',
+      opensOn: '2015-01-05',
+      deadline: '2015-02-15',
+      form: 'selfAssessment',
+      audience: 'allProjects',
+      remindDaysBefore: '7,3,1',
+      overdueEveryDays: 3,
+    },
+  ],
+};
+
+export const HEALTH_SHEET: SheetDef = {
+  key: 'health',
+  title: { zh: '运行状况', en: 'Health' },
+  columns: [
+    { key: 'level', label: { zh: '级别', en: 'Level' }, type: 'text', width: 60 },
+    { key: 'sheet', label: { zh: '工作表', en: 'Sheet' }, type: 'text', width: 100 },
+    { key: 'row', label: { zh: '行号', en: 'Row' }, type: 'integer', width: 60 },
+    { key: 'column', label: { zh: '列', en: 'Column' }, type: 'text', width: 120 },
+    { key: 'problem', label: { zh: '问题', en: 'Problem' }, type: 'text', width: 480 },
+    { key: 'checkedAt', label: { zh: '检查时间', en: 'Checked at' }, type: 'text', width: 150 },
+  ],
+  sampleRows: [],
+};
+
+export const CONFIG_SHEETS: readonly SheetDef[] = [
+  SETTINGS_SHEET,
+  UNITS_SHEET,
+  STAGES_SHEET,
+  HEALTH_SHEET,
+];

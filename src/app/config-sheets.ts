@@ -1,0 +1,63 @@
+import {
+  CONFIG_SHEETS,
+  HEALTH_SHEET,
+  SETTINGS_SHEET,
+  STAGES_SHEET,
+  UNITS_SHEET,
+  type SheetDef,
+} from '../../sheets-templates/config-sheets';
+import { parseConfig, type ConfigResult } from '../domain/config';
+import { mapColumns, type Cell } from '../domain/table';
+import type { Locale } from '../i18n';
+import type { SheetSpec, SheetsPort } from '../ports';
+
+/** Every title a sheet may carry: Chinese first (what setup creates), then English. */
+export function titlesOf(def: SheetDef): string[] {
+  return [def.title.zh, def.title.en];
+}
+
+export function sheetSpec(def: SheetDef, locale: Locale): SheetSpec {
+  const label = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
+  return {
+    titles: locale === 'en' ? [def.title.en, def.title.zh] : titlesOf(def),
+    columns: def.columns.map((c) => ({
+      header: label(c.label),
+      width: c.width,
+      note: c.help ?? (c.required ? '必填' : undefined),
+      choices: c.type === 'choice' ? c.choices : undefined,
+      checkbox: c.type === 'boolean',
+      date: c.type === 'date',
+    })),
+    sampleRows: def.sampleRows.map((row) => def.columns.map((c) => row[c.key] ?? '')),
+  };
+}
+
+export const CONFIG_SHEET_DEFS = CONFIG_SHEETS;
+
+export function loadConfig(sheets: SheetsPort): ConfigResult {
+  return parseConfig({
+    settings: sheets.readTable(titlesOf(SETTINGS_SHEET)),
+    units: sheets.readTable(titlesOf(UNITS_SHEET)),
+    stages: sheets.readTable(titlesOf(STAGES_SHEET)),
+  });
+}
+
+/** The campaign language as written in Settings, even when the rest does not validate. */
+export function configuredLocale(sheets: SheetsPort): Locale {
+  const table = sheets.readTable(titlesOf(SETTINGS_SHEET));
+  if (!table) return 'zh-CN';
+  const columns = mapColumns(SETTINGS_SHEET, table.header);
+  const keyAt = columns.index.key;
+  const valueAt = columns.index.value;
+  if (keyAt === undefined || valueAt === undefined) return 'zh-CN';
+  const row = table.rows.find((r: Cell[]) => String(r[keyAt]).trim() === 'locale');
+  return row && String(row[valueAt]).trim() === 'en' ? 'en' : 'zh-CN';
+}
+
+export function sheetDefByKey(key: string): SheetDef {
+  const def = CONFIG_SHEETS.find((d) => d.key === key);
+  if (!def) throw new Error(`unknown sheet ${key}`);
+  return def;
+}
+
+export { HEALTH_SHEET };

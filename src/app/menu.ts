@@ -1,0 +1,19 @@
+import { messages, type Locale } from '../i18n';
+
+export interface MenuItem {
+  caption: string;
+  /** The entry point the item calls (a top-level function of the bundle). */
+  handler: string;
+}
+
+export function campaignMenu(locale: Locale): { title: string; items: MenuItem[] } {
+  const m = messages(locale).menu;
+  return {
+    title: m.title,
+    items: [
+      { caption: m.setup, handler: 'setup' },
+      { caption: m.checkConfig, handler: 'checkConfig' },
+      { caption: m.activate, handler: 'activate' },
+    ],
+  };
+}

@@ -1,0 +1,28 @@
+import { CONFIG_SHEETS } from '../../sheets-templates/config-sheets';
+import { messages } from '../i18n';
+import type { AppDeps } from '../ports';
+import { configuredLocale, sheetSpec } from './config-sheets';
+
+export interface SetupResult {
+  created: string[];
+}
+
+/**
+ * Creates the configuration sheets (Settings, Units, Stages, Health) that do not exist yet, with
+ * headers, dropdowns, checkboxes and sample rows. Sheets that exist are left exactly as they are,
+ * so running setup again changes nothing.
+ */
+export function setup(deps: Pick<AppDeps, 'sheets' | 'ui' | 'log' | 'lock'>): SetupResult {
+  return deps.lock.withScriptLock(() => {
+    const locale = configuredLocale(deps.sheets);
+    const m = messages(locale);
+    const created: string[] = [];
+    for (const def of CONFIG_SHEETS) {
+      const spec = sheetSpec(def, locale);
+      if (deps.sheets.ensureSheet(spec)) created.push(spec.titles[0]);
+    }
+    deps.log.record({ event: 'setup', created });
+    deps.ui.alert(m.setup.title, m.setup.done(created.length));
+    return { created };
+  });
+}

@@ -1,0 +1,526 @@
+// Named imports: `import { z }` would pull every zod locale (~400 KB) into the Apps Script bundle.
+import { NEVER, object, pipe, transform, unknown } from 'zod/mini';
+import {
+  AUDIENCES,
+  DEFAULT_ROUTING,
+  FORM_KEYS,
+  SETTINGS,
+  SETTINGS_SHEET,
+  STAGES_SHEET,
+  UNIT_CATEGORIES,
+  UNITS_SHEET,
+  type SettingDef,
+  type SheetDef,
+} from '../../sheets-templates/config-sheets';
+import { problem, type Locale, type ProblemRef } from '../i18n';
+import { dayOf, isValidDay, isValidTimeZone } from './calendar';
+import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
+
+export type Audience = (typeof AUDIENCES)[number];
+export type FormKey = (typeof FORM_KEYS)[number];
+
+export interface Settings {
+  campaignName: string;
+  timeZone: string;
+  locale: Locale;
+  reminderHour: number;
+  senderName: string;
+  replyTo: string;
+  staffEmails: Record<string, string[]>;
+  /** unit category → reviewing department (defaults to DEFAULT_ROUTING) */
+  routing: Record<string, string>;
+  adminEmails: string[];
+  keyProjectQuota: number;
+  minProjectsPerUnit: number;
+  mailReserve: number;
+  overdueMaxNotices: number;
+  ledgerCadenceDays: number;
+  reportFolderId: string;
+}
+
+export interface Unit {
+  row: number;
+  unitId: string;
+  name: string;
+  category: string;
+  department: string;
+  secretary: string;
+  contactName: string;
+  emails: string[];
+  phone: string;
+  memberCount: number | null;
+  active: boolean;
+}
+
+export interface Stage {
+  row: number;
+  stageId: string;
+  name: string;
+  opensOn: string;
+  deadline: string;
+  form: FormKey | null;
+  audience: Audience;
+  remindDaysBefore: number[];
+  overdueEveryDays: number;
+}
+
+export interface CampaignConfig {
+  settings: Settings;
+  units: Unit[];
+  stages: Stage[];
+}
+
+export type ConfigSheet = 'settings' | 'units' | 'stages';
+
+export interface ConfigProblem {
+  sheet: ConfigSheet;
+  row: number | null;
+  /** The column key, when one column is at fault. */
+  column: string | null;
+  problem: ProblemRef;
+}
+
+export type ConfigResult =
+  { ok: true; config: CampaignConfig } | { ok: false; problems: ConfigProblem[] };
+
+export interface ConfigTables {
+  settings: RawTable | null;
+  units: RawTable | null;
+  stages: RawTable | null;
+}
+
+// --- cell parsers: each turns a raw cell into a typed value or a located problem -----------------
+
+const EMAIL = /^[^\s@;,<>"']+@[^\s@;,<>"']+\.[^\s@;,<>"']+$/;
+
+function cellParser<T>(parse: (cell: Cell, fail: (p: ProblemRef) => never) => T) {
+  return pipe(
+    unknown(),
+    transform((input: unknown, ctx) => {
+      class Failed {}
+      try {
+        return parse(input as Cell, (p) => {
+          ctx.issues.push({ code: 'custom', message: p.key, input, params: { problem: p } });
+          throw new Failed();
+        });
+      } catch (error) {
+        if (error instanceof Failed) return NEVER;
+        throw error;
+      }
+    }),
+  );
+}
+
+const isEmpty = (cell: Cell) => cell === '' || cell === null || cell === undefined;
+
+function text(required: boolean, max = 500) {
+  return cellParser((cell, fail) => {
+    if (isEmpty(cell)) return required ? fail(problem('required')) : '';
+    const value = cell instanceof Date ? cell.toISOString() : String(cell).trim();
+    if (required && value === '') return fail(problem('required'));
+    if (value.length > max) return fail(problem('tooLong', max));
+    return value;
+  });
+}
+
+function integer(required: boolean, min: number, max: number, fallback: number | null) {
+  return cellParser((cell, fail) => {
+    if (isEmpty(cell) || String(cell).trim() === '') {
+      if (required && fallback === null) return fail(problem('required'));
+      return fallback;
+    }
+    const n = typeof cell === 'number' ? cell : Number(String(cell).trim());
+    if (!Number.isInteger(n) || n < min || n > max) {
+      return fail(problem('badInteger', String(cell), min, max));
+    }
+    return n;
+  });
+}
+
+function emailList(required: boolean) {
+  return cellParser((cell, fail) => {
+    const raw = isEmpty(cell) ? '' : String(cell).trim();
+    if (raw === '') return required ? fail(problem('required')) : [];
+    const list = raw
+      .split(/[;；,，\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (list.length === 0 || !list.every((a) => EMAIL.test(a))) {
+      return fail(problem('badEmailList', raw));
+    }
+    return list.map((a) => a.toLowerCase());
+  });
+}
+
+function email(required: boolean) {
+  return cellParser((cell, fail) => {
+    const raw = isEmpty(cell) ? '' : String(cell).trim();
+    if (raw === '') return required ? fail(problem('required')) : '';
+    if (!EMAIL.test(raw)) return fail(problem('badEmail', raw));
+    return raw.toLowerCase();
+  });
+}
+
+function day(timeZone: string) {
+  return cellParser((cell, fail) => {
+    if (isEmpty(cell)) return fail(problem('required'));
+    // A date typed into a sheet arrives as a Date at midnight in the spreadsheet's time zone.
+    if (cell instanceof Date) {
+      if (Number.isNaN(cell.getTime())) return fail(problem('badDate', String(cell)));
+      return dayOf(cell.getTime(), timeZone);
+    }
+    const raw = String(cell).trim().replace(/\//g, '-');
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+    const normalised = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : raw;
+    if (!isValidDay(normalised)) return fail(problem('badDate', String(cell)));
+    return normalised;
+  });
+}
+
+function choice<T extends string>(choices: readonly T[], required: boolean) {
+  return cellParser((cell, fail): T | null => {
+    const raw = isEmpty(cell) ? '' : String(cell).trim();
+    if (raw === '') return required ? fail(problem('required')) : null;
+    if (!(choices as readonly string[]).includes(raw)) {
+      return fail(problem('badChoice', raw, choices.join('、')));
+    }
+    return raw as T;
+  });
+}
+
+const TRUE_WORDS = ['true', '是', 'yes', 'y', '1', '√'];
+const FALSE_WORDS = ['false', '否', 'no', 'n', '0', '×'];
+
+function boolean(fallback: boolean) {
+  return cellParser((cell, fail) => {
+    if (typeof cell === 'boolean') return cell;
+    if (isEmpty(cell) || String(cell).trim() === '') return fallback;
+    const raw = String(cell).trim().toLowerCase();
+    if (TRUE_WORDS.includes(raw)) return true;
+    if (FALSE_WORDS.includes(raw)) return false;
+    return fail(problem('badBoolean', String(cell)));
+  });
+}
+
+function dayList() {
+  return cellParser((cell, fail) => {
+    if (isEmpty(cell) || String(cell).trim() === '') return [] as number[];
+    const raw = String(cell).trim();
+    const parts = raw.split(/[,，、\s]+/).filter(Boolean);
+    const numbers = parts.map((p) => Number(p));
+    if (!numbers.every((n) => Number.isInteger(n) && n >= 0 && n <= 366)) {
+      return fail(problem('badDayList', raw));
+    }
+    return [...new Set(numbers)].sort((a, b) => b - a);
+  });
+}
+
+// --- sheets ------------------------------------------------------------------------------------
+
+function collect(
+  sheet: ConfigSheet,
+  row: number | null,
+  issues: readonly { path: PropertyKey[]; params?: Record<string, unknown> }[],
+  out: ConfigProblem[],
+  columnOf: (path: PropertyKey[]) => string | null = (path) => String(path[0] ?? '') || null,
+): void {
+  for (const issue of issues) {
+    const p = issue.params?.problem as ProblemRef | undefined;
+    out.push({ sheet, row, column: columnOf(issue.path), problem: p ?? problem('required') });
+  }
+}
+
+function missingColumns(
+  sheet: ConfigSheet,
+  def: SheetDef,
+  missing: string[],
+  out: ConfigProblem[],
+): boolean {
+  const required = def.columns.filter((c) => c.required && missing.includes(c.key));
+  for (const column of required) {
+    out.push({
+      sheet,
+      row: 1,
+      column: column.key,
+      problem: problem('missingColumn', column.label.zh),
+    });
+  }
+  return required.length > 0;
+}
+
+function settingSchema(def: SettingDef) {
+  switch (def.type) {
+    case 'text':
+      return text(def.required, 200);
+    case 'integer':
+      return integer(
+        def.required,
+        def.min ?? 0,
+        def.max ?? 1e9,
+        def.default ? Number(def.default) : null,
+      );
+    case 'email':
+      return email(def.required);
+    case 'emailList':
+      return emailList(def.required);
+    case 'timeZone':
+      return cellParser((cell, fail) => {
+        const raw = isEmpty(cell) ? '' : String(cell).trim();
+        if (raw === '') return def.default ?? fail(problem('required'));
+        return isValidTimeZone(raw) ? raw : fail(problem('badTimeZone', raw));
+      });
+    case 'locale':
+      return cellParser((cell, fail) => {
+        const raw = isEmpty(cell) ? '' : String(cell).trim();
+        if (raw === '') return 'zh-CN';
+        if (raw === 'zh-CN' || raw === 'en') return raw;
+        return fail(problem('badLocale', raw));
+      });
+    default:
+      return text(false, 200);
+  }
+}
+
+function parseSettings(table: RawTable, out: ConfigProblem[]): Settings | null {
+  const columns = mapColumns(SETTINGS_SHEET, table.header);
+  if (missingColumns('settings', SETTINGS_SHEET, columns.missing, out)) return null;
+  if (columns.index.value === undefined) {
+    out.push({
+      sheet: 'settings',
+      row: 1,
+      column: 'value',
+      problem: problem('missingColumn', '值'),
+    });
+    return null;
+  }
+  const known = new Map(SETTINGS.map((s) => [s.key, s]));
+  const seen = new Map<string, number>();
+  const raw: Record<string, Cell> = {};
+  const rowOf: Record<string, number> = {};
+  for (const { row, values } of keyedRows(table, columns)) {
+    const key = String(values.key ?? '').trim();
+    if (key === '') continue;
+    const isStaff = /^staffEmails\.[A-Za-z][\w-]*$/.test(key);
+    const isRouting = /^routing\..+$/.test(key);
+    if (!known.has(key) && !isStaff && !isRouting) {
+      out.push({ sheet: 'settings', row, column: 'key', problem: problem('unknownSetting', key) });
+      continue;
+    }
+    if (seen.has(key)) {
+      out.push({
+        sheet: 'settings',
+        row,
+        column: 'key',
+        problem: problem('duplicateSetting', key),
+      });
+      continue;
+    }
+    seen.set(key, row);
+    raw[key] = values.value ?? '';
+    rowOf[key] = row;
+  }
+  const parsed: Record<string, unknown> = {};
+  const staffEmails: Record<string, string[]> = {};
+  const routing: Record<string, string> = { ...DEFAULT_ROUTING };
+  let failed = false;
+  const keys = new Set([...SETTINGS.map((s) => s.key), ...Object.keys(raw)]);
+  for (const key of keys) {
+    if (key.startsWith('routing.')) {
+      const department = String(raw[key]).trim();
+      if (!/^[A-Za-z][\w-]*$/.test(department)) {
+        failed = true;
+        out.push({
+          sheet: 'settings',
+          row: rowOf[key],
+          column: 'value',
+          problem: problem('badChoice', department, 'org、enterprise'),
+        });
+      } else routing[key.slice('routing.'.length)] = department;
+      continue;
+    }
+    const def: SettingDef = known.get(key) ?? {
+      key,
+      label: { zh: key, en: key },
+      type: 'emailList',
+      required: false,
+      note: '',
+    };
+    const result = settingSchema(def).safeParse(raw[key] ?? def.default ?? '');
+    if (!result.success) {
+      failed = true;
+      collect('settings', rowOf[key] ?? null, result.error.issues, out, () => 'value');
+      continue;
+    }
+    if (key.startsWith('staffEmails.'))
+      staffEmails[key.slice('staffEmails.'.length)] = result.data as string[];
+    else parsed[key] = result.data;
+  }
+  if (failed) return null;
+  return { ...(parsed as Omit<Settings, 'staffEmails' | 'routing'>), staffEmails, routing };
+}
+
+function parseUnits(
+  table: RawTable,
+  routing: Record<string, string>,
+  out: ConfigProblem[],
+): Unit[] | null {
+  const columns = mapColumns(UNITS_SHEET, table.header);
+  if (missingColumns('units', UNITS_SHEET, columns.missing, out)) return null;
+  const schema = object({
+    unitId: text(true, 40),
+    name: text(true, 100),
+    category: choice(UNIT_CATEGORIES, true),
+    secretary: text(false, 50),
+    contactName: text(false, 50),
+    email: emailList(true),
+    phone: text(false, 50),
+    memberCount: integer(false, 0, 10000000, null),
+    active: boolean(true),
+  });
+  const units: Unit[] = [];
+  const firstId = new Map<string, number>();
+  const firstName = new Map<string, number>();
+  const before = out.length;
+  for (const { row, values } of keyedRows(table, columns)) {
+    const result = schema.safeParse(values);
+    if (!result.success) {
+      collect('units', row, result.error.issues, out);
+      continue;
+    }
+    const u = result.data;
+    const idRow = firstId.get(u.unitId);
+    if (idRow !== undefined) {
+      out.push({
+        sheet: 'units',
+        row,
+        column: 'unitId',
+        problem: problem('duplicate', u.unitId, idRow),
+      });
+    } else firstId.set(u.unitId, row);
+    const nameRow = firstName.get(u.name);
+    if (nameRow !== undefined) {
+      out.push({
+        sheet: 'units',
+        row,
+        column: 'name',
+        problem: problem('duplicate', u.name, nameRow),
+      });
+    } else firstName.set(u.name, row);
+    units.push({
+      row,
+      unitId: u.unitId,
+      name: u.name,
+      category: u.category as string,
+      department: routing[u.category as string] ?? 'org',
+      secretary: u.secretary,
+      contactName: u.contactName,
+      emails: u.email,
+      phone: u.phone,
+      memberCount: u.memberCount,
+      active: u.active,
+    });
+  }
+  if (out.length === before && !units.some((u) => u.active)) {
+    out.push({ sheet: 'units', row: null, column: null, problem: problem('noUnits') });
+  }
+  return out.length === before ? units : null;
+}
+
+function parseStages(table: RawTable, timeZone: string, out: ConfigProblem[]): Stage[] | null {
+  const columns = mapColumns(STAGES_SHEET, table.header);
+  if (missingColumns('stages', STAGES_SHEET, columns.missing, out)) return null;
+  const schema = object({
+    stageId: cellParser((cell, fail) => {
+      const raw = isEmpty(cell) ? '' : String(cell).trim();
+      if (raw === '') return fail(problem('required'));
+      return raw;
+    }),
+    name: text(true, 60),
+    opensOn: day(timeZone),
+    deadline: day(timeZone),
+    form: cellParser((cell, fail): FormKey | null => {
+      const raw = isEmpty(cell) ? '' : String(cell).trim();
+      if (raw === '') return null;
+      if (!(FORM_KEYS as readonly string[]).includes(raw)) {
+        return fail(problem('unknownForm', raw, FORM_KEYS.join('、')));
+      }
+      return raw as FormKey;
+    }),
+    audience: choice(AUDIENCES, true),
+    remindDaysBefore: dayList(),
+    overdueEveryDays: cellParser((cell, fail) =>
+      integer(false, 0, 366, 0).safeParse(cell).success
+        ? (integer(false, 0, 366, 0).parse(cell) ?? 0)
+        : fail(problem('badInteger', String(cell), 0, 366)),
+    ),
+  });
+  const stages: Stage[] = [];
+  const firstId = new Map<string, number>();
+  const before = out.length;
+  for (const { row, values } of keyedRows(table, columns)) {
+    const result = schema.safeParse(values);
+    const issues = result.success ? [] : [...result.error.issues];
+    collect('stages', row, issues, out);
+    if (!result.success) continue;
+    const s = result.data;
+    if (s.deadline < s.opensOn) {
+      out.push({
+        sheet: 'stages',
+        row,
+        column: 'deadline',
+        problem: problem('deadlineBeforeOpening', s.deadline, s.opensOn),
+      });
+    }
+    if (s.audience === 'staff' && s.form) {
+      out.push({ sheet: 'stages', row, column: 'form', problem: problem('formNeedsUnitAudience') });
+    }
+    const idRow = firstId.get(s.stageId);
+    if (idRow !== undefined) {
+      out.push({
+        sheet: 'stages',
+        row,
+        column: 'stageId',
+        problem: problem('duplicate', s.stageId, idRow),
+      });
+    } else firstId.set(s.stageId, row);
+    stages.push({ row, ...s, audience: s.audience as Audience });
+  }
+  if (out.length === before && stages.length === 0) {
+    out.push({ sheet: 'stages', row: null, column: null, problem: problem('noStages') });
+  }
+  return out.length === before ? stages : null;
+}
+
+/**
+ * Validates the three configuration sheets and reports every problem at once, each located by
+ * sheet, row and column — so an administrator fixes everything in one pass.
+ */
+export function parseConfig(tables: ConfigTables): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const missing = (sheet: ConfigSheet) =>
+    problems.push({ sheet, row: null, column: null, problem: problem('missingSheet') });
+  if (!tables.settings) missing('settings');
+  if (!tables.units) missing('units');
+  if (!tables.stages) missing('stages');
+  const settings = tables.settings ? parseSettings(tables.settings, problems) : null;
+  const timeZone = settings?.timeZone ?? 'Asia/Shanghai';
+  const units = tables.units
+    ? parseUnits(tables.units, settings?.routing ?? DEFAULT_ROUTING, problems)
+    : null;
+  const stages = tables.stages ? parseStages(tables.stages, timeZone, problems) : null;
+  if (settings && units) {
+    const departments = new Set(units.filter((u) => u.active).map((u) => u.department));
+    for (const department of departments) {
+      if (!settings.staffEmails[department]?.length) {
+        problems.push({
+          sheet: 'settings',
+          row: null,
+          column: 'value',
+          problem: problem('missingStaffEmail', department),
+        });
+      }
+    }
+  }
+  if (problems.length > 0 || !settings || !units || !stages) return { ok: false, problems };
+  return { ok: true, config: { settings, units, stages } };
+}

@@ -1,0 +1,65 @@
+import type { SheetDef } from '../../sheets-templates/config-sheets';
+
+/** A cell as Apps Script's getValues() returns it: '' for empty, Date for date cells. */
+export type Cell = string | number | boolean | Date;
+
+/** A sheet as read in one batch: header row and data rows, with the sheet row of the first. */
+export interface RawTable {
+  header: Cell[];
+  rows: Cell[][];
+  /** The sheet row number of rows[0] (2 when the header is row 1). */
+  firstRow: number;
+}
+
+export interface ColumnMap {
+  /** column key → 0-based index in the header */
+  index: Record<string, number>;
+  missing: string[];
+}
+
+const normalise = (value: Cell) => String(value).trim().toLowerCase();
+
+/**
+ * Finds each column of a sheet definition in a header row by key, Chinese label or English label,
+ * so columns may be reordered or relabelled between languages without breaking anything.
+ */
+export function mapColumns(def: SheetDef, header: Cell[]): ColumnMap {
+  const positions = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const name = normalise(cell);
+    if (name && !positions.has(name)) positions.set(name, i);
+  });
+  const index: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const column of def.columns) {
+    const found = [column.key, column.label.zh, column.label.en]
+      .map((name) => positions.get(normalise(name)))
+      .find((i) => i !== undefined);
+    if (found === undefined) missing.push(column.key);
+    else index[column.key] = found;
+  }
+  return { index, missing };
+}
+
+export interface KeyedRow {
+  /** The sheet row number (1-based, as people see it). */
+  row: number;
+  values: Record<string, Cell>;
+}
+
+/** The table's rows as key → value records, skipping rows that are entirely empty. */
+export function keyedRows(table: RawTable, columns: ColumnMap): KeyedRow[] {
+  const out: KeyedRow[] = [];
+  table.rows.forEach((cells, i) => {
+    if (cells.every((cell) => cell === '' || cell === null || cell === undefined)) return;
+    const values: Record<string, Cell> = {};
+    for (const [key, index] of Object.entries(columns.index)) values[key] = cells[index] ?? '';
+    out.push({ row: table.firstRow + i, values });
+  });
+  return out;
+}
+
+/** Lays out records under a header, by key: one row array per record, '' where absent. */
+export function rowsForHeader(keys: readonly string[], records: Record<string, Cell>[]): Cell[][] {
+  return records.map((record) => keys.map((key) => record[key] ?? ''));
+}

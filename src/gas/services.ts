@@ -1,0 +1,103 @@
+import type {
+  AppDeps,
+  Clock,
+  DailyTrigger,
+  LockPort,
+  LogPort,
+  StorePort,
+  TriggersPort,
+  UiPort,
+} from '../ports';
+import { gasSheets } from './sheets';
+
+/** Waits this long for the script lock: two submissions rarely take longer than seconds. */
+const LOCK_WAIT_MS = 30000;
+
+export const gasUi: UiPort = {
+  alert(title: string, message: string): void {
+    // getUi() throws in trigger executions (nobody to show a dialog to).
+    try {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert(title, message, ui.ButtonSet.OK);
+    } catch {
+      // nobody at the keyboard: the Health sheet and the logs carry the message
+    }
+  },
+  toast(message: string, title: string): void {
+    SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);
+  },
+};
+
+export const gasTriggers: TriggersPort = {
+  timeTriggers(handler: string): DailyTrigger[] {
+    return ScriptApp.getProjectTriggers()
+      .filter(
+        (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
+      )
+      .map((t) => {
+        const hour = gasStore.get(`trigger.${t.getUniqueId()}.hour`);
+        return { id: t.getUniqueId(), hour: hour === null ? null : Number(hour) };
+      });
+  },
+  remove(id: string): void {
+    for (const trigger of ScriptApp.getProjectTriggers()) {
+      if (trigger.getUniqueId() === id) ScriptApp.deleteTrigger(trigger);
+    }
+  },
+  createDaily(handler: string, hour: number, timeZone: string): void {
+    const trigger = ScriptApp.newTrigger(handler)
+      .timeBased()
+      .everyDays(1)
+      .atHour(hour)
+      .inTimezone(timeZone)
+      .create();
+    // Apps Script cannot tell a trigger's hour back; remember it to detect a changed setting.
+    gasStore.set(`trigger.${trigger.getUniqueId()}.hour`, String(hour));
+  },
+};
+
+export const gasStore: StorePort = {
+  get(key: string): string | null {
+    return PropertiesService.getScriptProperties().getProperty(key);
+  },
+  set(key: string, value: string): void {
+    PropertiesService.getScriptProperties().setProperty(key, value);
+  },
+};
+
+export const gasLock: LockPort = {
+  withScriptLock<T>(fn: () => T): T {
+    const lock = LockService.getScriptLock();
+    lock.waitLock(LOCK_WAIT_MS);
+    try {
+      const result = fn();
+      SpreadsheetApp.flush();
+      return result;
+    } finally {
+      lock.releaseLock();
+    }
+  },
+};
+
+export const gasClock: Clock = {
+  now: () => new Date().getTime(),
+};
+
+export const gasLog: LogPort = {
+  record(entry) {
+    // Structured records go to Cloud Logging (and to the rehearsal's run-log.jsonl).
+    console.log(JSON.stringify(entry));
+  },
+};
+
+export function gasDeps(): AppDeps {
+  return {
+    sheets: gasSheets,
+    ui: gasUi,
+    triggers: gasTriggers,
+    store: gasStore,
+    lock: gasLock,
+    clock: gasClock,
+    log: gasLog,
+  };
+}

@@ -1,0 +1,98 @@
+import type { Cell, RawTable } from '../domain/table';
+import type { SheetSpec, SheetsPort } from '../ports';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function findSheet(titles: readonly string[]): Sheet | null {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  for (const title of titles) {
+    const sheet = spreadsheet.getSheetByName(title);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/**
+ * Text from people must stay text: Sheets turns a string starting with "=" into a formula and
+ * "00123" into a number, so every string the script writes is quote-prefixed when Sheets would
+ * otherwise reinterpret it (the prefix is not part of the stored value).
+ */
+export function asCellValue(value: Cell): Cell {
+  if (typeof value !== 'string' || value === '') return value;
+  return /^[=+\-@']/.test(value) ||
+    /^\s*[\d.+-]/.test(value) ||
+    /^(true|false)$/i.test(value.trim())
+    ? `'${value}`
+    : value;
+}
+
+export const gasSheets: SheetsPort = {
+  ensureSheet(spec: SheetSpec): boolean {
+    if (findSheet(spec.titles)) return false;
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = spreadsheet.insertSheet(spec.titles[0]);
+    const width = spec.columns.length;
+    const rowCount = Math.max(spec.sampleRows.length, 1);
+    sheet
+      .getRange(1, 1, 1, width)
+      .setValues([spec.columns.map((c) => c.header)])
+      .setFontWeight('bold')
+      .setBackground('#f3f3f3');
+    sheet.setFrozenRows(1);
+    const notes = spec.columns.map((c) => c.note ?? '');
+    if (notes.some(Boolean)) sheet.getRange(1, 1, 1, width).setNotes([notes]);
+    spec.columns.forEach((column, i) => {
+      const body = sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1);
+      if (column.width) sheet.setColumnWidth(i + 1, column.width);
+      if (column.choices) {
+        body.setDataValidation(
+          SpreadsheetApp.newDataValidation()
+            .requireValueInList([...column.choices], true)
+            .setAllowInvalid(false)
+            .build(),
+        );
+      } else if (column.checkbox) {
+        body.setDataValidation(
+          SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build(),
+        );
+      } else if (column.date) {
+        body.setNumberFormat('yyyy-mm-dd');
+        body.setDataValidation(
+          SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build(),
+        );
+      }
+    });
+    if (spec.sampleRows.length > 0) {
+      const rows = spec.sampleRows.map((row) => row.map(asCellValue));
+      sheet.getRange(2, 1, rowCount, width).setValues(rows);
+    }
+    return true;
+  },
+
+  readTable(titles: readonly string[]): RawTable | null {
+    const sheet = findSheet(titles);
+    if (!sheet) return null;
+    const values = sheet.getDataRange().getValues() as Cell[][];
+    return { header: values[0] ?? [], rows: values.slice(1), firstRow: 2 };
+  },
+
+  replaceRows(titles: readonly string[], rows: Cell[][]): void {
+    const sheet = findSheet(titles);
+    if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
+    const lastRow = sheet.getLastRow();
+    const width = Math.max(sheet.getLastColumn(), rows[0]?.length ?? 0, 1);
+    if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, width).clearContent();
+    if (rows.length > 0) {
+      const padded = rows.map((row) => {
+        const cells = row.map(asCellValue);
+        while (cells.length < width) cells.push('');
+        return cells;
+      });
+      sheet.getRange(2, 1, padded.length, width).setValues(padded);
+    }
+  },
+
+  timeZone(): string {
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * Apps Script entry points, and nothing else: every function exported here becomes a top-level
+ * function of dist/Code.js (scripts/build.mjs generates them). Logic lives in src/app/.
+ */
+import { activate as activateCampaign } from './app/activate';
+import { configuredLocale } from './app/config-sheets';
+import { dailyTick } from './app/daily-tick';
+import { campaignMenu } from './app/menu';
+import { setup as setupSheets } from './app/setup';
+import { gasDeps } from './gas/services';
+import { gasSheets } from './gas/sheets';
+import { addMenu } from './gas/ui';
+
+/** Simple trigger: the campaign menu. */
+export function onOpen(): void {
+  addMenu(campaignMenu(configuredLocale(gasSheets)));
+}
+
+/** Menu: create the configuration sheets. */
+export function setup(): void {
+  setupSheets(gasDeps());
+}
+
+/** Menu: validate the configuration and activate the campaign. */
+export function activate(): void {
+  activateCampaign(gasDeps());
+}
+
+/** Menu: validate the configuration only. */
+export function checkConfig(): void {
+  activateCampaign(gasDeps(), { checkOnly: true });
+}
+
+/** Time-driven trigger, once a day at the reminder hour. */
+export function onDailyTick(): void {
+  dailyTick(gasDeps());
+}

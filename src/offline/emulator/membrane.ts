@@ -1,0 +1,196 @@
+import { ExecutionKilled, gasNameOf, WouldBlock, type Execution, type Workspace } from './core';
+
+/** The wire format between the host and the sandbox runtime (see sandbox/runtime.js). */
+export type Encoded =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | Encoded[]
+  | { $d: number }
+  | { $h: number; $c?: string; $m?: string[] }
+  | { $o: Record<string, Encoded> };
+
+export interface ServiceDescription {
+  name: string;
+  handle: Encoded;
+  enums?: Encoded;
+}
+
+export type SandboxRequest =
+  | { op: 'call'; h: number; m: string; a: Encoded }
+  | { op: 'console'; level: 'log' | 'info' | 'warn' | 'error'; text: string };
+
+export interface SandboxReply {
+  now: number;
+  v?: Encoded;
+  e?: { name: string; message: string };
+}
+
+/** Apps Script kills an execution after 6 minutes. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+const methodCache = new Map<object, string[]>();
+
+/** Methods of a fake the script may call: public prototype methods, not `_`-prefixed. */
+export function exposedMethods(value: object): string[] {
+  const proto = Object.getPrototypeOf(value) as object;
+  const cached = methodCache.get(proto);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (let p: object | null = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const name of Object.getOwnPropertyNames(p)) {
+      if (name === 'constructor' || name.startsWith('_')) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(p, name);
+      if (descriptor && typeof descriptor.value === 'function') names.add(name);
+    }
+  }
+  const list = [...names].sort();
+  methodCache.set(proto, list);
+  return list;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * The host side of one execution's boundary: a handle table for the service objects the script
+ * holds, value conversion, and the place where every Apps Script call is counted and timed.
+ */
+export class Membrane {
+  private readonly objects = new Map<number, object>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+
+  constructor(
+    private readonly ws: Workspace,
+    readonly execution: Execution,
+    private readonly services: Record<string, object>,
+  ) {}
+
+  describeServices(): ServiceDescription[] {
+    return Object.entries(this.services).map(([name, service]) => {
+      const enums = (service.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
+      return {
+        name,
+        handle: this.encode(service),
+        ...(enums ? { enums: this.encode(enums) } : {}),
+      };
+    });
+  }
+
+  encode(value: unknown): Encoded {
+    if (value === null || value === undefined) return value;
+    switch (typeof value) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return value;
+      case 'object':
+        break;
+      default:
+        throw new Error(`emulator bug: cannot pass a ${typeof value} to the script`);
+    }
+    if (isDate(value)) return { $d: value.getTime() };
+    if (Array.isArray(value)) return value.map((item) => this.encode(item));
+    const object = value as object;
+    const gasName = gasNameOf(object);
+    if (gasName) {
+      let id = this.ids.get(object);
+      if (id === undefined) {
+        id = this.nextId++;
+        this.ids.set(object, id);
+        this.objects.set(id, object);
+      }
+      return { $h: id, $c: gasName, $m: exposedMethods(object) };
+    }
+    if (!isPlainObject(object)) {
+      throw new Error(`emulator bug: ${object.constructor?.name} has no gasName`);
+    }
+    const out: Record<string, Encoded> = {};
+    for (const [key, item] of Object.entries(object)) out[key] = this.encode(item);
+    return { $o: out };
+  }
+
+  decode(value: Encoded): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.decode(item));
+    if ('$d' in value) return new Date(value.$d);
+    if ('$h' in value) {
+      const object = this.objects.get(value.$h);
+      if (!object) throw new Error('Invalid argument: an object from another execution');
+      return object;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value.$o)) out[key] = this.decode(item);
+    return out;
+  }
+
+  /**
+   * Serves one request from the sandbox. Throws WouldBlock (to the scheduler) when the call must
+   * wait for another execution; every other failure goes back to the script as an exception.
+   */
+  serve(request: SandboxRequest): SandboxReply {
+    if (request.op === 'console') {
+      const record: { level: typeof request.level; text: string; json?: unknown } = {
+        level: request.level,
+        text: request.text,
+      };
+      if (request.text.startsWith('{')) {
+        try {
+          record.json = JSON.parse(request.text);
+        } catch {
+          // not a structured record; kept as text
+        }
+      }
+      this.execution.logs.push(record);
+      return { now: this.ws.now() };
+    }
+    const target = this.objects.get(request.h);
+    const gasName = target && gasNameOf(target);
+    if (!target || !gasName) {
+      return this.fail(new Error('Invalid argument: an object from another execution'));
+    }
+    const name = `${gasName}.${request.m}`;
+    if (!exposedMethods(target).includes(request.m)) {
+      return this.fail(new TypeError(`${request.m} is not a function`));
+    }
+    if (this.execution.endedAt === null && this.elapsed() > EXECUTION_LIMIT_MS) {
+      return this.fail(new ExecutionKilled('Exceeded maximum execution time'));
+    }
+    const args = this.decode(request.a) as unknown[];
+    let result: unknown;
+    try {
+      result = this.ws.within(this.execution, () =>
+        (target as Record<string, (...a: unknown[]) => unknown>)[request.m](...args),
+      );
+    } catch (error) {
+      if (error instanceof WouldBlock) throw error;
+      this.execution.count(name);
+      this.ws.clock.advance(this.ws.callLatencyMs(name));
+      return this.fail(error);
+    }
+    this.execution.count(name);
+    this.ws.clock.advance(this.ws.callLatencyMs(name));
+    return { now: this.ws.now(), v: this.encode(result) };
+  }
+
+  private elapsed(): number {
+    return this.ws.now() - this.execution.startedAt;
+  }
+
+  fail(error: unknown): SandboxReply {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return {
+      now: this.ws.now(),
+      e: { name: e instanceof TypeError ? 'TypeError' : e.name || 'Error', message: e.message },
+    };
+  }
+}

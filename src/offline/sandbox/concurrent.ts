@@ -1,0 +1,203 @@
+import * as path from 'node:path';
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
+import { SeededRandom, WouldBlock, type Execution, type Workspace } from '../emulator/core';
+import {
+  Membrane,
+  type Encoded,
+  type SandboxReply,
+  type SandboxRequest,
+} from '../emulator/membrane';
+import { projectRoot } from '../project-root';
+import {
+  describeError,
+  readRuntimeSource,
+  type BlockedOutcome,
+  type RunResult,
+  type RunSpec,
+} from './sandbox';
+
+type WorkerMessage =
+  SandboxRequest | { op: 'ready' } | { op: 'done'; ok: boolean; value?: Encoded; error?: string };
+
+interface Running {
+  spec: RunSpec;
+  execution: Execution;
+  membrane: Membrane;
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+  seen: number;
+  pending: WorkerMessage | null;
+  /** Set while the pending call waits for a lock: the simulated moment it times out. */
+  blockedUntil: number | null;
+  parked: boolean;
+  result: RunResult | null;
+}
+
+export interface ConcurrencyOptions {
+  /** Seed of the interleaving: the same seed gives the same schedule. */
+  seed: number;
+  /** Chance, at each service-call boundary, that another execution runs next (default 0.5). */
+  switchProbability?: number;
+  blockedOutcome?: BlockedOutcome;
+}
+
+const WORKER_SILENCE_LIMIT_MS = 20000;
+
+/**
+ * Runs several executions at once, as Apps Script does when triggers fire together. Exactly one
+ * execution runs at any moment; at every service-call boundary a seeded choice decides which one
+ * continues — so another execution can start or resume between any two calls of a running one.
+ * A call that waits for a lock held by another execution parks until the holder releases it, or
+ * until its timeout passes in simulated time.
+ */
+export function runConcurrently(
+  ws: Workspace,
+  services: Record<string, object>,
+  code: string,
+  specs: RunSpec[],
+  options: ConcurrencyOptions,
+): RunResult[] {
+  const random = new SeededRandom(options.seed);
+  const switchProbability = options.switchProbability ?? 0.5;
+  const blockedOutcome: BlockedOutcome =
+    options.blockedOutcome ??
+    ((method) =>
+      method === 'tryLock'
+        ? { value: false }
+        : { error: 'Lock timeout: another process was holding the lock for too long.' });
+  const runtimeSource = readRuntimeSource();
+  const workerFile = path.join(projectRoot(), 'src/offline/sandbox/worker.cjs');
+
+  const runs: Running[] = specs.map((spec) => {
+    const execution = ws.startExecution(spec.handler, spec.trigger, spec);
+    const membrane = new Membrane(ws, execution, services);
+    const channel = new MessageChannel();
+    const buffer = new SharedArrayBuffer(8);
+    const event = spec.event === undefined ? undefined : membrane.encode(spec.event);
+    const worker = new Worker(workerFile, {
+      workerData: {
+        port: channel.port2,
+        signal: buffer,
+        runtimeSource,
+        code,
+        services: membrane.describeServices(),
+        now: ws.now(),
+        handler: spec.handler,
+        event,
+      },
+      transferList: [channel.port2],
+    });
+    return {
+      spec,
+      execution,
+      membrane,
+      worker,
+      port: channel.port1,
+      signal: new Int32Array(buffer),
+      seen: 0,
+      pending: null,
+      blockedUntil: null,
+      parked: false,
+      result: null,
+    };
+  });
+
+  const nextMessage = (run: Running): WorkerMessage => {
+    for (;;) {
+      const received = receiveMessageOnPort(run.port);
+      if (received) {
+        run.seen += 1;
+        return received.message as WorkerMessage;
+      }
+      const outcome = Atomics.wait(run.signal, 1, run.seen, WORKER_SILENCE_LIMIT_MS);
+      if (outcome === 'timed-out' && !receiveMessageOnPort(run.port)) {
+        throw new Error(`sandbox worker for ${run.spec.handler} stopped answering`);
+      }
+    }
+  };
+  const reply = (run: Running, answer: SandboxReply): void => {
+    run.port.postMessage(answer);
+    Atomics.store(run.signal, 0, 1);
+    Atomics.notify(run.signal, 0);
+    const message = nextMessage(run);
+    if (message.op === 'done') finish(run, message);
+    else run.pending = message;
+  };
+  const finish = (run: Running, message: Extract<WorkerMessage, { op: 'done' }>): void => {
+    run.pending = null;
+    const failure = message.ok ? undefined : new Error(message.error ?? 'failed');
+    ws.endExecution(run.execution, failure);
+    run.result = {
+      execution: run.execution,
+      ok: message.ok,
+      ...(message.ok
+        ? { value: run.membrane.decode(message.value ?? null) }
+        : { error: message.error ?? 'failed' }),
+    };
+    void run.worker.terminate();
+    // The holder may have released a lock by ending: parked calls may try again.
+    for (const other of runs) other.parked = false;
+  };
+
+  try {
+    for (const run of runs) run.pending = nextMessage(run);
+    let current: Running | null = null;
+    for (;;) {
+      const live = runs.filter((run) => run.result === null);
+      if (live.length === 0) break;
+      const runnable = live.filter((run) => !run.parked);
+      if (runnable.length === 0) {
+        // Everybody waits for a lock: time passes until the earliest wait times out.
+        const first = live.reduce((a, b) =>
+          (a.blockedUntil ?? 0) <= (b.blockedUntil ?? 0) ? a : b,
+        );
+        const until = first.blockedUntil ?? ws.now();
+        if (until > ws.now()) ws.clock.set(until);
+        const request = first.pending as SandboxRequest;
+        const outcome = blockedOutcome(request.op === 'call' ? request.m : '');
+        first.parked = false;
+        first.blockedUntil = null;
+        reply(
+          first,
+          'error' in outcome
+            ? first.membrane.fail(new Error(outcome.error))
+            : { now: ws.now(), v: first.membrane.encode(outcome.value) },
+        );
+        continue;
+      }
+      const stay =
+        current !== null && runnable.includes(current) && random.next() >= switchProbability;
+      const run: Running = stay && current ? current : runnable[random.int(0, runnable.length)];
+      current = run;
+      const message = run.pending as WorkerMessage;
+      if (message.op === 'ready') {
+        reply(run, { now: ws.now() });
+        continue;
+      }
+      if (message.op === 'done')
+        throw new Error('emulator bug: a finished execution was scheduled');
+      let answer: SandboxReply;
+      try {
+        answer = run.membrane.serve(message);
+      } catch (error) {
+        if (!(error instanceof WouldBlock)) throw error;
+        run.parked = true;
+        run.blockedUntil ??= ws.now() + error.timeoutMs;
+        continue;
+      }
+      run.blockedUntil = null;
+      reply(run, answer);
+      for (const other of runs) other.parked = false;
+    }
+  } catch (error) {
+    for (const run of runs) void run.worker.terminate();
+    throw new Error(`concurrent run failed: ${describeError(error)}`);
+  }
+  return runs.map((run) => run.result as RunResult);
+}

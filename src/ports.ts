@@ -1,0 +1,79 @@
+/**
+ * What the use cases need from the outside world. Adapters over Apps Script live in src/gas/;
+ * tests and the rehearsal reach the same adapters through the emulator, never a second copy.
+ */
+import type { Cell, RawTable } from './domain/table';
+
+export interface ColumnSpec {
+  header: string;
+  width?: number;
+  note?: string;
+  /** A dropdown of these values. */
+  choices?: readonly string[];
+  checkbox?: boolean;
+  date?: boolean;
+}
+
+export interface SheetSpec {
+  /** The titles this sheet may carry (first = the one to create). */
+  titles: readonly string[];
+  columns: readonly ColumnSpec[];
+  sampleRows: readonly Cell[][];
+}
+
+export interface SheetsPort {
+  /** Creates the sheet with header, validation and sample rows; false if it already exists. */
+  ensureSheet(spec: SheetSpec): boolean;
+  /** Reads a whole sheet in one call; null when no sheet carries any of the titles. */
+  readTable(titles: readonly string[]): RawTable | null;
+  /** Replaces every data row under the header in one write (the header stays). */
+  replaceRows(titles: readonly string[], rows: Cell[][]): void;
+  timeZone(): string;
+}
+
+export interface UiPort {
+  /** A dialog for the person who clicked; silently skipped when nobody is there (a trigger). */
+  alert(title: string, message: string): void;
+  toast(message: string, title: string): void;
+}
+
+export interface DailyTrigger {
+  id: string;
+  hour: number | null;
+}
+
+export interface TriggersPort {
+  /** This account's time-driven triggers that call `handler`. */
+  timeTriggers(handler: string): DailyTrigger[];
+  remove(id: string): void;
+  createDaily(handler: string, hour: number, timeZone: string): void;
+}
+
+export interface StorePort {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface LockPort {
+  /** Runs fn while holding the script lock; throws when it cannot be had within the wait. */
+  withScriptLock<T>(fn: () => T): T;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** Structured records (rehearsal-format.md: `event` and its fields) to Cloud Logging. */
+export interface LogPort {
+  record(entry: { event: string } & Record<string, unknown>): void;
+}
+
+export interface AppDeps {
+  sheets: SheetsPort;
+  ui: UiPort;
+  triggers: TriggersPort;
+  store: StorePort;
+  lock: LockPort;
+  clock: Clock;
+  log: LogPort;
+}

@@ -47,12 +47,16 @@ export interface KeyedRow {
   values: Record<string, Cell>;
 }
 
-/** The table's rows as key → value records, skipping rows that are entirely empty. */
+/**
+ * The table's rows as key → value records, skipping rows that are entirely empty. Columns the
+ * sheet lacks read as '' (an optional column may be deleted by staff).
+ */
 export function keyedRows(table: RawTable, columns: ColumnMap): KeyedRow[] {
   const out: KeyedRow[] = [];
   table.rows.forEach((cells, i) => {
     if (cells.every((cell) => cell === '' || cell === null || cell === undefined)) return;
     const values: Record<string, Cell> = {};
+    for (const key of columns.missing) values[key] = '';
     for (const [key, index] of Object.entries(columns.index)) values[key] = cells[index] ?? '';
     out.push({ row: table.firstRow + i, values });
   });

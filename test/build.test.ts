@@ -1,0 +1,68 @@
+import * as vm from 'node:vm';
+import { bundleCode, manifest } from './support/bundle';
+import * as main from '../src/main';
+
+const SCOPE = 'https://www.googleapis.com/auth/';
+
+/** Which OAuth scope each Apps Script service (or method) needs — apps-script-facts.md. */
+const SCOPE_OF: { pattern: RegExp; scope: string | string[] }[] = [
+  { pattern: /\bSpreadsheetApp\.getUi\b/, scope: 'script.container.ui' },
+  { pattern: /\bSpreadsheetApp\./, scope: ['spreadsheets.currentonly', 'spreadsheets'] },
+  { pattern: /\bFormApp\./, scope: 'forms' },
+  { pattern: /\bMailApp\./, scope: 'script.send_mail' },
+  { pattern: /\bDocumentApp\./, scope: 'documents' },
+  { pattern: /\bDriveApp\./, scope: 'drive' },
+  {
+    pattern: /\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\b/,
+    scope: 'script.scriptapp',
+  },
+  { pattern: /\bSession\.get(Active|Effective)User\b/, scope: 'userinfo.email' },
+];
+
+describe('dist/Code.js, the artifact clasp pushes', () => {
+  const code = bundleCode();
+
+  test('every entry point exported by src/main.ts is a top-level function (Apps Script calls only those)', () => {
+    const names = Object.keys(main).sort();
+    expect(names.length).toBeGreaterThan(0);
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    for (const name of names) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+      expect(typeof (context as Record<string, unknown>)[name]).toBe('function');
+    }
+  });
+
+  test('the bundle is an IIFE under __app, not assigned to globalThis (which would shadow the global object)', () => {
+    expect(code).toMatch(/^var __app = \(\(\) => \{/m);
+    expect(code).not.toMatch(/globalThis\s*=/);
+  });
+
+  test('the bundle stays small (every execution loads all of it)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(300 * 1024);
+  });
+
+  test('the manifest is V8, Asia/Shanghai, Stackdriver logging, with explicit scopes', () => {
+    const m = manifest();
+    expect(m.runtimeVersion).toBe('V8');
+    expect(m.timeZone).toBe('Asia/Shanghai');
+    expect(m.exceptionLogging).toBe('STACKDRIVER');
+    expect(Array.isArray(m.oauthScopes)).toBe(true);
+  });
+
+  test('oauthScopes cover every service the bundle calls, and nothing it does not call (explicit scopes turn off detection)', () => {
+    const scopes = new Set(manifest().oauthScopes.map((s) => s.replace(SCOPE, '')));
+    const needed = new Set<string>();
+    for (const { pattern, scope } of SCOPE_OF) {
+      if (!pattern.test(code)) continue;
+      const options = Array.isArray(scope) ? scope : [scope];
+      const granted = options.find((s) => scopes.has(s));
+      expect({ service: pattern.source, granted: granted ?? null }).toEqual({
+        service: pattern.source,
+        granted: expect.any(String),
+      });
+      needed.add(granted as string);
+    }
+    expect([...scopes].filter((s) => !needed.has(s))).toEqual([]);
+  });
+});

@@ -603,7 +603,7 @@ for (const [key, time, options] of APPLICATIONS) {
 {
   const p = project.U09;
   const { email, answers } = applicationAnswers(p, { email: 'zhanghy.swj@mail.example' });
-  appId.U09 = `a${pad(++appNo)}`;
+  appId.U09 = `a${pad(appNo + 1)}`;
   push({
     id: appId.U09,
     at: at('2014-05-28', 20, 17),

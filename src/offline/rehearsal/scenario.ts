@@ -11,6 +11,12 @@
  * Every problem in every file is collected and reported together, one `file:line: problem` per line,
  * so a scenario author can fix them all in one go.
  */
+import {
+  FORM_KEYS,
+  SETTINGS,
+  STAGES_SHEET,
+  UNITS_SHEET,
+} from '../../../sheets-templates/config-sheets';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
@@ -19,50 +25,17 @@ import { parseCsvLenient, parseCsvTable } from './csv';
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (domain.md)
 
-export const SETTING_KEYS = [
-  'campaignName',
-  'timeZone',
-  'locale',
-  'reminderHour',
-  'senderName',
-  'replyTo',
-  'staffEmails.org',
-  'staffEmails.enterprise',
-  'adminEmails',
-  'keyProjectQuota',
-  'minProjectsPerUnit',
-  'mailReserve',
-  'overdueMaxNotices',
-  'reportFolderId',
-] as const;
+// The vocabulary comes from sheets-templates/, the same definitions the script validates with.
+export const SETTING_KEYS: readonly string[] = SETTINGS.map((s) => s.key);
 
-export const UNIT_KEYS = [
-  'unitId',
-  'name',
-  'category',
-  'secretary',
-  'contactName',
-  'email',
-  'phone',
-  'memberCount',
-  'active',
-] as const;
+export const UNIT_KEYS: readonly string[] = UNITS_SHEET.columns.map((c) => c.key);
 export const UNIT_REQUIRED_KEYS = ['unitId', 'name', 'category', 'email'] as const;
 
-export const STAGE_KEYS = [
-  'stageId',
-  'name',
-  'opensOn',
-  'deadline',
-  'form',
-  'audience',
-  'remindDaysBefore',
-  'overdueEveryDays',
-] as const;
+export const STAGE_KEYS: readonly string[] = STAGES_SHEET.columns.map((c) => c.key);
 export const STAGE_REQUIRED_KEYS = ['stageId', 'name', 'opensOn', 'deadline'] as const;
 const STAGE_DATE_KEYS = ['opensOn', 'deadline'] as const;
 
-export const FORM_KEYS = ['application', 'plan', 'ledger', 'selfAssessment'] as const;
+export { FORM_KEYS };
 export type FormKey = (typeof FORM_KEYS)[number];
 export const EVENT_TYPES = ['submit', 'edit', 'review'] as const;
 
@@ -287,7 +260,7 @@ function readSettings(text: string, report: Report): Scenario['settings'] {
     }
     const key = r.fields[0].trim();
     if (!isSettingKey(key)) {
-      report(r.line, unknownKey('setting', key, [...SETTING_KEYS, 'staffEmails.<dept>']));
+      report(r.line, unknownKey('setting', key, [...SETTING_KEYS, 'staffEmails.<dept>', 'routing.<category>']));
       continue;
     }
     settings.push({ key, value: r.fields.slice(1).join(',') });
@@ -297,7 +270,9 @@ function readSettings(text: string, report: Report): Scenario['settings'] {
 
 function isSettingKey(key: string): boolean {
   return (
-    (SETTING_KEYS as readonly string[]).includes(key) || /^staffEmails\.[A-Za-z0-9_-]+$/.test(key)
+    SETTING_KEYS.includes(key) ||
+    /^staffEmails\.[A-Za-z0-9_-]+$/.test(key) ||
+    /^routing\..+$/.test(key)
   );
 }
 

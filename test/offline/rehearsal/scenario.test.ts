@@ -205,7 +205,7 @@ describe('readScenario rejects an unreadable scenario, naming file and line', ()
       problems(scenarioDir({ 'settings.csv': 'key,value\ncampaignNmae,x\nstaffEmails.hr,y\n' })),
     ).toEqual([
       expect.stringMatching(
-        /^settings\.csv:2: unknown setting "campaignNmae" \(known: campaignName, .*staffEmails\.<dept>\); did you mean "campaignName"\?$/,
+        /^settings\.csv:2: unknown setting "campaignNmae" \(known: campaignName, .*staffEmails\.<dept>, routing\.<category>\); did you mean "campaignName"\?$/,
       ),
     ]);
     expect(problems(scenarioDir({ 'settings.csv': 'name,val\nlocale,en\n' }))).toEqual([

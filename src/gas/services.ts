@@ -15,13 +15,16 @@ const LOCK_WAIT_MS = 30000;
 
 export const gasUi: UiPort = {
   alert(title: string, message: string): void {
-    // getUi() throws in trigger executions (nobody to show a dialog to).
+    let ui: GoogleAppsScript.Base.Ui;
     try {
-      const ui = SpreadsheetApp.getUi();
-      ui.alert(title, message, ui.ButtonSet.OK);
-    } catch {
-      // nobody at the keyboard: the Health sheet and the logs carry the message
+      ui = SpreadsheetApp.getUi();
+    } catch (error) {
+      // Time-driven and form runs have nobody to show a dialog to ("Cannot call
+      // SpreadsheetApp.getUi() from this context"); the Health sheet and the logs carry it.
+      if (/getUi\(\) from this context/.test(String(error))) return;
+      throw error;
     }
+    ui.alert(title, message, ui.ButtonSet.OK);
   },
   toast(message: string, title: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);

@@ -85,7 +85,8 @@ export class CampaignHarness {
     const items: { caption: string; handler: string }[] = [];
     const walk = (entries: MenuEntry[]) => {
       for (const entry of entries) {
-        if (entry.kind === 'item') items.push({ caption: entry.caption, handler: entry.functionName });
+        if (entry.kind === 'item')
+          items.push({ caption: entry.caption, handler: entry.functionName });
         if (entry.kind === 'subMenu') walk(entry.entries);
       }
     };
@@ -105,7 +106,12 @@ export class CampaignHarness {
           .join(', ')})`,
       );
     }
-    return this.run({ handler: item.handler, trigger: 'menu', effectiveUser: user, activeUser: user });
+    return this.run({
+      handler: item.handler,
+      trigger: 'menu',
+      effectiveUser: user,
+      activeUser: user,
+    });
   }
 
   /** Alerts shown to people so far, oldest first. */
@@ -170,7 +176,8 @@ export class CampaignHarness {
     this.asPerson(user, () => {
       const sheet = this.sheet(sheetTitle);
       const last = sheet.getLastRow();
-      if (last > 1) sheet.getRange(2, 1, last - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
+      if (last > 1)
+        sheet.getRange(2, 1, last - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
     });
   }
 

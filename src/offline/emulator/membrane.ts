@@ -9,7 +9,7 @@ export type Encoded =
   | undefined
   | Encoded[]
   | { $d: number }
-  | { $h: number; $c?: string; $m?: string[] }
+  | { $h: number; $c?: string; $m?: string[]; $e?: Encoded }
   | { $o: Record<string, Encoded> };
 
 export interface ServiceDescription {
@@ -75,15 +75,33 @@ export class Membrane {
     private readonly services: Record<string, object>,
   ) {}
 
+  /** While describing the globals, enums travel in the description instead. */
+  private describing = false;
+  private readonly encodedEnums = new Map<object, Encoded>();
+
+  private encodeEnums(enums: Record<string, unknown>): Encoded {
+    let encoded = this.encodedEnums.get(enums);
+    if (encoded === undefined) {
+      encoded = this.encode(enums);
+      this.encodedEnums.set(enums, encoded);
+    }
+    return encoded;
+  }
+
   describeServices(): ServiceDescription[] {
-    return Object.entries(this.services).map(([name, service]) => {
-      const enums = (service.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
-      return {
-        name,
-        handle: this.encode(service),
-        ...(enums ? { enums: this.encode(enums) } : {}),
-      };
-    });
+    this.describing = true;
+    try {
+      return Object.entries(this.services).map(([name, service]) => {
+        const enums = (service.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
+        return {
+          name,
+          handle: this.encode(service),
+          ...(enums ? { enums: this.encodeEnums(enums) } : {}),
+        };
+      });
+    } finally {
+      this.describing = false;
+    }
   }
 
   encode(value: unknown): Encoded {
@@ -109,7 +127,11 @@ export class Membrane {
         this.ids.set(object, id);
         this.objects.set(id, object);
       }
-      return { $h: id, $c: gasName, $m: exposedMethods(object) };
+      // Enums a class carries (e.g. Ui.ButtonSet) travel with its handle and sit on the prototype.
+      const enums = (object.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
+      return enums && !this.describing
+        ? { $h: id, $c: gasName, $m: exposedMethods(object), $e: this.encodeEnums(enums) }
+        : { $h: id, $c: gasName, $m: exposedMethods(object) };
     }
     if (!isPlainObject(object)) {
       throw new Error(`emulator bug: ${object.constructor?.name} has no gasName`);

@@ -8,7 +8,8 @@
 // `Date` that reads the simulated clock. Nothing else from Node is reachable.
 //
 // Wire format (host <-> sandbox), plain data only so it survives structured clone:
-//   Date -> {$d: epochMs}; service object -> {$h: handleId, $c: 'Service.Class', $m: [methods]};
+//   Date -> {$d: epochMs}; service object -> {$h: handleId, $c: 'Service.Class', $m: [methods],
+//   $e: enums of its class, e.g. Ui.ButtonSet};
 //   plain object -> {$o: {...}}; arrays and primitives as is.
 // Every reply carries `now`, the simulated clock after the call.
 (function (hostCall, globalsDescription, initialNow) {
@@ -34,10 +35,16 @@
   });
 
   var prototypes = new Map();
-  function prototypeFor(className, methods) {
+  function prototypeFor(className, methods, encodedEnums) {
     var proto = prototypes.get(className);
     if (proto) return proto;
     proto = {};
+    if (encodedEnums) {
+      var enums = decode(encodedEnums);
+      Object.keys(enums).forEach(function (key) {
+        Object.defineProperty(proto, key, { value: Object.freeze(enums[key]), enumerable: true });
+      });
+    }
     var shortName = className.slice(className.lastIndexOf('.') + 1);
     methods.forEach(function (method) {
       Object.defineProperty(proto, method, {
@@ -68,7 +75,7 @@
     }
     if ('$d' in value) return new SimDate(value.$d);
     if ('$h' in value) {
-      var object = Object.create(prototypeFor(value.$c, value.$m));
+      var object = Object.create(prototypeFor(value.$c, value.$m, value.$e));
       Object.defineProperty(object, HANDLE, { value: value.$h });
       return object;
     }

@@ -1,0 +1,99 @@
+/**
+ * `npm start`: rehearses a campaign offline on the bundle clasp pushes (rehearsal-format.md).
+ * Exit codes: 0 rehearsed; 1 the scenario or arguments cannot be read; 2 the build failed.
+ */
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ensureBuilt } from './build-if-stale';
+import { CliArgsError, parseCliArgs, USAGE } from './cli-args';
+import { rehearse } from './engine';
+import { defaultWindow, readScenario, ScenarioError } from './scenario';
+import { projectRoot } from '../project-root';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliArgsError) {
+      console.error(error.message + '\n\n' + USAGE);
+      return 1;
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let scenario;
+  try {
+    scenario = readScenario(args.scenario);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  let window;
+  try {
+    const defaults = args.from && args.to ? null : defaultWindow(scenario);
+    window = { fromDay: args.from ?? defaults!.fromDay, toDay: args.to ?? defaults!.toDay };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n(use --from and --to)`);
+    return 1;
+  }
+  if (window.fromDay > window.toDay) {
+    console.error(`--from ${window.fromDay} is after --to ${window.toDay}`);
+    return 1;
+  }
+  try {
+    const built = ensureBuilt((cmd, argv) =>
+      execFileSync(cmd, argv, { stdio: 'inherit', cwd: projectRoot() }),
+    );
+    if (built) console.log('dist/Code.js 已重新构建');
+  } catch {
+    console.error('构建失败（npm run build）');
+    return 2;
+  }
+  const relative = (p: string) => path.relative(process.cwd(), p) || '.';
+  console.log(
+    `演练 ${relative(args.scenario)}：${window.fromDay} → ${window.toDay}，输出到 ${relative(args.out)}`,
+  );
+  const started = Date.now();
+  const summary = await rehearse({
+    scenario,
+    out: args.out,
+    ...window,
+    print: args.quiet ? undefined : (line) => console.log(line),
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const skipped = Object.entries(summary.eventsSkipped);
+  console.log(
+    [
+      '',
+      `完成（${seconds} 秒）：执行 ${summary.executions} 次，失败 ${summary.failures.length} 次；` +
+        `邮件 ${summary.emails} 封（收件人 ${summary.recipients}）；报告 ${summary.reports} 份；` +
+        `回放事件 ${summary.eventsReplayed} 个`,
+      ...(skipped.length
+        ? [`尚未支持、已跳过的事件：${skipped.map(([type, n]) => `${type} ×${n}`).join('，')}`]
+        : []),
+      ...summary.failures.map((f) => `✗ ${f.at} ${f.handler}: ${f.error?.split('\n')[0]}`),
+      `  ${relative(summary.outputs.workbook)}`,
+      `  ${relative(summary.outputs.outbox)}/`,
+      `  ${relative(summary.outputs.reports)}/`,
+      `  ${relative(summary.outputs.runLog)}`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 3;
+  },
+);

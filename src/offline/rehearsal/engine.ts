@@ -1,0 +1,263 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SETTINGS_SHEET, STAGES_SHEET, UNITS_SHEET } from '../../../sheets-templates/config-sheets';
+import { addDays, dayOf, offsetMinutes, wallClock, zonedTime } from '../../domain/calendar';
+import { mapColumns } from '../../domain/table';
+import { CampaignHarness } from '../harness';
+import type { RunResult } from '../sandbox/sandbox';
+import { writeOutbox } from './export-eml';
+import { exportXlsx } from './export-xlsx';
+import type { Scenario, ScenarioEvent } from './scenario';
+
+export interface RehearsalOptions {
+  scenario: Scenario;
+  out: string;
+  fromDay: string;
+  toDay: string;
+  bundlePath?: string;
+  /** Progress lines (one per simulated day); default: none. */
+  print?: (line: string) => void;
+}
+
+export interface RunLogLine {
+  at: string;
+  handler: string;
+  trigger: string;
+  ok: boolean;
+  ms: number;
+  calls: Record<string, number>;
+  mailRecipients: number;
+  log: unknown[];
+  error?: string;
+}
+
+export interface RehearsalSummary {
+  executions: number;
+  failures: RunLogLine[];
+  emails: number;
+  recipients: number;
+  reports: number;
+  eventsReplayed: number;
+  eventsSkipped: Record<string, number>;
+  outputs: { workbook: string; outbox: string; reports: string; runLog: string };
+  harness: CampaignHarness;
+}
+
+/** An event type the script can be driven with; returns what happened, for the day line. */
+export type EventReplayer = (
+  harness: CampaignHarness,
+  event: ScenarioEvent,
+  context: ReplayContext,
+) => RunResult[];
+
+export interface ReplayContext {
+  scenario: Scenario;
+  /** Responses created so far, by scenario event id (for `edit` events). */
+  responses: Map<string, unknown>;
+}
+
+/** Event types supported so far; the others are counted as skipped and named in the summary. */
+export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = {};
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+export function isoWithOffset(ms: number, timeZone: string): string {
+  const w = wallClock(ms, timeZone);
+  const offset = offsetMinutes(ms, timeZone);
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}
+
+function setting(scenario: Scenario, key: string): string | undefined {
+  return scenario.settings.find((s) => s.key === key)?.value;
+}
+
+/** Lays scenario rows (keyed by the scenario's header) under the sheet's own header. */
+function alignRows(
+  sheetHeader: (string | number | boolean | Date)[],
+  def: typeof UNITS_SHEET,
+  scenarioHeader: string[],
+  rows: string[][],
+): string[][] {
+  const columns = mapColumns(def, sheetHeader);
+  const width = sheetHeader.length;
+  return rows.map((row) => {
+    const out = Array<string>(width).fill('');
+    scenarioHeader.forEach((key, i) => {
+      const at = columns.index[key];
+      if (at !== undefined) out[at] = row[i] ?? '';
+    });
+    return out;
+  });
+}
+
+/**
+ * The offline rehearsal of a whole campaign (rehearsal-format.md): what an administrator does in a
+ * new spreadsheet, then a simulated clock through the window that fires installed triggers and
+ * replays the scenario's events at their times, then the workbook, outbox, reports and run log.
+ */
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalSummary> {
+  const { scenario, print = () => undefined } = options;
+  const timeZone = setting(scenario, 'timeZone') || 'Asia/Shanghai';
+  const admin =
+    (setting(scenario, 'adminEmails') ?? '').split(/[;,\s]+/).filter(Boolean)[0] ??
+    'admin@campaign.example';
+  const runLog: RunLogLine[] = [];
+  const dayRuns: RunResult[] = [];
+  const start = zonedTime(options.fromDay, 0, 0, timeZone);
+  const harness = new CampaignHarness({
+    now: start,
+    seed: scenario.environment.seed,
+    mailDailyQuota: scenario.environment.mailDailyQuota,
+    owner: admin,
+    timeZone: 'Asia/Shanghai',
+    spreadsheetName: setting(scenario, 'campaignName') ?? 'Campaign',
+    bundlePath: options.bundlePath,
+    onRun: (result) => {
+      dayRuns.push(result);
+      const e = result.execution;
+      runLog.push({
+        at: isoWithOffset(e.startedAt, timeZone),
+        handler: e.handler,
+        trigger: e.trigger,
+        ok: result.ok,
+        ms: (e.endedAt ?? e.startedAt) - e.startedAt,
+        calls: e.counts,
+        mailRecipients: e.mailRecipients,
+        log: e.logs.filter((l) => l.json !== undefined).map((l) => l.json),
+        ...(result.ok ? {} : { error: result.error }),
+      });
+    },
+  });
+  harness.spreadsheet.setSpreadsheetTimeZone(timeZone);
+
+  // The administrator's first steps in the new spreadsheet.
+  harness.open(admin);
+  harness.clickMenu('setup', admin);
+  fillConfiguration(harness, scenario, admin);
+  harness.clickMenu('activate', admin);
+  print(`${options.fromDay}  管理员：初始化表格、填写配置、启动活动（${describeRuns(dayRuns)}）`);
+  dayRuns.length = 0;
+
+  const context: ReplayContext = { scenario, responses: new Map() };
+  const skipped: Record<string, number> = {};
+  let replayed = 0;
+  const events = scenario.events.filter(
+    (e) => dayOf(e.atMs, timeZone) >= options.fromDay && dayOf(e.atMs, timeZone) <= options.toDay,
+  );
+  let next = 0;
+  for (let day = options.fromDay; day <= options.toDay; day = addDays(day, 1)) {
+    const dayEnd = zonedTime(addDays(day, 1), 0, 0, timeZone) - 1;
+    let eventsToday = 0;
+    while (next < events.length && events[next].atMs <= dayEnd) {
+      const event = events[next++];
+      harness.fireClockTriggers(event.atMs - 1);
+      harness.advanceTo(event.atMs);
+      const replay = REPLAYERS[event.type];
+      if (replay) {
+        replay(harness, event, context);
+        replayed += 1;
+        eventsToday += 1;
+      } else {
+        skipped[event.type] = (skipped[event.type] ?? 0) + 1;
+      }
+    }
+    harness.fireClockTriggers(dayEnd);
+    const weekday = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
+    const what = describeRuns(dayRuns);
+    print(`${day} 周${weekday}  ${eventsToday ? `事件 ${eventsToday} · ` : ''}${what}`);
+    dayRuns.length = 0;
+  }
+
+  // Outputs.
+  const outputs = {
+    workbook: path.join(options.out, 'workbook.xlsx'),
+    outbox: path.join(options.out, 'outbox'),
+    reports: path.join(options.out, 'reports'),
+    runLog: path.join(options.out, 'run-log.jsonl'),
+  };
+  fs.rmSync(options.out, { recursive: true, force: true });
+  fs.mkdirSync(outputs.outbox, { recursive: true });
+  fs.mkdirSync(outputs.reports, { recursive: true });
+  await exportXlsx(harness.spreadsheet._snapshot(), outputs.workbook);
+  const outbox = harness.outbox();
+  const kinds = mailKinds(runLog);
+  writeOutbox(outbox, outputs.outbox, timeZone, (message) => kinds.get(message.seq));
+  fs.writeFileSync(
+    outputs.runLog,
+    runLog.map((line) => JSON.stringify(line)).join('\n') + (runLog.length ? '\n' : ''),
+  );
+  return {
+    executions: runLog.length,
+    failures: runLog.filter((l) => !l.ok),
+    emails: outbox.length,
+    recipients: outbox.reduce((n, m) => n + m.to.length + m.cc.length + m.bcc.length, 0),
+    reports: fs.readdirSync(outputs.reports).length,
+    eventsReplayed: replayed,
+    eventsSkipped: skipped,
+    outputs,
+    harness,
+  };
+}
+
+/** The kind of each sent email (receipt, reminder, …) from the script's own `mail` records. */
+function mailKinds(runLog: RunLogLine[]): Map<number, string> {
+  const kinds = new Map<number, string>();
+  let seq = 0;
+  for (const line of runLog) {
+    for (const record of line.log as { event?: string; kind?: string }[]) {
+      if (record.event === 'mail') kinds.set(++seq, String(record.kind ?? 'mail'));
+    }
+  }
+  return kinds;
+}
+
+function describeRuns(runs: RunResult[]): string {
+  if (runs.length === 0) return '无执行';
+  const byHandler = new Map<string, number>();
+  let failed = 0;
+  let mail = 0;
+  for (const run of runs) {
+    byHandler.set(run.execution.handler, (byHandler.get(run.execution.handler) ?? 0) + 1);
+    if (!run.ok) failed += 1;
+    mail += run.execution.mailRecipients;
+  }
+  const handlers = [...byHandler].map(([h, n]) => (n > 1 ? `${h}×${n}` : h)).join(' ');
+  return `${handlers}${mail ? ` · 邮件收件人 ${mail}` : ''}${failed ? ` · ✗ 失败 ${failed}` : ''}`;
+}
+
+/** The administrator pastes the scenario's settings, units and stages into the setup sheets. */
+export function fillConfiguration(
+  harness: CampaignHarness,
+  scenario: Scenario,
+  admin: string,
+): void {
+  const settingsSheet = SETTINGS_SHEET.title.zh;
+  const current = harness.values(settingsSheet) ?? [];
+  const columns = mapColumns(SETTINGS_SHEET, current[0] ?? []);
+  const keyAt = columns.index.key ?? 0;
+  const valueAt = columns.index.value ?? 2;
+  const rows = current.slice(1).map((r) => [...r]);
+  for (const { key, value } of scenario.settings) {
+    const row = rows.find((r) => String(r[keyAt]) === key);
+    if (row) row[valueAt] = value;
+    else {
+      const added = Array<string | number | boolean | Date>(current[0]?.length ?? 4).fill('');
+      added[keyAt] = key;
+      added[valueAt] = value;
+      rows.push(added);
+    }
+  }
+  harness.paste(settingsSheet, 2, rows, admin);
+  for (const [def, table] of [
+    [UNITS_SHEET, scenario.units],
+    [STAGES_SHEET, scenario.stages],
+  ] as const) {
+    const title = def.title.zh;
+    const header = (harness.values(title) ?? [[]])[0];
+    harness.clearBody(title, admin);
+    harness.paste(title, 2, alignRows(header, def, table.header, table.rows), admin);
+  }
+}

@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CampaignHarness } from '../../src/offline/harness';
+import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import { readScenario, type Scenario } from '../../src/offline/rehearsal/scenario';
+import { projectRoot } from '../../src/offline/project-root';
+import { bundlePath } from './bundle';
+
+export const ADMIN = 'admin@jggw.example';
+
+/** The bundled sample campaign (sheets-templates/sample-campaign), read as the rehearsal reads it. */
+export function sampleScenario(): Scenario {
+  return readScenario(path.join(projectRoot(), 'sheets-templates/sample-campaign'));
+}
+
+/** The public example of ../shared, or null when this clone has no ../shared beside it. */
+export function sharedExampleDir(): string | null {
+  const dir = path.join(projectRoot(), '..', 'shared', 'scenarios', 'example-2014');
+  return fs.existsSync(dir) ? dir : null;
+}
+
+/** A new campaign spreadsheet with dist/Code.js bound to it, at a moment in 2014 (Asia/Shanghai). */
+export function newCampaign(at = '2014-05-19T10:00:00+08:00', options: { seed?: number } = {}) {
+  return new CampaignHarness({
+    now: Date.parse(at),
+    seed: options.seed ?? 7,
+    owner: ADMIN,
+    mailDailyQuota: 1500,
+    bundlePath: bundlePath(),
+  });
+}
+
+/** Opens the spreadsheet, runs setup and pastes a scenario's configuration, as an admin would. */
+export function configured(scenario: Scenario = sampleScenario(), at?: string) {
+  const campaign = newCampaign(at);
+  campaign.open(ADMIN);
+  expect(campaign.clickMenu('setup', ADMIN).ok).toBe(true);
+  fillConfiguration(campaign, scenario, ADMIN);
+  return campaign;
+}

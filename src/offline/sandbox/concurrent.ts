@@ -145,6 +145,19 @@ export function runConcurrently(
     for (const other of runs) other.parked = false;
   };
 
+  const timeOut = (run: Running): void => {
+    const request = run.pending as SandboxRequest;
+    const outcome = blockedOutcome(request.op === 'call' ? request.m : '');
+    run.parked = false;
+    run.blockedUntil = null;
+    reply(
+      run,
+      'error' in outcome
+        ? run.membrane.fail(new Error(outcome.error))
+        : { now: ws.now(), v: run.membrane.encode(outcome.value) },
+    );
+  };
+
   try {
     for (const run of runs) run.pending = nextMessage(run);
     let current: Running | null = null;
@@ -159,16 +172,7 @@ export function runConcurrently(
         );
         const until = first.blockedUntil ?? ws.now();
         if (until > ws.now()) ws.clock.set(until);
-        const request = first.pending as SandboxRequest;
-        const outcome = blockedOutcome(request.op === 'call' ? request.m : '');
-        first.parked = false;
-        first.blockedUntil = null;
-        reply(
-          first,
-          'error' in outcome
-            ? first.membrane.fail(new Error(outcome.error))
-            : { now: ws.now(), v: first.membrane.encode(outcome.value) },
-        );
+        timeOut(first);
         continue;
       }
       const stay =
@@ -187,8 +191,13 @@ export function runConcurrently(
         answer = run.membrane.serve(message);
       } catch (error) {
         if (!(error instanceof WouldBlock)) throw error;
-        run.parked = true;
         run.blockedUntil ??= ws.now() + error.timeoutMs;
+        if (ws.now() >= run.blockedUntil) {
+          // The holder kept the lock past this call's wait (while the clock moved on).
+          timeOut(run);
+          continue;
+        }
+        run.parked = true;
         continue;
       }
       run.blockedUntil = null;

@@ -1,0 +1,197 @@
+import { createEmulator } from '../../../src/offline/emulator/index';
+import { lockTimeoutOutcome } from '../../../src/offline/emulator/lock-service';
+import { Sandbox } from '../../../src/offline/sandbox/sandbox';
+import { runConcurrently } from '../../../src/offline/sandbox/concurrent';
+import { bundleCode } from '../../support/bundle';
+
+const START = Date.parse('2014-05-20T09:00:00+08:00');
+
+function emulator() {
+  return createEmulator({ now: START, seed: 1, owner: 'admin@x.example' });
+}
+
+function sandboxFor(code: string, e = emulator()) {
+  return {
+    e,
+    sandbox: new Sandbox(e.ws, e.services, code, (m) =>
+      lockTimeoutOutcome(m === 'tryLock' ? 'tryLock' : 'waitLock'),
+    ),
+  };
+}
+
+describe('the sandbox gives the bundle only what Apps Script has', () => {
+  const NODE_GLOBALS = [
+    'require',
+    'process',
+    'setTimeout',
+    'setInterval',
+    'Buffer',
+    'URL',
+    'TextEncoder',
+    'fetch',
+    'module',
+    '__dirname',
+  ];
+
+  test.each(NODE_GLOBALS)('touching %s fails with a ReferenceError, as in Apps Script', (name) => {
+    const { sandbox } = sandboxFor(`function probe() { return ${name}; }`);
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatch(new RegExp(`ReferenceError: ${name} is not defined`));
+  });
+
+  test('the Apps Script services are there, and dist/Code.js loads without touching anything else', () => {
+    const { sandbox } = sandboxFor(
+      bundleCode() +
+        '\nfunction probe() { return [typeof SpreadsheetApp, typeof MailApp, typeof LockService, typeof ScriptApp, typeof Utilities, typeof onOpen]; }',
+    );
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toEqual(['object', 'object', 'object', 'object', 'object', 'function']);
+  });
+
+  test("the script's own `new Date()` and Date.now() read the simulated clock", () => {
+    const { e, sandbox } = sandboxFor(
+      'function probe() { return [new Date().toISOString(), Date.now(), new Date(0) instanceof Date, typeof Date()]; }',
+    );
+    e.ws.clock.set(Date.parse('2014-06-01T01:02:03Z'));
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toEqual([
+      '2014-06-01T01:02:03.000Z',
+      Date.parse('2014-06-01T01:02:03Z'),
+      true,
+      'string',
+    ]);
+  });
+
+  test('values cross the boundary as Apps Script gives them: Date cells are Dates of the script (instanceof Date), empty cells are ""', () => {
+    const { e, sandbox } = sandboxFor(`function probe() {
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      sheet.getRange('A1:C1').setValues([[new Date(Date.UTC(2014, 4, 30)), 42, 'x']]);
+      var row = sheet.getRange('A1:D1').getValues()[0];
+      return [row[0] instanceof Date, typeof row[1], row[3] === '', Array.isArray(row)];
+    }`);
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toEqual([true, 'number', true, true]);
+    expect(e.ws.executions.at(-1)?.counts['SpreadsheetApp.Range.getValues']).toBe(1);
+  });
+
+  test('a failing Apps Script call throws into the script with its message (setValues shape error)', () => {
+    const { sandbox } = sandboxFor(`function probe() {
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      try { sheet.getRange('A1:B2').setValues([[1, 2]]); } catch (e) { return [e instanceof Error, e.message]; }
+    }`);
+    expect(sandbox.run({ handler: 'probe', trigger: 'manual' }).value).toEqual([
+      true,
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    ]);
+  });
+
+  test('every service call is counted per execution, by Service.Class.method', () => {
+    const { e, sandbox } = sandboxFor(`function probe() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      ss.getSheets()[0].getRange('A1').setValue(1);
+      MailApp.getRemainingDailyQuota();
+    }`);
+    sandbox.run({ handler: 'probe', trigger: 'manual' });
+    sandbox.run({ handler: 'probe', trigger: 'manual' });
+    const [first, second] = e.ws.executions.slice(-2);
+    expect(first.counts).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.Spreadsheet.getSheets': 1,
+      'SpreadsheetApp.Sheet.getRange': 1,
+      'SpreadsheetApp.Range.setValue': 1,
+      'MailApp.getRemainingDailyQuota': 1,
+    });
+    expect(second.counts).toEqual(first.counts);
+  });
+
+  test('an unknown handler fails like Apps Script: "Script function not found"', () => {
+    const { sandbox } = sandboxFor('function a() {}');
+    expect(sandbox.run({ handler: 'nope', trigger: 'manual' }).error).toMatch(
+      /Script function not found: nope/,
+    );
+  });
+});
+
+describe('simultaneous executions (worker threads, seeded interleaving at service-call boundaries)', () => {
+  // "Without the lock, two simultaneous submissions that each compute the next empty row overwrite
+  // each other" (apps-script-facts.md). A deliberately lock-free handler, and the same with the lock.
+  const APPEND = `
+    function appendNoLock(e) {
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      var row = sheet.getLastRow() + 1;
+      sheet.getRange(row, 1, 1, 2).setValues([[e.i, 'response ' + e.i]]);
+    }
+    function appendWithLock(e) {
+      var lock = LockService.getScriptLock();
+      lock.waitLock(30000);
+      try { appendNoLock(e); } finally { lock.releaseLock(); }
+    }`;
+  const submissions = (handler: string) =>
+    Array.from({ length: 12 }, (_, i) => ({
+      handler,
+      trigger: 'form' as const,
+      event: { i: i + 1 },
+    }));
+  const rows = (e: ReturnType<typeof emulator>) =>
+    e.spreadsheet
+      .getSheets()[0]
+      .getDataRange()
+      .getValues()
+      .filter((r) => r[0] !== '');
+
+  test('without the script lock, rows are lost (the classic lost-update race)', () => {
+    const e = emulator();
+    const results = runConcurrently(e.ws, e.services, APPEND, submissions('appendNoLock'), {
+      seed: 11,
+    });
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(rows(e).length).toBeLessThan(12);
+  });
+
+  test('with the script lock, all 12 rows are there, each once', () => {
+    const e = emulator();
+    const results = runConcurrently(e.ws, e.services, APPEND, submissions('appendWithLock'), {
+      seed: 11,
+    });
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(
+      rows(e)
+        .map((r) => r[0])
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  test('the same seed gives the same interleaving', () => {
+    const order = (seed: number) => {
+      const e = emulator();
+      runConcurrently(e.ws, e.services, APPEND, submissions('appendWithLock'), { seed });
+      return rows(e)
+        .map((r) => r[0])
+        .join(',');
+    };
+    expect(order(5)).toBe(order(5));
+  });
+
+  test('waitLock throws "Lock timeout: another process was holding the lock for too long." when the holder keeps it past the wait', () => {
+    const code = `
+      function contender() {
+        try { LockService.getScriptLock().waitLock(5000); } catch (err) { return err.message; }
+        for (var i = 0; i < 10; i++) Utilities.sleep(2000);
+        return 'got it';
+      }`;
+    const TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+    const outcomes = [1, 2, 3, 4, 5, 6].map((seed) => {
+      const e = emulator();
+      const specs = [0, 1].map(() => ({ handler: 'contender', trigger: 'manual' as const }));
+      return runConcurrently(e.ws, e.services, code, specs, { seed }).map((r) => r.value);
+    });
+    // One holds the lock for 20 simulated seconds: whoever asks meanwhile times out after 5 s;
+    // when one finishes before the other asks, both get it. Never do both time out.
+    for (const values of outcomes) {
+      expect(values).toContain('got it');
+      for (const value of values) expect(['got it', TIMEOUT]).toContain(value);
+    }
+    expect(outcomes.some((values) => values.includes(TIMEOUT))).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
 // `__app` (not `globalThis`, which would shadow the global object) followed by one generated
 // top-level function per entry point exported by src/main.ts.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { mkdirSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -260,7 +260,10 @@ function readSettings(text: string, report: Report): Scenario['settings'] {
     }
     const key = r.fields[0].trim();
     if (!isSettingKey(key)) {
-      report(r.line, unknownKey('setting', key, [...SETTING_KEYS, 'staffEmails.<dept>', 'routing.<category>']));
+      report(
+        r.line,
+        unknownKey('setting', key, [...SETTING_KEYS, 'staffEmails.<dept>', 'routing.<category>']),
+      );
       continue;
     }
     settings.push({ key, value: r.fields.slice(1).join(',') });

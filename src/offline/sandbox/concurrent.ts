@@ -206,7 +206,7 @@ export function runConcurrently(
     }
   } catch (error) {
     for (const run of runs) void run.worker.terminate();
-    throw new Error(`concurrent run failed: ${describeError(error)}`);
+    throw new Error(`concurrent run failed: ${describeError(error)}`, { cause: error });
   }
   return runs.map((run) => run.result as RunResult);
 }

@@ -12,6 +12,7 @@
 //   $e: enums of its class, e.g. Ui.ButtonSet};
 //   plain object -> {$o: {...}}; arrays and primitives as is.
 // Every reply carries `now`, the simulated clock after the call.
+// eslint-disable-next-line @typescript-eslint/no-unused-expressions -- evaluated for its value by vm
 (function (hostCall, globalsDescription, initialNow) {
   'use strict';
   var now = initialNow;
@@ -127,7 +128,7 @@
     try {
       var json = JSON.stringify(value);
       return json === undefined ? String(value) : json;
-    } catch (e) {
+    } catch {
       return String(value);
     }
   }

@@ -5,7 +5,7 @@
 // `__app` (not `globalThis`, which would shadow the global object) followed by one generated
 // top-level function per entry point exported by src/main.ts.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { mkdirSync, copyFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,7 +57,6 @@ export async function build({ quiet = false } = {}) {
       `dist/Code.js ${(size / 1024).toFixed(1)} KB, ${names.length} entry points: ${names.join(', ')}`,
     );
   }
-  writeFileSync(join(outDir, 'entry-points.json'), JSON.stringify(names, null, 2) + '\n');
   return { names, size };
 }
 

@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { projectRoot } from '../src/offline/project-root';
 import { bundleCode, manifest } from './support/bundle';
 import * as main from '../src/main';
 
@@ -64,5 +69,23 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
       needed.add(granted as string);
     }
     expect([...scopes].filter((s) => !needed.has(s))).toEqual([]);
+  });
+
+  test('clasp (rootDir dist) would push exactly dist/Code.js and dist/appsscript.json — `clasp show-file-status`, no credentials needed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clasp-'));
+    fs.cpSync(path.join(projectRoot(), 'dist'), path.join(dir, 'dist'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, '.clasp.json'),
+      JSON.stringify({ scriptId: '1' + 'x'.repeat(56), rootDir: 'dist' }),
+    );
+    const clasp = path.join(projectRoot(), 'node_modules/@google/clasp/build/src/index.js');
+    const result = spawnSync(process.execPath, [clasp, 'show-file-status', '--json'], {
+      cwd: dir,
+      env: { ...process.env, HOME: dir },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const status = JSON.parse(result.stdout.trim().split('\n').pop() as string);
+    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json']);
   });
 });

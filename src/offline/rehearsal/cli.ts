@@ -16,7 +16,8 @@ async function main(): Promise<number> {
     args = parseCliArgs(process.argv.slice(2));
   } catch (error) {
     if (error instanceof CliArgsError) {
-      console.error(error.message + '\n\n' + USAGE);
+      // The message already ends with the usage (CliArgsError adds it).
+      console.error(error.message);
       return 1;
     }
     throw error;

@@ -1,3 +1,7 @@
+// The sandbox's local-time Date methods follow the script's time zone (appsscript.json), as in
+// Apps Script; workers inherit it from here.
+process.env.TZ = 'Asia/Shanghai';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -5,10 +5,12 @@
 import { activate as activateCampaign } from './app/activate';
 import { configuredLocale } from './app/config-sheets';
 import { dailyTick } from './app/daily-tick';
+import { intake } from './app/intake';
 import { campaignMenu } from './app/menu';
 import { setup as setupSheets } from './app/setup';
 import { gasDeps } from './gas/services';
 import { gasSheets } from './gas/sheets';
+import { submissionFromEvent } from './gas/submission';
 import { addMenu } from './gas/ui';
 
 /** Simple trigger: the campaign menu. */
@@ -34,4 +36,15 @@ export function checkConfig(): void {
 /** Time-driven trigger, once a day at the reminder hour. */
 export function onDailyTick(): void {
   dailyTick(gasDeps());
+}
+
+/** Installable form-submit trigger of each campaign form (also fires for edited responses). */
+export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  const submission = submissionFromEvent(e);
+  if (!submission) {
+    // A form this campaign did not create (or an old one): nothing of ours to record.
+    console.log(JSON.stringify({ event: 'submissionIgnored', formId: e.source.getId() }));
+    return;
+  }
+  intake(gasDeps(), submission);
 }

@@ -28,6 +28,10 @@ export interface SheetsPort {
   readTable(titles: readonly string[]): RawTable | null;
   /** Replaces every data row under the header in one write (the header stays). */
   replaceRows(titles: readonly string[], rows: Cell[][]): void;
+  /** Appends rows after the last row, in one write. */
+  appendRows(titles: readonly string[], rows: Cell[][]): void;
+  /** Overwrites one row (1-based sheet row) from the first column, in one write. */
+  writeRow(titles: readonly string[], row: number, cells: Cell[]): void;
   timeZone(): string;
 }
 
@@ -47,6 +51,66 @@ export interface TriggersPort {
   timeTriggers(handler: string): DailyTrigger[];
   remove(id: string): void;
   createDaily(handler: string, hour: number, timeZone: string): void;
+}
+
+export interface FormSpec {
+  key: string;
+  title: string;
+  description: string;
+  confirmation: string;
+  items: {
+    key: string;
+    title: string;
+    help: string;
+    required: boolean;
+    kind:
+      | 'text'
+      | 'paragraph'
+      | 'list'
+      | 'checkbox'
+      | 'date'
+      | 'scale'
+      | 'number'
+      | 'integer'
+      | 'email'
+      | 'url';
+    choices?: readonly string[];
+    min?: number;
+    max?: number;
+    maxLength?: number;
+  }[];
+}
+
+export interface FormsPort {
+  /**
+   * Creates the form when it does not exist yet (collecting emails, allowing edits, responses
+   * into this spreadsheet) and remembers its id and item ids; true when it created it.
+   */
+  ensureForm(spec: FormSpec): { created: boolean; url: string };
+  /** Sets the choices of a dropdown item when they differ; true when changed. */
+  setChoices(formKey: string, itemKey: string, choices: readonly string[]): boolean;
+  /** Exactly one submit trigger of this account on the form; true when it changed anything. */
+  ensureSubmitTrigger(formKey: string, handler: string): boolean;
+  /** A link that opens the form with answers filled in, by item key. */
+  prefilledUrl(formKey: string, answers: Record<string, string>): string | null;
+}
+
+export interface OutgoingMail {
+  to: string[];
+  subject: string;
+  body: string;
+  htmlBody: string;
+  name: string;
+  replyTo?: string;
+}
+
+export type SendResult =
+  { sent: true } | { sent: false; reason: 'quota' | 'error'; message: string };
+
+export interface MailPort {
+  /** Recipients this account may still send to today. */
+  remainingQuota(): number;
+  send(mail: OutgoingMail): SendResult;
 }
 
 export interface StorePort {
@@ -70,6 +134,8 @@ export interface LogPort {
 
 export interface AppDeps {
   sheets: SheetsPort;
+  forms: FormsPort;
+  mail: MailPort;
   ui: UiPort;
   triggers: TriggersPort;
   store: StorePort;

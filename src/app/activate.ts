@@ -11,7 +11,9 @@ import { fingerprint } from '../domain/fingerprint';
 import type { Cell } from '../domain/table';
 import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
+import { ensureCampaignForms } from './campaign-forms';
 import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
+import { recordFormLinks } from './settings-links';
 
 export const DAILY_HANDLER = 'onDailyTick';
 
@@ -103,8 +105,12 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
       return { ok: true, changed: false, config };
     }
     const print = fingerprint({ ...config, units: config.units, stages: config.stages });
+    const forms = ensureCampaignForms(deps, config);
+    const linksChanged = recordFormLinks(deps.sheets, forms.links, settings.locale);
     const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);
     const settled =
+      !forms.changed &&
+      !linksChanged &&
       deps.store.get(STATE.active) === 'true' &&
       deps.store.get(STATE.fingerprint) === print &&
       triggers.length === 1 &&

@@ -1,6 +1,7 @@
 import { messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { DAILY_HANDLER, STATE } from './activate';
+import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
 
 export interface DailyTickResult {
@@ -39,6 +40,8 @@ export function dailyTick(deps: AppDeps): DailyTickResult {
             : m.health.triggerDuplicated(triggers.length),
       });
     }
+    // The roster may have changed since yesterday: the unit dropdown follows it.
+    ensureCampaignForms(deps, result.config);
     deps.log.record({ event: 'dailyTick', units: result.config.units.length });
     return { ran: true, repairedTriggers: repaired };
   });

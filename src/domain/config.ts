@@ -1,5 +1,5 @@
 // Named imports: `import { z }` would pull every zod locale (~400 KB) into the Apps Script bundle.
-import { NEVER, object, pipe, transform, unknown } from 'zod/mini';
+import { object } from 'zod/mini';
 import {
   AUDIENCES,
   DEFAULT_ROUTING,
@@ -14,6 +14,7 @@ import {
 } from '../../sheets-templates/config-sheets';
 import { problem, type Locale, type ProblemRef } from '../i18n';
 import { dayOf, isValidDay, isValidTimeZone } from './calendar';
+import { cellParser, EMAIL, isEmpty } from './cells';
 import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
 
 export type Audience = (typeof AUDIENCES)[number];
@@ -35,6 +36,7 @@ export interface Settings {
   mailReserve: number;
   overdueMaxNotices: number;
   ledgerCadenceDays: number;
+  projectIdPrefix: string;
   reportFolderId: string;
 }
 
@@ -90,28 +92,6 @@ export interface ConfigTables {
 }
 
 // --- cell parsers: each turns a raw cell into a typed value or a located problem -----------------
-
-const EMAIL = /^[^\s@;,<>"']+@[^\s@;,<>"']+\.[^\s@;,<>"']+$/;
-
-function cellParser<T>(parse: (cell: Cell, fail: (p: ProblemRef) => never) => T) {
-  return pipe(
-    unknown(),
-    transform((input: unknown, ctx) => {
-      class Failed {}
-      try {
-        return parse(input as Cell, (p) => {
-          ctx.issues.push({ code: 'custom', message: p.key, input, params: { problem: p } });
-          throw new Failed();
-        });
-      } catch (error) {
-        if (error instanceof Failed) return NEVER;
-        throw error;
-      }
-    }),
-  );
-}
-
-const isEmpty = (cell: Cell) => cell === '' || cell === null || cell === undefined;
 
 function text(required: boolean, max = 500) {
   return cellParser((cell, fail) => {
@@ -299,7 +279,8 @@ function parseSettings(table: RawTable, out: ConfigProblem[]): Settings | null {
   const rowOf: Record<string, number> = {};
   for (const { row, values } of keyedRows(table, columns)) {
     const key = String(values.key ?? '').trim();
-    if (key === '') continue;
+    // Rows the script itself keeps in Settings (form links) are information, not settings.
+    if (key === '' || key.startsWith('formUrl.')) continue;
     const isStaff = /^staffEmails\.[A-Za-z][\w-]*$/.test(key);
     const isRouting = /^routing\..+$/.test(key);
     if (!known.has(key) && !isStaff && !isRouting) {

@@ -8,7 +8,10 @@ import type {
   TriggersPort,
   UiPort,
 } from '../ports';
+import { gasForms } from './forms';
+import { gasMail } from './mail';
 import { gasSheets } from './sheets';
+import { gasStore } from './services-store';
 
 /** Waits this long for the script lock: two submissions rarely take longer than seconds. */
 const LOCK_WAIT_MS = 30000;
@@ -59,15 +62,6 @@ export const gasTriggers: TriggersPort = {
   },
 };
 
-export const gasStore: StorePort = {
-  get(key: string): string | null {
-    return PropertiesService.getScriptProperties().getProperty(key);
-  },
-  set(key: string, value: string): void {
-    PropertiesService.getScriptProperties().setProperty(key, value);
-  },
-};
-
 export const gasLock: LockPort = {
   withScriptLock<T>(fn: () => T): T {
     const lock = LockService.getScriptLock();
@@ -96,6 +90,8 @@ export const gasLog: LogPort = {
 export function gasDeps(): AppDeps {
   return {
     sheets: gasSheets,
+    forms: gasForms,
+    mail: gasMail,
     ui: gasUi,
     triggers: gasTriggers,
     store: gasStore,

@@ -92,6 +92,25 @@ export const gasSheets: SheetsPort = {
     }
   },
 
+  appendRows(titles: readonly string[], rows: Cell[][]): void {
+    if (rows.length === 0) return;
+    const sheet = findSheet(titles);
+    if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
+    const width = Math.max(...rows.map((r) => r.length));
+    const cells = rows.map((row) => {
+      const out = row.map(asCellValue);
+      while (out.length < width) out.push('');
+      return out;
+    });
+    sheet.getRange(sheet.getLastRow() + 1, 1, cells.length, width).setValues(cells);
+  },
+
+  writeRow(titles: readonly string[], row: number, cells: Cell[]): void {
+    const sheet = findSheet(titles);
+    if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
+    sheet.getRange(row, 1, 1, cells.length).setValues([cells.map(asCellValue)]);
+  },
+
   timeZone(): string {
     return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   },

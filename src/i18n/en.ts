@@ -51,7 +51,58 @@ export const en: Messages = {
     triggerDuplicated: (count: number) =>
       `${count} duplicate daily triggers were found and merged into one.`,
   },
+  mail: {
+    greeting: 'Hello,',
+    receiptSubject: (
+      campaign: string,
+      form: string,
+      project: string,
+      projectId: string,
+      updated: boolean,
+    ) => `[${campaign}] ${form} ${updated ? 'updated' : 'received'}: ${project} (${projectId})`,
+    receiptLead: (unit: string, form: string, projectId: string, updated: boolean) =>
+      `The ${form} from ${unit} has been ${updated ? 'updated' : 'received'}. Project ID: ${projectId}.`,
+    unverified: (email: string, unit: string) =>
+      `Note: ${email} is not on the roster of "${unit}". The record is kept and will be checked by staff.`,
+    late: (deadline: string) =>
+      `This submission came after the deadline (${deadline}) and is recorded as late.`,
+    recorded: 'Recorded:',
+    editHint: 'To change anything, edit your response here (no need to fill it in again):',
+    rejectionSubject: (campaign: string, form: string) => `[${campaign}] ${form} needs corrections`,
+    rejectionLead: (form: string, at: string) =>
+      `Your ${form} submitted at ${at} could not be accepted. Please correct:`,
+    fixHint: 'Edit your response here:',
+    signature: (sender: string) => `${sender}`,
+    automatic: '(This message was sent automatically.)',
+  },
+  intake: {
+    verified: 'verified',
+    unverified: 'unverified',
+    late: 'late',
+    onTime: '',
+    pendingReview: '待审核',
+    rejectionOpen: 'open',
+    rejectionFixed: 'corrected',
+    truncated: (total: number) => `… (${total} characters in all; see the form responses sheet)`,
+    configBroken: 'The campaign configuration is invalid; the response is kept until it is fixed',
+  },
   problems: {
+    badNumber: (value: string, min: number, max: number) =>
+      `"${value}" must be a number from ${min} to ${max}`,
+    badRating: (value: string, min: number, max: number) =>
+      `"${value}" must be a whole score from ${min} to ${max}`,
+    badPhone: (value: string) => `"${value}" is not a valid phone number`,
+    badUrl: (value: string) => `"${value}" is not a valid link (http:// or https://)`,
+    dueAfterImplement: (day: string, deadline: string) =>
+      `the completion date (${day}) is after the implementation deadline (${deadline})`,
+    futureDate: (day: string) => `the activity date (${day}) is after the day of reporting`,
+    unknownUnit: (value: string) => `"${value}" is not a unit of this campaign`,
+    unitInactive: (name: string) => `"${name}" does not take part in this campaign`,
+    duplicateProjectName: (name: string, projectId: string) =>
+      `your unit already has a project named "${name}" (${projectId}); choose another name`,
+    unknownProject: (ref: string) =>
+      `no project "${ref}": give the project ID from your receipt, or its exact name`,
+    ambiguousProject: (ref: string) => `"${ref}" matches several projects; give the project ID`,
     required: () => 'required, must not be empty',
     notText: () => 'must be text',
     tooLong: (max: number) => `must be at most ${max} characters`,

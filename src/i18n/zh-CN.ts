@@ -48,8 +48,59 @@ export const zhCN = {
     triggerMissing: '每日定时任务缺失，已重新安装。',
     triggerDuplicated: (count: number) => `发现 ${count} 个重复的每日定时任务，已合并为一个。`,
   },
+  mail: {
+    greeting: '您好！',
+    receiptSubject: (
+      campaign: string,
+      form: string,
+      project: string,
+      projectId: string,
+      updated: boolean,
+    ) => `【${campaign}】${form}已${updated ? '更新' : '受理'}：${project}（${projectId}）`,
+    receiptLead: (unit: string, form: string, projectId: string, updated: boolean) =>
+      `${unit}提交的《${form}》已${updated ? '更新' : '受理'}，项目编号：${projectId}。`,
+    unverified: (email: string, unit: string) =>
+      `请注意：提交邮箱 ${email} 不在「${unit}」的联系邮箱名册中。记录已保存，待工作人员核实身份。`,
+    late: (deadline: string) => `本次提交晚于截止日期（${deadline}），已记为逾期提交。`,
+    recorded: '登记内容：',
+    editHint: '如需修改，请通过以下链接编辑原回复（无需重新填写）：',
+    rejectionSubject: (campaign: string, form: string) =>
+      `【${campaign}】${form}未通过校验，请修改后重新提交`,
+    rejectionLead: (form: string, at: string) =>
+      `您于 ${at} 提交的《${form}》未通过校验，暂未登记。请逐项修改：`,
+    fixHint: '修改链接（打开后可直接修改原回复）：',
+    signature: (sender: string) => `${sender}`,
+    automatic: '（本邮件由系统自动发送）',
+  },
+  intake: {
+    verified: '已核验',
+    unverified: '未核验',
+    late: '逾期',
+    onTime: '',
+    pendingReview: '待审核',
+    rejectionOpen: '待修改',
+    rejectionFixed: '已更正',
+    truncated: (total: number) => `……（全文 ${total} 字，见表单回复工作表）`,
+    configBroken: '活动配置有误，提交已暂存，待管理员修正配置后处理',
+  },
   /** Problems found in configuration, each located by sheet, row and column. */
   problems: {
+    badNumber: (value: string, min: number, max: number) =>
+      `「${value}」应为 ${min} 到 ${max} 之间的数字`,
+    badRating: (value: string, min: number, max: number) =>
+      `「${value}」应为 ${min}–${max} 分的整数`,
+    badPhone: (value: string) => `「${value}」不是有效的电话号码`,
+    badUrl: (value: string) => `「${value}」不是有效的链接（应以 http:// 或 https:// 开头）`,
+    dueAfterImplement: (day: string, deadline: string) =>
+      `完成期限（${day}）晚于实施阶段截止日期（${deadline}）`,
+    futureDate: (day: string) => `活动日期（${day}）不能晚于填报当天`,
+    unknownUnit: (value: string) => `「${value}」不是参与本次活动的单位`,
+    unitInactive: (name: string) => `「${name}」未参与本次活动`,
+    duplicateProjectName: (name: string, projectId: string) =>
+      `本单位已申报同名项目「${name}」（${projectId}），请修改项目名称`,
+    unknownProject: (ref: string) =>
+      `找不到项目「${ref}」：请填写回执中的项目编号，或与申报时完全一致的项目名称`,
+    ambiguousProject: (ref: string) => `「${ref}」对应多个项目，请改填项目编号`,
     required: () => '必填，不能为空',
     notText: () => '应为文字',
     tooLong: (max: number) => `不能超过 ${max} 个字`,

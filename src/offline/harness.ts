@@ -6,6 +6,7 @@ import { MailApp, type SentMessage } from './emulator/mail-app';
 import { ScriptApp, type TriggerDescription } from './emulator/script-app';
 import type { Sheet } from './emulator/spreadsheet-app';
 import { uiState, type MenuEntry } from './emulator/spreadsheet-ui';
+import { User } from './emulator/user';
 import { projectRoot } from './project-root';
 import { runConcurrently, type ConcurrencyOptions } from './sandbox/concurrent';
 import { Sandbox, type RunResult, type RunSpec } from './sandbox/sandbox';
@@ -76,7 +77,7 @@ export class CampaignHarness {
       trigger: 'simple',
       effectiveUser: user,
       activeUser: user,
-      event: { source: this.spreadsheet, authMode: 'LIMITED', user: user },
+      event: { source: this.spreadsheet, authMode: 'LIMITED', user: new User(user) },
     });
   }
 

@@ -63,6 +63,8 @@ export class Execution {
   error: string | null = null;
   /** Apps Script service calls so far (all services). */
   calls = 0;
+  /** Set when Apps Script would have terminated the run (the 6-minute limit). */
+  killed: string | null = null;
 
   constructor(
     readonly id: number,
@@ -211,8 +213,10 @@ export class Workspace {
   }
   endExecution(execution: Execution, error: unknown): void {
     execution.endedAt = this.clock.now();
-    execution.ok = error === undefined;
-    execution.error = error === undefined ? null : String((error as Error)?.message ?? error);
+    // A killed execution failed, even if the script caught the error and carried on.
+    execution.ok = error === undefined && execution.killed === null;
+    execution.error =
+      error !== undefined ? String((error as Error)?.message ?? error) : execution.killed;
     for (const hook of this.endHooks) hook(execution);
   }
 

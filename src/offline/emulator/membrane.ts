@@ -184,8 +184,13 @@ export class Membrane {
     if (!exposedMethods(target).includes(request.m)) {
       return this.fail(new TypeError(`${request.m} is not a function`));
     }
-    if (this.execution.endedAt === null && this.elapsed() > EXECUTION_LIMIT_MS) {
-      return this.fail(new ExecutionKilled('Exceeded maximum execution time'));
+    if (
+      this.execution.killed ||
+      (this.execution.endedAt === null && this.elapsed() > EXECUTION_LIMIT_MS)
+    ) {
+      // Apps Script terminates the run: every later call fails too, and the run counts as failed.
+      this.execution.killed = 'Exceeded maximum execution time';
+      return this.fail(new ExecutionKilled(this.execution.killed));
     }
     const args = this.decode(request.a) as unknown[];
     let result: unknown;

@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Faithful, Workspace } from './core';
+import { User } from './user';
 
-/** The Base service's User (a global class in Apps Script, hence the bare gasName). */
-export class User implements Faithful<GoogleAppsScript.Base.User, 'getEmail'> {
-  static readonly gasName = 'User';
-
-  constructor(private readonly email: string) {}
-
-  getEmail(): string {
-    return this.email;
-  }
-}
+export { User };
 
 interface SessionState {
   /** Locale per user, as Apps Script reports it: 'zh_CN', 'en_US'. */

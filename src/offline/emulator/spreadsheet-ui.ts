@@ -1,3 +1,4 @@
+import { User } from './user';
 /**
  * Base.Ui, Base.Menu and Base.User as a spreadsheet-bound script sees them. The UI state (menus
  * added, alerts shown, the answers a person gives) is per account, in `ws.state('ui', …)`.
@@ -74,16 +75,7 @@ export function assertUiContext(ws: Workspace, service = 'SpreadsheetApp'): void
   }
 }
 
-export class User implements Faithful<GoogleAppsScript.Base.User, 'getEmail'> {
-  static readonly gasName = 'Base.User';
-  constructor(private readonly email: string) {}
-  getEmail(): string {
-    return this.email;
-  }
-  toString(): string {
-    return this.email;
-  }
-}
+export { User };
 
 /** An email from an argument that may be an address or a User. */
 export function emailOf(user: string | { getEmail(): string }): string {

@@ -3,6 +3,10 @@
  * Exit codes: 0 rehearsed; 1 the scenario or arguments cannot be read; 2 the build failed.
  */
 import * as path from 'node:path';
+
+// The script's local-time Date methods follow the project's time zone (appsscript.json), as in
+// Apps Script; Node reads TZ when a date is first formatted, so set it before anything runs.
+process.env.TZ = 'Asia/Shanghai';
 import { execFileSync } from 'node:child_process';
 import { ensureBuilt } from './build-if-stale';
 import { CliArgsError, parseCliArgs, USAGE } from './cli-args';

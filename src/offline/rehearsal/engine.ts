@@ -7,6 +7,7 @@ import { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
 import { writeOutbox } from './export-eml';
 import { exportXlsx } from './export-xlsx';
+import { registerFormReplayers } from './replay-forms';
 import type { Scenario, ScenarioEvent } from './scenario';
 
 export interface RehearsalOptions {
@@ -58,6 +59,7 @@ export interface ReplayContext {
 
 /** Event types supported so far; the others are counted as skipped and named in the summary. */
 export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = {};
+registerFormReplayers(REPLAYERS);
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -178,7 +180,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     reports: path.join(options.out, 'reports'),
     runLog: path.join(options.out, 'run-log.jsonl'),
   };
-  fs.rmSync(options.out, { recursive: true, force: true });
+  clearOutputFolder(options.out);
   fs.mkdirSync(outputs.outbox, { recursive: true });
   fs.mkdirSync(outputs.reports, { recursive: true });
   await exportXlsx(harness.spreadsheet._snapshot(), outputs.workbook);
@@ -260,4 +262,22 @@ export function fillConfiguration(
     harness.clearBody(title, admin);
     harness.paste(title, 2, alignRows(header, def, table.header, table.rows), admin);
   }
+}
+
+/**
+ * Empties the output folder of a previous rehearsal. A folder that holds anything else (say, the
+ * project itself after `--out .`) is refused rather than wiped.
+ */
+export function clearOutputFolder(out: string): void {
+  if (fs.existsSync(out)) {
+    const entries = fs.readdirSync(out);
+    const ours = new Set(['workbook.xlsx', 'outbox', 'reports', 'run-log.jsonl']);
+    const foreign = entries.filter((e) => !ours.has(e));
+    if (foreign.length > 0) {
+      throw new Error(
+        `--out ${out} holds files that a rehearsal did not write (${foreign.slice(0, 3).join(', ')}…); choose an empty or new folder`,
+      );
+    }
+  }
+  fs.rmSync(out, { recursive: true, force: true });
 }

@@ -133,12 +133,13 @@ export function runConcurrently(
     run.pending = null;
     const failure = message.ok ? undefined : new Error(message.error ?? 'failed');
     ws.endExecution(run.execution, failure);
+    const ok = message.ok && run.execution.killed === null;
     run.result = {
       execution: run.execution,
-      ok: message.ok,
-      ...(message.ok
+      ok,
+      ...(ok
         ? { value: run.membrane.decode(message.value ?? null) }
-        : { error: message.error ?? 'failed' }),
+        : { error: message.error ?? String(run.execution.killed) }),
     };
     void run.worker.terminate();
     // The holder may have released a lock by ending: parked calls may try again.

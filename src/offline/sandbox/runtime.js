@@ -56,13 +56,15 @@
         enumerable: false,
       });
     });
-    // Apps Script objects print as their class name (String(sheet) === 'Sheet').
-    Object.defineProperty(proto, 'toString', {
-      value: function () {
-        return shortName;
-      },
-      enumerable: false,
-    });
+    // Apps Script objects print as their class name (String(sheet) === 'Sheet'), unless the
+    // class defines its own toString.
+    if (methods.indexOf('toString') < 0)
+      Object.defineProperty(proto, 'toString', {
+        value: function () {
+          return shortName;
+        },
+        enumerable: false,
+      });
     prototypes.set(className, proto);
     return proto;
   }

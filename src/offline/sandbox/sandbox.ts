@@ -105,10 +105,13 @@ export class Sandbox {
       failure = error;
     }
     this.ws.endExecution(execution, failure);
+    const ok = failure === undefined && execution.killed === null;
     return {
       execution,
-      ok: failure === undefined,
-      ...(failure === undefined ? { value } : { error: describeError(failure) }),
+      ok,
+      ...(ok
+        ? { value }
+        : { error: failure === undefined ? String(execution.killed) : describeError(failure) }),
     };
   }
 }

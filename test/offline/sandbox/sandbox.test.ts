@@ -105,6 +105,24 @@ describe('the sandbox gives the bundle only what Apps Script has', () => {
     expect(second.counts).toEqual(first.counts);
   });
 
+  test('past 6 minutes Apps Script ends the run ("Exceeded maximum execution time"): catching it does not save the run', () => {
+    const { sandbox } = sandboxFor(`function probe() {
+      for (var i = 0; i < 3; i++) { try { Utilities.sleep(200000); } catch (e) { /* carry on */ } }
+      return 'finished';
+    }`);
+    const result = sandbox.run({ handler: 'probe', trigger: 'time' });
+    expect(result.ok).toBe(false);
+    expect(result.error).toBe('Exceeded maximum execution time');
+    expect(result.execution.ok).toBe(false);
+  });
+
+  test("local-time Date methods follow the script's time zone (Asia/Shanghai, from appsscript.json)", () => {
+    const { sandbox } = sandboxFor(
+      'function probe() { return new Date(Date.UTC(2014, 4, 20, 1, 0)).getHours(); }',
+    );
+    expect(sandbox.run({ handler: 'probe', trigger: 'manual' }).value).toBe(9);
+  });
+
   test('an unknown handler fails like Apps Script: "Script function not found"', () => {
     const { sandbox } = sandboxFor('function a() {}');
     expect(sandbox.run({ handler: 'nope', trigger: 'manual' }).error).toMatch(

@@ -1,0 +1,142 @@
+/**
+ * The canonical sheets the intake writes (one row per response, upserted by response id) and
+ * staff review in. Columns are addressed by key through the header, never by position.
+ */
+import type { ColumnDef, SheetDef } from './config-sheets';
+import { APPLICATION_FORM, LEDGER_FORM, PLAN_FORM, SELF_ASSESSMENT_FORM, type FormDef } from './forms';
+
+export const REVIEW_STATUSES = ['待审核', '重点项目', '备案', '退回修改'] as const;
+export const ACCEPTANCE_RESULTS = ['优秀', '合格', '不合格'] as const;
+
+const col = (key: string, zh: string, en: string, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  label: { zh, en },
+  type: 'text',
+  ...extra,
+});
+
+/** The answer columns of a form, minus the ones the record carries elsewhere. */
+function answerColumns(form: FormDef, skip: readonly string[] = []): ColumnDef[] {
+  return form.fields
+    .filter((f) => !skip.includes(f.key))
+    .map((f) =>
+      col(f.key, f.label.zh, f.label.en, {
+        type: f.kind === 'date' ? 'date' : f.kind === 'number' || f.kind === 'integer' || f.kind === 'rating' ? 'number' : 'text',
+        width: f.kind === 'paragraph' ? 260 : 120,
+      }),
+    );
+}
+
+const provenance: ColumnDef[] = [
+  col('respondentEmail', '填报邮箱', 'Respondent email', { width: 180 }),
+  col('verified', '身份核验', 'Verified', { width: 80 }),
+  col('submittedAt', '首次提交时间', 'First submitted', { type: 'date', width: 140 }),
+  col('updatedAt', '最近更新时间', 'Last updated', { type: 'date', width: 140 }),
+  col('late', '是否逾期', 'Late', { width: 70 }),
+  col('responseId', '回复编号', 'Response ID', { width: 120 }),
+  col('editUrl', '修改链接', 'Edit link', { width: 160 }),
+];
+
+export const REVIEW_COLUMNS: ColumnDef[] = [
+  col('status', '审核状态', 'Status', { type: 'choice', choices: REVIEW_STATUSES, width: 90 }),
+  col('score', '评分', 'Score', { type: 'number', width: 60 }),
+  col('comment', '审核意见', 'Review comment', { width: 200 }),
+  col('reviewer', '审核人', 'Reviewer', { width: 150 }),
+  col('fundingGranted', '专项经费（万元）', 'Funding granted', { type: 'number', width: 110 }),
+  col('acceptanceScore', '验收评分', 'Acceptance score', { type: 'number', width: 80 }),
+  col('acceptanceResult', '验收结论', 'Acceptance result', { type: 'choice', choices: ACCEPTANCE_RESULTS, width: 80 }),
+];
+
+export const PROJECTS_SHEET: SheetDef = {
+  key: 'projects',
+  title: { zh: '项目库', en: 'Projects' },
+  columns: [
+    col('projectId', '项目编号', 'Project ID', { width: 120 }),
+    col('unitId', '单位编号', 'Unit ID', { width: 80 }),
+    col('unitName', '单位名称', 'Unit', { width: 220 }),
+    col('category', '单位类别', 'Category', { width: 100 }),
+    col('department', '归口部门', 'Department', { width: 90 }),
+    ...answerColumns(APPLICATION_FORM, ['unitId']),
+    ...REVIEW_COLUMNS,
+    ...provenance,
+  ],
+  sampleRows: [],
+};
+
+const projectLink: ColumnDef[] = [
+  col('projectId', '项目编号', 'Project ID', { width: 120 }),
+  col('unitId', '单位编号', 'Unit ID', { width: 80 }),
+  col('projectName', '项目名称', 'Project name', { width: 200 }),
+];
+
+export const PLANS_SHEET: SheetDef = {
+  key: 'plans',
+  title: { zh: '实施方案', en: 'Plans' },
+  columns: [...projectLink, ...answerColumns(PLAN_FORM), ...provenance],
+  sampleRows: [],
+};
+
+export const LEDGER_SHEET: SheetDef = {
+  key: 'ledger',
+  title: { zh: '工作台账', en: 'Ledger' },
+  columns: [...projectLink, ...answerColumns(LEDGER_FORM), ...provenance],
+  sampleRows: [],
+};
+
+export const SELF_ASSESSMENTS_SHEET: SheetDef = {
+  key: 'selfAssessments',
+  title: { zh: '自查总结', en: 'Self-assessments' },
+  columns: [...projectLink, ...answerColumns(SELF_ASSESSMENT_FORM), ...provenance],
+  sampleRows: [],
+};
+
+export const REJECTIONS_SHEET: SheetDef = {
+  key: 'rejections',
+  title: { zh: '退回记录', en: 'Rejections' },
+  columns: [
+    col('responseId', '回复编号', 'Response ID', { width: 120 }),
+    col('form', '表单', 'Form', { width: 90 }),
+    col('respondentEmail', '填报邮箱', 'Respondent email', { width: 180 }),
+    col('unit', '填报单位', 'Unit as given', { width: 160 }),
+    col('submittedAt', '提交时间', 'Submitted', { type: 'date', width: 140 }),
+    col('reasons', '退回原因', 'Reasons', { width: 360 }),
+    col('answers', '原始填报内容', 'Answers as given', { width: 360 }),
+    col('state', '处理状态', 'State', { width: 90 }),
+    col('editUrl', '修改链接', 'Edit link', { width: 160 }),
+  ],
+  sampleRows: [],
+};
+
+export const MAIL_LOG_SHEET: SheetDef = {
+  key: 'mailLog',
+  title: { zh: '邮件记录', en: 'Mail log' },
+  columns: [
+    col('key', '去重键', 'Key', { width: 220 }),
+    col('kind', '类型', 'Kind', { width: 80 }),
+    col('to', '收件人', 'To', { width: 220 }),
+    col('subject', '主题', 'Subject', { width: 300 }),
+    col('unitId', '单位编号', 'Unit ID', { width: 80 }),
+    col('projectId', '项目编号', 'Project ID', { width: 120 }),
+    col('stageId', '阶段', 'Stage', { width: 80 }),
+    col('at', '时间', 'At', { type: 'date', width: 140 }),
+    col('state', '状态', 'State', { width: 70 }),
+  ],
+  sampleRows: [],
+};
+
+/** Where each form's accepted records go. */
+export const RECORD_SHEETS: Record<FormDef['key'], SheetDef> = {
+  application: PROJECTS_SHEET,
+  plan: PLANS_SHEET,
+  ledger: LEDGER_SHEET,
+  selfAssessment: SELF_ASSESSMENTS_SHEET,
+};
+
+export const DATA_SHEETS: readonly SheetDef[] = [
+  PROJECTS_SHEET,
+  PLANS_SHEET,
+  LEDGER_SHEET,
+  SELF_ASSESSMENTS_SHEET,
+  REJECTIONS_SHEET,
+  MAIL_LOG_SHEET,
+];

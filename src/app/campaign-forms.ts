@@ -1,0 +1,88 @@
+import { DATA_SHEETS } from '../../sheets-templates/data-sheets';
+import { FORMS, type FieldDef, type FormDef } from '../../sheets-templates/forms';
+import type { CampaignConfig } from '../domain/config';
+import type { Locale } from '../i18n';
+import type { AppDeps, FormSpec } from '../ports';
+import { sheetSpec } from './config-sheets';
+
+export const SUBMIT_HANDLER = 'onFormSubmit';
+
+const KIND: Record<FieldDef['kind'], FormSpec['items'][number]['kind']> = {
+  unit: 'list',
+  text: 'text',
+  paragraph: 'paragraph',
+  choice: 'list',
+  checkbox: 'checkbox',
+  date: 'date',
+  integer: 'integer',
+  number: 'number',
+  email: 'email',
+  phone: 'text',
+  url: 'url',
+  rating: 'scale',
+};
+
+export function formSpec(
+  def: FormDef,
+  locale: Locale,
+  campaignName: string,
+  unitNames: string[],
+): FormSpec {
+  const en = locale === 'en';
+  return {
+    key: def.key,
+    title: `${campaignName} · ${en ? def.title.en : def.title.zh}`,
+    description: def.description,
+    confirmation: en
+      ? 'Thank you. A receipt will be emailed to you.'
+      : '提交成功，回执将发送到您填写的邮箱。如需修改，请使用回执中的链接。',
+    items: def.fields.map((f) => ({
+      key: f.key,
+      title: en ? f.label.en : f.label.zh,
+      help: f.help ?? '',
+      required: f.required,
+      kind: KIND[f.kind],
+      choices: f.kind === 'unit' ? unitNames : f.choices,
+      min: f.min,
+      max: f.max,
+      maxLength: f.maxLength,
+    })),
+  };
+}
+
+/** The forms the stages use, in the order of FORMS. */
+export function formsInUse(config: CampaignConfig): FormDef[] {
+  const used = new Set(config.stages.map((s) => s.form).filter(Boolean));
+  return FORMS.filter((f) => used.has(f.key));
+}
+
+export interface FormsState {
+  changed: boolean;
+  links: Record<string, string>;
+}
+
+/**
+ * Creates what a running campaign needs beyond its configuration: the data sheets, the forms of
+ * its stages with a submit trigger each, and an up-to-date unit dropdown. Idempotent: a second
+ * run finds everything in place and changes nothing.
+ */
+export function ensureCampaignForms(deps: AppDeps, config: CampaignConfig): FormsState {
+  const { settings } = config;
+  let changed = false;
+  for (const def of DATA_SHEETS)
+    changed = deps.sheets.ensureSheet(sheetSpec(def, settings.locale)) || changed;
+  const unitNames = config.units.filter((u) => u.active).map((u) => u.name);
+  const links: Record<string, string> = {};
+  for (const def of formsInUse(config)) {
+    const result = deps.forms.ensureForm(
+      formSpec(def, settings.locale, settings.campaignName, unitNames),
+    );
+    links[def.key] = result.url;
+    changed = result.created || changed;
+    if (def.fields.some((f) => f.kind === 'unit')) {
+      changed = deps.forms.setChoices(def.key, 'unitId', unitNames) || changed;
+    }
+    changed = deps.forms.ensureSubmitTrigger(def.key, SUBMIT_HANDLER) || changed;
+  }
+  return { changed, links };
+}

@@ -1,0 +1,431 @@
+import {
+  PROJECTS_SHEET,
+  RECORD_SHEETS,
+  REJECTIONS_SHEET,
+  MAIL_LOG_SHEET,
+} from '../../sheets-templates/data-sheets';
+import {
+  DERIVED_TEXT_LIMIT,
+  formDef,
+  type FieldDef,
+  type FormDef,
+} from '../../sheets-templates/forms';
+import { dayOf, endOfDay, zonedTime } from '../domain/calendar';
+import type { CampaignConfig, Unit } from '../domain/config';
+import { validateAnswers, type AnswerValue, type FieldError } from '../domain/submission';
+import type { Cell, KeyedRow } from '../domain/table';
+import { messages, problem, renderProblem, type Messages } from '../i18n';
+import type { AppDeps } from '../ports';
+import { loadConfig } from './config-sheets';
+import { composeReceipt, composeRejection } from './intake-mail';
+import { cellsOf, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
+
+/** A form response as the submit trigger delivers it, answers by field key. */
+export interface RawSubmission {
+  formKey: string;
+  responseId: string;
+  respondentEmail: string;
+  /** The response's timestamp (of the latest edit, for an edited response). */
+  submittedAt: number;
+  editUrl: string;
+  answers: Record<string, unknown>;
+}
+
+export type IntakeStatus = 'accepted' | 'updated' | 'rejected' | 'unverified' | 'duplicate';
+
+export interface IntakeResult {
+  status: IntakeStatus;
+  projectId?: string;
+  unitId?: string;
+  errors?: string[];
+}
+
+const DEFAULT_PREFIX = 'SJXM';
+
+/**
+ * Takes one form response into the campaign's sheets, under the script lock: validates it,
+ * resolves its unit and project, upserts it by response id (an edit updates the same record, the
+ * same response delivered twice changes nothing), and answers the respondent with a receipt or a
+ * rejection that says what to fix. Nothing is dropped: a rejected response is kept with reasons.
+ */
+export function intake(deps: AppDeps, raw: RawSubmission): IntakeResult {
+  return deps.lock.withScriptLock(() => {
+    const loaded = loadConfig(deps.sheets);
+    const form = formDef(raw.formKey);
+    if (!form) throw new Error(`unknown form ${raw.formKey}`);
+    if (!loaded.ok) {
+      // The campaign ran with a valid configuration, someone broke it since: keep the response.
+      const m = messages('zh-CN');
+      keepRejection(deps, m, raw, form, [m.intake.configBroken], undefined, 'zh-CN');
+      deps.log.record({
+        event: 'submission',
+        form: raw.formKey,
+        status: 'rejected',
+        responseId: raw.responseId,
+        errors: ['configInvalid'],
+      });
+      return { status: 'rejected', errors: ['configInvalid'] };
+    }
+    return take(deps, loaded.config, raw, form);
+  });
+}
+
+function take(
+  deps: AppDeps,
+  config: CampaignConfig,
+  raw: RawSubmission,
+  form: FormDef,
+): IntakeResult {
+  const { settings, units, stages } = config;
+  const locale = settings.locale;
+  const m = messages(locale);
+  const tz = settings.timeZone;
+  const email = raw.respondentEmail.trim().toLowerCase();
+  const stage = stages.find((s) => s.form === raw.formKey);
+  const implement =
+    stages.find((s) => s.stageId === 'implement') ?? stages.find((s) => s.form === 'ledger');
+  const check = validateAnswers(form, raw.answers, {
+    timeZone: tz,
+    submittedDay: dayOf(raw.submittedAt, tz),
+    implementDeadline: implement?.deadline ?? null,
+  });
+  const errors: FieldError[] = [...check.errors];
+  const records = readKeyed(deps.sheets, RECORD_SHEETS[form.key], locale);
+  const projects =
+    form.key === 'application' ? records : readKeyed(deps.sheets, PROJECTS_SHEET, locale);
+  const existing = records.rows.find((r) => String(r.values.responseId) === raw.responseId);
+
+  let unit: Unit | undefined;
+  let project: KeyedRow | undefined;
+  if (form.key === 'application') {
+    const given = String(check.values.unitId ?? raw.answers.unitId ?? '').trim();
+    if (given) {
+      unit = units.find((u) => u.unitId === given) ?? units.find((u) => u.name === given);
+      if (!unit) errors.push({ field: 'unitId', problem: problem('unknownUnit', given) });
+      else if (!unit.active)
+        errors.push({ field: 'unitId', problem: problem('unitInactive', unit.name) });
+    }
+    const name = check.values.projectName;
+    if (unit && typeof name === 'string') {
+      const clash = projects.rows.find(
+        (r) =>
+          r.values.unitId === unit?.unitId &&
+          String(r.values.projectName) === name &&
+          String(r.values.responseId) !== raw.responseId,
+      );
+      if (clash) {
+        errors.push({
+          field: 'projectName',
+          problem: problem('duplicateProjectName', name, String(clash.values.projectId)),
+        });
+      }
+    }
+  } else {
+    const ref = check.values.projectRef;
+    if (typeof ref === 'string') {
+      const found = resolveProject(projects.rows, units, ref, email);
+      if (found.error) errors.push({ field: 'projectRef', problem: found.error });
+      project = found.project;
+      unit = project ? units.find((u) => u.unitId === project?.values.unitId) : undefined;
+    }
+  }
+
+  if (errors.length > 0) {
+    const reasons = errors.map(
+      (e) =>
+        `「${labelOf(form, e.field, locale)}」${locale === 'en' ? ': ' : '：'}${renderProblem(m, e.problem)}`,
+    );
+    const changed = keepRejection(deps, m, raw, form, reasons, unit, locale);
+    deps.log.record({
+      event: 'submission',
+      form: form.key,
+      status: 'rejected',
+      responseId: raw.responseId,
+      ...(unit ? { unitId: unit.unitId } : {}),
+      errors: errors.map((e) => `${e.field}:${e.problem.key}`),
+    });
+    if (changed) {
+      const mail = composeRejection(m, settings, form, raw, reasons, locale);
+      sendLogged(
+        deps,
+        mail,
+        {
+          kind: 'rejection',
+          key: `rejection:${raw.responseId}:${raw.submittedAt}`,
+          unitId: unit?.unitId,
+          stageId: stage?.stageId,
+        },
+        tz,
+        locale,
+      );
+    }
+    return { status: 'rejected', unitId: unit?.unitId, errors: reasons };
+  }
+
+  const verified = !!unit && unit.emails.includes(email);
+  const firstAt =
+    existing?.values.submittedAt instanceof Date
+      ? existing.values.submittedAt.getTime()
+      : raw.submittedAt;
+  const late = !!stage && firstAt >= endOfDay(stage.deadline, tz);
+  const values: Record<string, Cell> = {};
+  for (const field of form.fields) {
+    if (field.key === 'unitId') continue;
+    values[field.key] = toCell(field, check.values[field.key] ?? null, tz, m);
+  }
+  let projectId: string;
+  if (form.key === 'application') {
+    projectId = existing
+      ? String(existing.values.projectId)
+      : nextProjectId(
+          projects.rows,
+          settings.projectIdPrefix || DEFAULT_PREFIX,
+          campaignYear(config, raw.submittedAt),
+        );
+    Object.assign(values, {
+      projectId,
+      unitId: unit!.unitId,
+      unitName: unit!.name,
+      category: unit!.category,
+      department: m.departments[unit!.department] ?? unit!.department,
+    });
+    if (!existing) values.status = m.intake.pendingReview;
+  } else {
+    projectId = String(project!.values.projectId);
+    Object.assign(values, {
+      projectId,
+      unitId: unit!.unitId,
+      projectName: String(project!.values.projectName),
+    });
+  }
+  Object.assign(values, {
+    respondentEmail: email,
+    verified: verified ? m.intake.verified : m.intake.unverified,
+    submittedAt: new Date(firstAt),
+    updatedAt: existing ? new Date(raw.submittedAt) : '',
+    late: late ? m.intake.late : m.intake.onTime,
+    responseId: raw.responseId,
+    editUrl: raw.editUrl,
+  });
+
+  if (existing) {
+    const unchanged = Object.entries(values).every(([key, value]) =>
+      key === 'updatedAt' ? true : sameCell(existing.values[key], value),
+    );
+    if (unchanged) {
+      // The same response delivered again (a duplicate or ghost trigger): nothing to do.
+      return { status: 'duplicate', projectId, unitId: unit!.unitId };
+    }
+    deps.sheets.writeRow(
+      [records.def.title.zh, records.def.title.en],
+      existing.row,
+      rowFor(records, values, cellsOf(records, existing)),
+    );
+  } else {
+    deps.sheets.appendRows([records.def.title.zh, records.def.title.en], [rowFor(records, values)]);
+  }
+  closeRejection(deps, m, raw.responseId, locale);
+  const status: IntakeStatus = existing ? 'updated' : verified ? 'accepted' : 'unverified';
+  deps.log.record({
+    event: 'submission',
+    form: form.key,
+    status,
+    responseId: raw.responseId,
+    unitId: unit!.unitId,
+    projectId,
+  });
+  const mail = composeReceipt(
+    m,
+    settings,
+    form,
+    {
+      unit: unit!,
+      projectId,
+      projectName: String(values.projectName ?? project?.values.projectName ?? ''),
+      email,
+      verified,
+      late: late && stage ? stage.deadline : null,
+      updated: !!existing,
+      editUrl: raw.editUrl,
+      answers: check.values,
+    },
+    locale,
+  );
+  sendLogged(
+    deps,
+    mail,
+    {
+      kind: 'receipt',
+      key: `receipt:${raw.responseId}:${raw.submittedAt}`,
+      unitId: unit!.unitId,
+      projectId,
+      stageId: stage?.stageId,
+    },
+    tz,
+    locale,
+  );
+  return { status, projectId, unitId: unit!.unitId };
+}
+
+function labelOf(form: FormDef, key: string, locale: string): string {
+  const field = form.fields.find((f) => f.key === key);
+  return field ? (locale === 'en' ? field.label.en : field.label.zh) : key;
+}
+
+/** The value as it goes into a derived sheet: dates as dates, long text visibly shortened. */
+function toCell(field: FieldDef, value: AnswerValue, tz: string, m: Messages): Cell {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join('、');
+  if (field.kind === 'date' && typeof value === 'string')
+    return new Date(zonedTime(value, 0, 0, tz));
+  if (typeof value === 'string' && value.length > DERIVED_TEXT_LIMIT) {
+    return value.slice(0, DERIVED_TEXT_LIMIT) + m.intake.truncated(value.length);
+  }
+  return value;
+}
+
+function campaignYear(config: CampaignConfig, at: number): number {
+  const apply = config.stages.find((s) => s.form === 'application');
+  return Number((apply?.deadline ?? dayOf(at, config.settings.timeZone)).slice(0, 4));
+}
+
+/** Project ids are never reused: the next number after the highest ever given for that year. */
+export function nextProjectId(rows: KeyedRow[], prefix: string, year: number): string {
+  const stem = `${prefix}-${year}-`;
+  let highest = 0;
+  for (const row of rows) {
+    const id = String(row.values.projectId ?? '');
+    if (id.startsWith(stem)) highest = Math.max(highest, Number(id.slice(stem.length)) || 0);
+  }
+  return `${stem}${String(highest + 1).padStart(3, '0')}`;
+}
+
+/**
+ * A project reference is a project id, or the exact name of one of the respondent's units'
+ * projects; a name unique across the campaign is accepted too (the submission is then unverified).
+ */
+function resolveProject(
+  rows: KeyedRow[],
+  units: Unit[],
+  ref: string,
+  email: string,
+): { project?: KeyedRow; error?: ReturnType<typeof problem> } {
+  const byId = rows.find((r) => String(r.values.projectId).toUpperCase() === ref.toUpperCase());
+  if (byId) return { project: byId };
+  const mine = new Set(units.filter((u) => u.emails.includes(email)).map((u) => u.unitId));
+  const named = rows.filter((r) => String(r.values.projectName) === ref);
+  const own = named.filter((r) => mine.has(String(r.values.unitId)));
+  if (own.length === 1) return { project: own[0] };
+  if (own.length > 1) return { error: problem('ambiguousProject', ref) };
+  if (named.length === 1) return { project: named[0] };
+  if (named.length > 1) return { error: problem('ambiguousProject', ref) };
+  return { error: problem('unknownProject', ref) };
+}
+
+/** Keeps a rejected response with its reasons; false when the same rejection is already kept. */
+function keepRejection(
+  deps: AppDeps,
+  m: Messages,
+  raw: RawSubmission,
+  form: FormDef,
+  reasons: string[],
+  unit: Unit | undefined,
+  locale: 'zh-CN' | 'en',
+): boolean {
+  const table = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
+  const answers = JSON.stringify(raw.answers);
+  const values: Record<string, Cell> = {
+    responseId: raw.responseId,
+    form: locale === 'en' ? form.title.en : form.title.zh,
+    respondentEmail: raw.respondentEmail,
+    unit: unit ? unit.name : String(raw.answers.unitId ?? ''),
+    submittedAt: new Date(raw.submittedAt),
+    reasons: reasons.join('\n'),
+    answers:
+      answers.length > DERIVED_TEXT_LIMIT
+        ? answers.slice(0, DERIVED_TEXT_LIMIT) + m.intake.truncated(answers.length)
+        : answers,
+    state: m.intake.rejectionOpen,
+    editUrl: raw.editUrl,
+  };
+  const titles = [REJECTIONS_SHEET.title.zh, REJECTIONS_SHEET.title.en];
+  const existing = table.rows.find((r) => String(r.values.responseId) === raw.responseId);
+  if (existing) {
+    if (Object.entries(values).every(([k, v]) => sameCell(existing.values[k], v))) return false;
+    deps.sheets.writeRow(titles, existing.row, rowFor(table, values, cellsOf(table, existing)));
+  } else {
+    deps.sheets.appendRows(titles, [rowFor(table, values)]);
+  }
+  return true;
+}
+
+/** A response that was rejected and is now accepted (after an edit) is marked corrected. */
+function closeRejection(
+  deps: AppDeps,
+  m: Messages,
+  responseId: string,
+  locale: 'zh-CN' | 'en',
+): void {
+  const table = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
+  const open = table.rows.find(
+    (r) => String(r.values.responseId) === responseId && r.values.state === m.intake.rejectionOpen,
+  );
+  if (!open) return;
+  deps.sheets.writeRow(
+    [REJECTIONS_SHEET.title.zh, REJECTIONS_SHEET.title.en],
+    open.row,
+    rowFor(table, { state: m.intake.rejectionFixed }, cellsOf(table, open)),
+  );
+}
+
+interface MailMeta {
+  kind: string;
+  key: string;
+  unitId?: string;
+  projectId?: string;
+  stageId?: string;
+}
+
+/** Sends one email and records it (Mail log sheet and a `mail` record), or records it deferred. */
+export function sendLogged(
+  deps: AppDeps,
+  mail: ReturnType<typeof composeReceipt>,
+  meta: MailMeta,
+  tz: string,
+  locale: 'zh-CN' | 'en',
+): boolean {
+  const result = deps.mail.send(mail);
+  const table = readKeyed(deps.sheets, MAIL_LOG_SHEET, locale);
+  deps.sheets.appendRows(
+    [MAIL_LOG_SHEET.title.zh, MAIL_LOG_SHEET.title.en],
+    [
+      rowFor(table, {
+        key: meta.key,
+        kind: meta.kind,
+        to: mail.to.join('; '),
+        subject: mail.subject,
+        unitId: meta.unitId ?? '',
+        projectId: meta.projectId ?? '',
+        stageId: meta.stageId ?? '',
+        at: new Date(deps.clock.now()),
+        state: result.sent ? 'sent' : result.reason === 'quota' ? 'deferred' : 'failed',
+      }),
+    ],
+  );
+  const fields = {
+    kind: meta.kind,
+    to: mail.to,
+    ...(meta.unitId ? { unitId: meta.unitId } : {}),
+    ...(meta.stageId ? { stageId: meta.stageId } : {}),
+    ...(meta.projectId ? { projectId: meta.projectId } : {}),
+  };
+  if (result.sent) deps.log.record({ event: 'mail', ...fields });
+  else
+    deps.log.record({
+      event: 'mailDeferred',
+      ...fields,
+      reason: result.reason,
+      message: result.message,
+    });
+  return result.sent;
+}

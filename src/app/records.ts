@@ -1,0 +1,60 @@
+import type { SheetDef } from '../../sheets-templates/config-sheets';
+import { keyedRows, mapColumns, type Cell, type ColumnMap, type KeyedRow } from '../domain/table';
+import type { Locale } from '../i18n';
+import type { SheetsPort } from '../ports';
+import { sheetSpec, titlesOf } from './config-sheets';
+
+/** A data sheet read in one call, addressable by column key. */
+export interface KeyedTable {
+  def: SheetDef;
+  header: Cell[];
+  columns: ColumnMap;
+  rows: KeyedRow[];
+  /** The sheet row after the last one with content. */
+  nextRow: number;
+}
+
+export function readKeyed(sheets: SheetsPort, def: SheetDef, locale: Locale): KeyedTable {
+  let table = sheets.readTable(titlesOf(def));
+  if (!table) {
+    // A data sheet deleted by someone comes back empty rather than losing the next record.
+    sheets.ensureSheet(sheetSpec(def, locale));
+    table = sheets.readTable(titlesOf(def)) ?? { header: [], rows: [], firstRow: 2 };
+  }
+  const columns = mapColumns(def, table.header);
+  let last = table.rows.length;
+  while (last > 0 && table.rows[last - 1].every((c) => c === '')) last -= 1;
+  return {
+    def,
+    header: table.header,
+    columns,
+    rows: keyedRows(table, columns),
+    nextRow: table.firstRow + last,
+  };
+}
+
+/** Lays out a record under the sheet's header; columns the sheet lacks are left out. */
+export function rowFor(table: KeyedTable, values: Record<string, Cell>, base?: Cell[]): Cell[] {
+  const width = Math.max(table.header.length, 1);
+  const cells: Cell[] = base ? [...base] : Array<Cell>(width).fill('');
+  while (cells.length < width) cells.push('');
+  for (const [key, value] of Object.entries(values)) {
+    const at = table.columns.index[key];
+    if (at !== undefined) cells[at] = value;
+  }
+  return cells;
+}
+
+/** The row's cells in header order, as they are now. */
+export function cellsOf(table: KeyedTable, row: KeyedRow): Cell[] {
+  const cells = Array<Cell>(Math.max(table.header.length, 1)).fill('');
+  for (const [key, at] of Object.entries(table.columns.index)) cells[at] = row.values[key] ?? '';
+  return cells;
+}
+
+/** Compares cells as Sheets gives them back (Dates by instant, everything else as text). */
+export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  const norm = (c: Cell | undefined) =>
+    c instanceof Date ? `@${c.getTime()}` : c === undefined || c === null ? '' : String(c);
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,158 @@
+import type { FormSpec, FormsPort } from '../ports';
+import { gasStore } from './services-store';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+const formIdKey = (formKey: string) => `form.${formKey}.id`;
+const itemsKey = (formKey: string) => `form.${formKey}.items`;
+
+function openForm(formKey: string): Form | null {
+  const id = gasStore.get(formIdKey(formKey));
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    // Deleted or no longer ours: activate creates it again.
+    return null;
+  }
+}
+
+function itemIds(formKey: string): Record<string, number> {
+  const raw = gasStore.get(itemsKey(formKey));
+  return raw ? (JSON.parse(raw) as Record<string, number>) : {};
+}
+
+function addItem(form: Form, item: FormSpec['items'][number]): { getId(): number } {
+  switch (item.kind) {
+    case 'paragraph':
+      return form
+        .addParagraphTextItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required);
+    case 'list':
+      return form
+        .addListItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required)
+        .setChoiceValues([...(item.choices ?? ['—'])]);
+    case 'checkbox':
+      return form
+        .addCheckboxItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required)
+        .setChoiceValues([...(item.choices ?? [])]);
+    case 'date':
+      return form
+        .addDateItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required);
+    case 'scale':
+      return form
+        .addScaleItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required)
+        .setBounds(item.min ?? 1, item.max ?? 5);
+    default: {
+      const text = form
+        .addTextItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required);
+      const v = FormApp.createTextValidation();
+      if (item.kind === 'integer') {
+        text.setValidation(v.requireWholeNumber().build());
+      } else if (item.kind === 'number') {
+        text.setValidation(v.requireNumberGreaterThanOrEqualTo(item.min ?? 0).build());
+      } else if (item.kind === 'email') {
+        text.setValidation(v.requireTextIsEmail().build());
+      } else if (item.kind === 'url') {
+        text.setValidation(v.requireTextIsUrl().build());
+      } else if (item.maxLength) {
+        text.setValidation(v.requireTextLengthLessThanOrEqualTo(item.maxLength).build());
+      }
+      return text;
+    }
+  }
+}
+
+export const gasForms: FormsPort = {
+  ensureForm(spec: FormSpec) {
+    const existing = openForm(spec.key);
+    if (existing) return { created: false, url: existing.getPublishedUrl() };
+    const form = FormApp.create(spec.title)
+      .setDescription(spec.description)
+      .setConfirmationMessage(spec.confirmation)
+      .setCollectEmail(true)
+      .setAllowResponseEdits(true);
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.getActiveSpreadsheet().getId(),
+    );
+    const ids: Record<string, number> = {};
+    for (const item of spec.items) ids[item.key] = addItem(form, item).getId();
+    gasStore.set(formIdKey(spec.key), form.getId());
+    gasStore.set(itemsKey(spec.key), JSON.stringify(ids));
+    return { created: true, url: form.getPublishedUrl() };
+  },
+
+  setChoices(formKey: string, itemKey: string, choices: readonly string[]): boolean {
+    const form = openForm(formKey);
+    const id = itemIds(formKey)[itemKey];
+    if (!form || id === undefined) return false;
+    const item = form.getItemById(id);
+    if (!item) return false;
+    const list = item.asListItem();
+    const current = list.getChoices().map((c) => c.getValue());
+    if (current.length === choices.length && current.every((c, i) => c === choices[i]))
+      return false;
+    // A dropdown needs at least one choice.
+    list.setChoiceValues(choices.length ? [...choices] : ['—']);
+    return true;
+  },
+
+  ensureSubmitTrigger(formKey: string, handler: string): boolean {
+    const form = openForm(formKey);
+    if (!form) return false;
+    const mine = ScriptApp.getProjectTriggers().filter(
+      (t) => t.getHandlerFunction() === handler && t.getTriggerSourceId() === form.getId(),
+    );
+    if (mine.length === 1) return false;
+    // Same-handler triggers of this form are deleted first: a second would deliver twice.
+    for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
+    ScriptApp.newTrigger(handler).forForm(form).onFormSubmit().create();
+    return true;
+  },
+
+  prefilledUrl(formKey: string, answers: Record<string, string>): string | null {
+    const form = openForm(formKey);
+    if (!form) return null;
+    const ids = itemIds(formKey);
+    let response = form.createResponse();
+    for (const [key, value] of Object.entries(answers)) {
+      const id = ids[key];
+      const item = id === undefined ? null : form.getItemById(id);
+      if (!item) continue;
+      const itemResponse =
+        item.getType() === FormApp.ItemType.LIST
+          ? item.asListItem().createResponse(value)
+          : item.asTextItem().createResponse(value);
+      response = response.withItemResponse(itemResponse);
+    }
+    return response.toPrefilledUrl();
+  },
+};
+
+/** The form key (application, plan, …) of a form id, from what activate remembered. */
+export function formKeyOf(formId: string, keys: readonly string[]): string | null {
+  return keys.find((key) => gasStore.get(formIdKey(key)) === formId) ?? null;
+}
+
+/** Item id → field key, for reading a response's answers by key. */
+export function fieldKeysByItemId(formKey: string): Map<number, string> {
+  return new Map(Object.entries(itemIds(formKey)).map(([key, id]) => [id, key]));
+}

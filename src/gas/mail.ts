@@ -1,0 +1,25 @@
+import type { MailPort, OutgoingMail, SendResult } from '../ports';
+
+export const gasMail: MailPort = {
+  remainingQuota(): number {
+    return MailApp.getRemainingDailyQuota();
+  },
+  send(mail: OutgoingMail): SendResult {
+    try {
+      MailApp.sendEmail({
+        to: mail.to.join(','),
+        subject: mail.subject,
+        body: mail.body,
+        htmlBody: mail.htmlBody,
+        name: mail.name,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      });
+      return { sent: true };
+    } catch (error) {
+      const message = String((error as Error)?.message ?? error);
+      // "Service invoked too many times for one day: email." — the daily recipient quota.
+      const reason = /too many times for one day: email/i.test(message) ? 'quota' : 'error';
+      return { sent: false, reason, message };
+    }
+  },
+};

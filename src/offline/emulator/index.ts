@@ -4,6 +4,7 @@
  */
 import { CacheService } from './cache-service';
 import { Workspace, type WorkspaceOptions } from './core';
+import { FormApp } from './form-app';
 import { LockService } from './lock-service';
 import { Logger } from './logger';
 import { MailApp } from './mail-app';
@@ -41,6 +42,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     Session: new Session(ws),
     Utilities: new Utilities(ws),
     Logger: new Logger(ws),
+    FormApp: new FormApp(ws),
   };
   return { ws, services, spreadsheet };
 }

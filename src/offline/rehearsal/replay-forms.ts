@@ -1,0 +1,230 @@
+/**
+ * Replays scenario `submit` and `edit` events (rehearsal-format.md): a respondent submits one of
+ * the campaign's forms, or edits their response through its edit link, and Apps Script fires the
+ * installed form-submit triggers — every one of them, other accounts' ghosts included.
+ *
+ * Contract with the script (set at *activate*): script property `form.<formKey>.id` holds the
+ * form id and `form.<formKey>.items` a JSON object `{ "<fieldKey>": <itemId>, … }`.
+ */
+import { FormApp, FormRefused, type FormSubmission } from '../emulator/form-app';
+import { PropertiesService } from '../emulator/properties-service';
+import type { CampaignHarness } from '../harness';
+import type { RunResult } from '../sandbox/sandbox';
+import type { EventReplayer, ReplayContext } from './engine';
+import type { EditEvent, ScenarioEvent, SubmitEvent } from './scenario';
+
+/** What the replay could not do as written (the rehearsal goes on). */
+export interface ReplayNote {
+  line: number;
+  type: 'submit' | 'edit';
+  form: string;
+  problem: string;
+}
+
+/** The replay result: the executions that ran, plus what was dropped or refused on the way. */
+export type FormReplayResult = RunResult[] & { notes: ReplayNote[] };
+
+/** What `context.responses` holds for a replayed submission, by scenario event id. */
+export interface ReplayedResponse {
+  formKey: string;
+  formId: string;
+  responseId: string;
+}
+
+const notesByContext = new WeakMap<ReplayContext, ReplayNote[]>();
+
+/** Every note of the form replays in this rehearsal so far, oldest first. */
+export function formReplayNotes(context: ReplayContext): ReplayNote[] {
+  let notes = notesByContext.get(context);
+  if (!notes) {
+    notes = [];
+    notesByContext.set(context, notes);
+  }
+  return notes;
+}
+
+function result(runs: RunResult[], notes: ReplayNote[]): FormReplayResult {
+  return Object.assign(runs, { notes });
+}
+
+interface FormContract {
+  formId: string;
+  items: Record<string, number>;
+}
+
+/** The form the script created for `formKey`, or a reason why there is none to respond to. */
+function contractFor(harness: CampaignHarness, formKey: string): FormContract | string {
+  const props = PropertiesService._store(harness.ws, 'script');
+  const formId = props.getProperty(`form.${formKey}.id`);
+  if (!formId) return `no form "${formKey}" (script property form.${formKey}.id is not set)`;
+  if (!FormApp._form(harness.ws, formId)) {
+    return `form.${formKey}.id names form ${formId}, which does not exist`;
+  }
+  const raw = props.getProperty(`form.${formKey}.items`) ?? '{}';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return `form.${formKey}.items is not JSON`;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return `form.${formKey}.items is not a JSON object`;
+  }
+  return { formId, items: parsed as Record<string, number> };
+}
+
+/** Answers keyed by field key → keyed by item id; keys without a question are dropped. */
+function mapAnswers(
+  harness: CampaignHarness,
+  contract: FormContract,
+  answers: Record<string, unknown>,
+  note: (problem: string) => void,
+): Record<number, unknown> {
+  const form = FormApp._form(harness.ws, contract.formId);
+  const questions = new Set(
+    (form?.getItems() ?? [])
+      .filter((i) => String(i.getType()) !== 'SECTION_HEADER')
+      .map((i) => i.getId()),
+  );
+  const out: Record<number, unknown> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    const itemId = Number(contract.items[key]);
+    if (!Object.prototype.hasOwnProperty.call(contract.items, key)) {
+      note(`answer "${key}" dropped: the form has no item for it`);
+    } else if (!questions.has(itemId)) {
+      note(
+        `answer "${key}" dropped: item ${String(contract.items[key])} is not a question of the form`,
+      );
+    } else {
+      out[itemId] = value;
+    }
+  }
+  return out;
+}
+
+/** Fires the triggers Apps Script would fire for a submission, in order, each as its owner. */
+function fireTriggers(harness: CampaignHarness, submission: FormSubmission): RunResult[] {
+  const runs: RunResult[] = [];
+  for (const trigger of submission.triggers) {
+    const event =
+      trigger.kind === 'form'
+        ? {
+            authMode: 'FULL',
+            source: submission.form,
+            response: submission.response,
+            triggerUid: trigger.id,
+          }
+        : {
+            authMode: 'FULL',
+            source: submission.spreadsheetEvent?.source,
+            range: submission.spreadsheetEvent?.range,
+            values: submission.spreadsheetEvent?.values,
+            namedValues: submission.spreadsheetEvent?.namedValues,
+            triggerUid: trigger.id,
+          };
+    runs.push(
+      harness.run({
+        handler: trigger.handler,
+        trigger: 'form',
+        effectiveUser: trigger.owner,
+        activeUser: '',
+        event,
+      }),
+    );
+  }
+  return runs;
+}
+
+function refusal(error: unknown): string | null {
+  return error instanceof FormRefused
+    ? `refused by Google Forms (${error.reason}): ${error.message}`
+    : null;
+}
+
+export const replaySubmit: EventReplayer = (harness, scenarioEvent, context) => {
+  const event = scenarioEvent as SubmitEvent;
+  const notes: ReplayNote[] = [];
+  const note = (problem: string) => {
+    const n: ReplayNote = { line: event.line, type: 'submit', form: event.form, problem };
+    notes.push(n);
+    formReplayNotes(context).push(n);
+  };
+  const contract = contractFor(harness, event.form);
+  // A respondent cannot submit a form that does not exist (not created, not activated yet).
+  if (typeof contract === 'string') {
+    note(contract);
+    return result([], notes);
+  }
+  const answers = mapAnswers(harness, contract, event.answers, note);
+  let submission: FormSubmission;
+  try {
+    submission = FormApp._respond(harness.ws, contract.formId, {
+      email: event.email,
+      answers,
+      at: harness.ws.now(),
+    });
+  } catch (error) {
+    const why = refusal(error);
+    if (!why) throw error;
+    note(why);
+    return result([], notes);
+  }
+  if (event.id !== undefined) {
+    const replayed: ReplayedResponse = {
+      formKey: event.form,
+      formId: contract.formId,
+      responseId: submission.response.getId(),
+    };
+    context.responses.set(event.id, replayed);
+  }
+  return result(fireTriggers(harness, submission), notes);
+};
+
+export const replayEdit: EventReplayer = (harness, scenarioEvent, context) => {
+  const event = scenarioEvent as EditEvent;
+  const notes: ReplayNote[] = [];
+  const note = (problem: string) => {
+    const n: ReplayNote = { line: event.line, type: 'edit', form: event.form, problem };
+    notes.push(n);
+    formReplayNotes(context).push(n);
+  };
+  const original = context.responses.get(event.submitId ?? event.of) as
+    ReplayedResponse | undefined;
+  if (!original) {
+    note(`no response from event "${event.submitId ?? event.of}" to edit (it was not submitted)`);
+    return result([], notes);
+  }
+  const contract = contractFor(harness, original.formKey);
+  if (typeof contract === 'string' || contract.formId !== original.formId) {
+    note(
+      typeof contract === 'string'
+        ? contract
+        : `form.${original.formKey}.id now names another form than the one submitted`,
+    );
+    // The edit link still leads to the original form, if it exists.
+    if (!FormApp._form(harness.ws, original.formId)) return result([], notes);
+  }
+  const items = typeof contract === 'string' ? {} : contract.items;
+  const answers = mapAnswers(harness, { formId: original.formId, items }, event.answers, note);
+  let submission: FormSubmission;
+  try {
+    submission = FormApp._edit(harness.ws, original.formId, original.responseId, {
+      answers,
+      at: harness.ws.now(),
+    });
+  } catch (error) {
+    const why = refusal(error);
+    if (!why) throw error;
+    note(why);
+    return result([], notes);
+  }
+  return result(fireTriggers(harness, submission), notes);
+};
+
+/** Registers the two replayers in the engine's table (called from engine.ts). */
+export function registerFormReplayers(
+  replayers: Partial<Record<ScenarioEvent['type'], EventReplayer>>,
+): void {
+  replayers.submit = replaySubmit;
+  replayers.edit = replayEdit;
+}

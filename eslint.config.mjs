@@ -86,6 +86,7 @@ export default tseslint.config(
       globals: {
         require: 'readonly',
         module: 'writable',
+        process: 'writable',
         globalThis: 'readonly',
         Atomics: 'readonly',
         console: 'readonly',

@@ -3,7 +3,13 @@
  * staff review in. Columns are addressed by key through the header, never by position.
  */
 import type { ColumnDef, SheetDef } from './config-sheets';
-import { APPLICATION_FORM, LEDGER_FORM, PLAN_FORM, SELF_ASSESSMENT_FORM, type FormDef } from './forms';
+import {
+  APPLICATION_FORM,
+  LEDGER_FORM,
+  PLAN_FORM,
+  SELF_ASSESSMENT_FORM,
+  type FormDef,
+} from './forms';
 
 export const REVIEW_STATUSES = ['待审核', '重点项目', '备案', '退回修改'] as const;
 export const ACCEPTANCE_RESULTS = ['优秀', '合格', '不合格'] as const;
@@ -21,7 +27,12 @@ function answerColumns(form: FormDef, skip: readonly string[] = []): ColumnDef[]
     .filter((f) => !skip.includes(f.key))
     .map((f) =>
       col(f.key, f.label.zh, f.label.en, {
-        type: f.kind === 'date' ? 'date' : f.kind === 'number' || f.kind === 'integer' || f.kind === 'rating' ? 'number' : 'text',
+        type:
+          f.kind === 'date'
+            ? 'date'
+            : f.kind === 'number' || f.kind === 'integer' || f.kind === 'rating'
+              ? 'number'
+              : 'text',
         width: f.kind === 'paragraph' ? 260 : 120,
       }),
     );
@@ -44,7 +55,11 @@ export const REVIEW_COLUMNS: ColumnDef[] = [
   col('reviewer', '审核人', 'Reviewer', { width: 150 }),
   col('fundingGranted', '专项经费（万元）', 'Funding granted', { type: 'number', width: 110 }),
   col('acceptanceScore', '验收评分', 'Acceptance score', { type: 'number', width: 80 }),
-  col('acceptanceResult', '验收结论', 'Acceptance result', { type: 'choice', choices: ACCEPTANCE_RESULTS, width: 80 }),
+  col('acceptanceResult', '验收结论', 'Acceptance result', {
+    type: 'choice',
+    choices: ACCEPTANCE_RESULTS,
+    width: 80,
+  }),
 ];
 
 export const PROJECTS_SHEET: SheetDef = {

@@ -18,7 +18,7 @@ import { messages, problem, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
-import { cellsOf, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
+import { cellsOf, readKeyed, rowFor, sameCell } from './records';
 
 /** A form response as the submit trigger delivers it, answers by field key. */
 export interface RawSubmission {

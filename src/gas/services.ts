@@ -4,7 +4,6 @@ import type {
   DailyTrigger,
   LockPort,
   LogPort,
-  StorePort,
   TriggersPort,
   UiPort,
 } from '../ports';

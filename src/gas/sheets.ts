@@ -33,6 +33,9 @@ export const gasSheets: SheetsPort = {
     const sheet = spreadsheet.insertSheet(spec.titles[0]);
     const width = spec.columns.length;
     const rowCount = Math.max(spec.sampleRows.length, 1);
+    // A new sheet has 26 columns; writing past them throws "outside the dimensions of the sheet".
+    const missing = width - sheet.getMaxColumns();
+    if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
     sheet
       .getRange(1, 1, 1, width)
       .setValues([spec.columns.map((c) => c.header)])

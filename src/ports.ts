@@ -28,6 +28,8 @@ export interface SheetsPort {
   readTable(titles: readonly string[]): RawTable | null;
   /** Replaces every data row under the header in one write (the header stays). */
   replaceRows(titles: readonly string[], rows: Cell[][]): void;
+  /** The header row alone (one small read, for appending by key). */
+  readHeader(titles: readonly string[]): Cell[] | null;
   /** Appends rows after the last row, in one write. */
   appendRows(titles: readonly string[], rows: Cell[][]): void;
   /** Overwrites one row (1-based sheet row) from the first column, in one write. */

@@ -85,7 +85,10 @@ export function composeReceipt(
         facts.answers[f.key] !== undefined &&
         shown(facts.answers[f.key]) !== '',
     )
-    .map((f) => `${locale === 'en' ? f.label.en : f.label.zh}${sep}${shown(facts.answers[f.key])}`);
+    .map((f) => {
+      const value = f.kind === 'unit' ? facts.unit.name : shown(facts.answers[f.key]);
+      return `${locale === 'en' ? f.label.en : f.label.zh}${sep}${value}`;
+    });
   const paragraphs: Parameters<typeof text>[0] = [
     m.mail.greeting,
     m.mail.receiptLead(facts.unit.name, title, facts.projectId, facts.updated),

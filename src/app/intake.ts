@@ -18,7 +18,7 @@ import { messages, problem, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
-import { cellsOf, readKeyed, rowFor, sameCell } from './records';
+import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
 
 /** A form response as the submit trigger delivers it, answers by field key. */
 export interface RawSubmission {
@@ -56,7 +56,16 @@ export function intake(deps: AppDeps, raw: RawSubmission): IntakeResult {
     if (!loaded.ok) {
       // The campaign ran with a valid configuration, someone broke it since: keep the response.
       const m = messages('zh-CN');
-      keepRejection(deps, m, raw, form, [m.intake.configBroken], undefined, 'zh-CN');
+      keepRejection(
+        deps,
+        readKeyed(deps.sheets, REJECTIONS_SHEET, 'zh-CN'),
+        m,
+        raw,
+        form,
+        [m.intake.configBroken],
+        undefined,
+        'zh-CN',
+      );
       deps.log.record({
         event: 'submission',
         form: raw.formKey,
@@ -94,6 +103,7 @@ function take(
   const projects =
     form.key === 'application' ? records : readKeyed(deps.sheets, PROJECTS_SHEET, locale);
   const existing = records.rows.find((r) => String(r.values.responseId) === raw.responseId);
+  const rejections = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
 
   let unit: Unit | undefined;
   let project: KeyedRow | undefined;
@@ -135,7 +145,7 @@ function take(
       (e) =>
         `「${labelOf(form, e.field, locale)}」${locale === 'en' ? ': ' : '：'}${renderProblem(m, e.problem)}`,
     );
-    const changed = keepRejection(deps, m, raw, form, reasons, unit, locale);
+    const changed = keepRejection(deps, rejections, m, raw, form, reasons, unit, locale);
     deps.log.record({
       event: 'submission',
       form: form.key,
@@ -224,7 +234,7 @@ function take(
   } else {
     deps.sheets.appendRows([records.def.title.zh, records.def.title.en], [rowFor(records, values)]);
   }
-  closeRejection(deps, m, raw.responseId, locale);
+  closeRejection(deps, rejections, m, raw.responseId);
   const status: IntakeStatus = existing ? 'updated' : verified ? 'accepted' : 'unverified';
   deps.log.record({
     event: 'submission',
@@ -325,6 +335,7 @@ function resolveProject(
 /** Keeps a rejected response with its reasons; false when the same rejection is already kept. */
 function keepRejection(
   deps: AppDeps,
+  table: KeyedTable,
   m: Messages,
   raw: RawSubmission,
   form: FormDef,
@@ -332,7 +343,6 @@ function keepRejection(
   unit: Unit | undefined,
   locale: 'zh-CN' | 'en',
 ): boolean {
-  const table = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
   const answers = JSON.stringify(raw.answers);
   const values: Record<string, Cell> = {
     responseId: raw.responseId,
@@ -360,13 +370,7 @@ function keepRejection(
 }
 
 /** A response that was rejected and is now accepted (after an edit) is marked corrected. */
-function closeRejection(
-  deps: AppDeps,
-  m: Messages,
-  responseId: string,
-  locale: 'zh-CN' | 'en',
-): void {
-  const table = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
+function closeRejection(deps: AppDeps, table: KeyedTable, m: Messages, responseId: string): void {
   const open = table.rows.find(
     (r) => String(r.values.responseId) === responseId && r.values.state === m.intake.rejectionOpen,
   );
@@ -395,7 +399,7 @@ export function sendLogged(
   locale: 'zh-CN' | 'en',
 ): boolean {
   const result = deps.mail.send(mail);
-  const table = readKeyed(deps.sheets, MAIL_LOG_SHEET, locale);
+  const table = headerOnly(deps.sheets, MAIL_LOG_SHEET, locale);
   deps.sheets.appendRows(
     [MAIL_LOG_SHEET.title.zh, MAIL_LOG_SHEET.title.en],
     [

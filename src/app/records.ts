@@ -58,3 +58,13 @@ export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
     c instanceof Date ? `@${c.getTime()}` : c === undefined || c === null ? '' : String(c);
   return norm(a) === norm(b);
 }
+
+/** Only the header of a data sheet (created when missing): enough to append rows by key. */
+export function headerOnly(sheets: SheetsPort, def: SheetDef, locale: Locale): KeyedTable {
+  let header = sheets.readHeader(titlesOf(def));
+  if (!header) {
+    sheets.ensureSheet(sheetSpec(def, locale));
+    header = sheets.readHeader(titlesOf(def)) ?? [];
+  }
+  return { def, header, columns: mapColumns(def, header), rows: [], nextRow: 0 };
+}

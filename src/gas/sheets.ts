@@ -3,11 +3,27 @@ import type { SheetSpec, SheetsPort } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+// Module state lives for one execution only (Apps Script loads the bundle anew for each), so
+// these caches save service calls without ever going stale across executions.
+let activeSpreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+const sheetsByTitle = new Map<string, Sheet>();
+
+function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  activeSpreadsheet ??= SpreadsheetApp.getActiveSpreadsheet();
+  return activeSpreadsheet;
+}
+
 function findSheet(titles: readonly string[]): Sheet | null {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   for (const title of titles) {
-    const sheet = spreadsheet.getSheetByName(title);
-    if (sheet) return sheet;
+    const cached = sheetsByTitle.get(title);
+    if (cached) return cached;
+  }
+  for (const title of titles) {
+    const sheet = spreadsheet().getSheetByName(title);
+    if (sheet) {
+      sheetsByTitle.set(title, sheet);
+      return sheet;
+    }
   }
   return null;
 }
@@ -29,8 +45,8 @@ export function asCellValue(value: Cell): Cell {
 export const gasSheets: SheetsPort = {
   ensureSheet(spec: SheetSpec): boolean {
     if (findSheet(spec.titles)) return false;
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const sheet = spreadsheet.insertSheet(spec.titles[0]);
+    const sheet = spreadsheet().insertSheet(spec.titles[0]);
+    sheetsByTitle.set(spec.titles[0], sheet);
     const width = spec.columns.length;
     const rowCount = Math.max(spec.sampleRows.length, 1);
     // A new sheet has 26 columns; writing past them throws "outside the dimensions of the sheet".
@@ -95,6 +111,13 @@ export const gasSheets: SheetsPort = {
     }
   },
 
+  readHeader(titles: readonly string[]): Cell[] | null {
+    const sheet = findSheet(titles);
+    if (!sheet) return null;
+    const width = Math.max(sheet.getLastColumn(), 1);
+    return sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+  },
+
   appendRows(titles: readonly string[], rows: Cell[][]): void {
     if (rows.length === 0) return;
     const sheet = findSheet(titles);
@@ -115,6 +138,6 @@ export const gasSheets: SheetsPort = {
   },
 
   timeZone(): string {
-    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    return spreadsheet().getSpreadsheetTimeZone();
   },
 };

@@ -5,6 +5,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 // Module state lives for one execution only (Apps Script loads the bundle anew for each), so
 // these caches save service calls without ever going stale across executions.
+/** Rows added at a time when a sheet is full, so growing is rare (cells count toward 10M). */
+const GROW_ROWS = 200;
+
 let activeSpreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 const sheetsByTitle = new Map<string, Sheet>();
 
@@ -128,7 +131,12 @@ export const gasSheets: SheetsPort = {
       while (out.length < width) out.push('');
       return out;
     });
-    sheet.getRange(sheet.getLastRow() + 1, 1, cells.length, width).setValues(cells);
+    const top = sheet.getLastRow() + 1;
+    // getRange past the sheet's last row throws ("outside the dimensions of the sheet"), and a
+    // new sheet has only 1,000 rows: grow it first, in one call.
+    const short = top + cells.length - 1 - sheet.getMaxRows();
+    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(short, GROW_ROWS));
+    sheet.getRange(top, 1, cells.length, width).setValues(cells);
   },
 
   writeRow(titles: readonly string[], row: number, cells: Cell[]): void {

@@ -168,6 +168,8 @@ export class CampaignHarness {
       if (values.length === 0) return;
       const width = Math.max(...values.map((r) => r.length));
       const rows = values.map((r) => [...r, ...Array<Cell>(width - r.length).fill('')]);
+      const short = topRow + rows.length - 1 - sheet.getMaxRows();
+      if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
       sheet.getRange(topRow, 1, rows.length, width).setValues(rows);
     });
   }

@@ -1,4 +1,11 @@
 import type { SheetDef } from '../../sheets-templates/config-sheets';
+import {
+  LEDGER_SHEET,
+  PLANS_SHEET,
+  PROJECTS_SHEET,
+  SELF_ASSESSMENTS_SHEET,
+} from '../../sheets-templates/data-sheets';
+import { linkedOf, projectOf, type CampaignRecords } from '../domain/records';
 import { keyedRows, mapColumns, type Cell, type ColumnMap, type KeyedRow } from '../domain/table';
 import type { Locale } from '../i18n';
 import type { SheetsPort } from '../ports';
@@ -67,4 +74,22 @@ export function headerOnly(sheets: SheetsPort, def: SheetDef, locale: Locale): K
     header = sheets.readHeader(titlesOf(def)) ?? [];
   }
   return { def, header, columns: mapColumns(def, header), rows: [], nextRow: 0 };
+}
+
+/** Every record sheet of the campaign, each read in one call. */
+export function loadRecords(sheets: SheetsPort, locale: Locale): CampaignRecords {
+  return {
+    projects: readKeyed(sheets, PROJECTS_SHEET, locale)
+      .rows.map(projectOf)
+      .filter((p) => p.projectId !== ''),
+    plans: readKeyed(sheets, PLANS_SHEET, locale)
+      .rows.map(linkedOf)
+      .filter((r) => r.projectId !== ''),
+    ledger: readKeyed(sheets, LEDGER_SHEET, locale)
+      .rows.map(linkedOf)
+      .filter((r) => r.projectId !== ''),
+    selfAssessments: readKeyed(sheets, SELF_ASSESSMENTS_SHEET, locale)
+      .rows.map(linkedOf)
+      .filter((r) => r.projectId !== ''),
+  };
 }

@@ -139,6 +139,29 @@ export const MAIL_LOG_SHEET: SheetDef = {
   sampleRows: [],
 };
 
+/**
+ * Every notice the daily run decided on, keyed by recipient, stage, project, kind and offset, and
+ * written before the email goes out — so a re-run, a duplicate trigger or a resumed run never sends
+ * one twice. `deferred` rows are retried first on the next run.
+ */
+export const SEND_LEDGER_SHEET: SheetDef = {
+  key: 'sendLedger',
+  title: { zh: '发送台账', en: 'Send ledger' },
+  columns: [
+    col('key', '去重键', 'Key', { width: 260 }),
+    col('day', '日期', 'Day', { width: 90 }),
+    col('recipient', '收件单位/部门', 'Recipient', { width: 120 }),
+    col('stageId', '阶段', 'Stage', { width: 80 }),
+    col('projectId', '项目编号', 'Project ID', { width: 120 }),
+    col('kind', '类型', 'Kind', { width: 70 }),
+    col('offsetDays', '距截止天数', 'Offset (days)', { type: 'number', width: 80 }),
+    col('state', '状态', 'State', { width: 70 }),
+    col('reason', '原因', 'Reason', { width: 120 }),
+    col('at', '时间', 'At', { type: 'date', width: 140 }),
+  ],
+  sampleRows: [],
+};
+
 /** Where each form's accepted records go. */
 export const RECORD_SHEETS: Record<FormDef['key'], SheetDef> = {
   application: PROJECTS_SHEET,
@@ -154,4 +177,5 @@ export const DATA_SHEETS: readonly SheetDef[] = [
   SELF_ASSESSMENTS_SHEET,
   REJECTIONS_SHEET,
   MAIL_LOG_SHEET,
+  SEND_LEDGER_SHEET,
 ];

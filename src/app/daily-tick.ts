@@ -1,48 +1,119 @@
+import { SEND_LEDGER_SHEET } from '../../sheets-templates/data-sheets';
+import { dayOf, isValidDay } from '../domain/calendar';
+import type { CampaignConfig } from '../domain/config';
 import { messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { DAILY_HANDLER, STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
+import { loadRecords, readKeyed } from './records';
+import { planReminders, sendReminders } from './reminders';
+
+export const CONTINUE_HANDLER = 'onDailyTickContinue';
+/** A follow-up execution starts this soon after a run stopped for its time budget. */
+const CONTINUE_AFTER_MS = 60 * 1000;
 
 export interface DailyTickResult {
   ran: boolean;
   reason?: 'inactive' | 'invalidConfig';
   repairedTriggers?: number;
+  sent?: number;
+  deferred?: number;
+  continued?: boolean;
 }
 
 /**
- * The daily run. At this stage of the product it verifies the campaign can run: configuration
- * valid, exactly one daily trigger (a missing or duplicated one is repaired). Reminders, digests and
- * reports hang off this run.
+ * The daily run: checks the campaign can run (valid configuration, exactly one daily trigger —
+ * a missing or duplicated one is repaired, the unit dropdown follows the roster), then sends the
+ * day's reminders, overdue notices and staff digests. A run that reaches its time budget leaves
+ * a follow-up execution to finish; the send ledger makes every part safe to repeat.
  */
-export function dailyTick(deps: AppDeps): DailyTickResult {
-  return deps.lock.withScriptLock(() => {
-    if (deps.store.get(STATE.active) !== 'true') return { ran: false, reason: 'inactive' };
-    const result = loadConfig(deps.sheets);
-    if (!result.ok) {
-      deps.log.record({ event: 'configInvalid', count: result.problems.length });
-      return { ran: false, reason: 'invalidConfig' };
-    }
-    const { settings } = result.config;
-    const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);
-    let repaired = 0;
-    if (triggers.length !== 1 || triggers[0].hour !== settings.reminderHour) {
-      for (const trigger of triggers) deps.triggers.remove(trigger.id);
-      deps.triggers.createDaily(DAILY_HANDLER, settings.reminderHour, settings.timeZone);
-      repaired = triggers.length === 0 ? 1 : triggers.length;
-      const m = messages(settings.locale);
-      deps.log.record({
-        event: 'triggersRepaired',
-        found: triggers.length,
-        message:
-          triggers.length === 0
-            ? m.health.triggerMissing
-            : m.health.triggerDuplicated(triggers.length),
-      });
-    }
-    // The roster may have changed since yesterday: the unit dropdown follows it.
-    ensureCampaignForms(deps, result.config);
-    deps.log.record({ event: 'dailyTick', units: result.config.units.length });
-    return { ran: true, repairedTriggers: repaired };
+export function dailyTick(
+  deps: AppDeps,
+  options: { continuation?: boolean } = {},
+): DailyTickResult {
+  const startedAt = deps.clock.now();
+  const prepared = deps.lock.withScriptLock(
+    (): { config?: CampaignConfig; result?: DailyTickResult } => {
+      if (deps.store.get(STATE.active) !== 'true')
+        return { result: { ran: false, reason: 'inactive' } };
+      const loaded = loadConfig(deps.sheets);
+      if (!loaded.ok) {
+        deps.log.record({ event: 'configInvalid', count: loaded.problems.length });
+        return { result: { ran: false, reason: 'invalidConfig' } };
+      }
+      const { settings } = loaded.config;
+      let repaired = 0;
+      if (!options.continuation) {
+        const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);
+        if (triggers.length !== 1 || triggers[0].hour !== settings.reminderHour) {
+          for (const trigger of triggers) deps.triggers.remove(trigger.id);
+          deps.triggers.createDaily(DAILY_HANDLER, settings.reminderHour, settings.timeZone);
+          repaired = triggers.length === 0 ? 1 : triggers.length;
+          const m = messages(settings.locale);
+          deps.log.record({
+            event: 'triggersRepaired',
+            found: triggers.length,
+            message:
+              triggers.length === 0
+                ? m.health.triggerMissing
+                : m.health.triggerDuplicated(triggers.length),
+          });
+        }
+        // The roster may have changed since yesterday: the unit dropdown follows it.
+        ensureCampaignForms(deps, loaded.config);
+      }
+      return { config: loaded.config, result: { ran: true, repairedTriggers: repaired } };
+    },
+  );
+  if (!prepared.config) return prepared.result as DailyTickResult;
+  const reminders = sendReminders(deps, prepared.config, startedAt);
+  let continued = false;
+  if (reminders.remaining > 0) {
+    deps.triggers.createAfter(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+    continued = true;
+  }
+  deps.log.record({
+    event: 'dailyTick',
+    sent: reminders.sent,
+    deferred: reminders.deferred,
+    remaining: reminders.remaining,
+    ...(reminders.skipped ? { skipped: reminders.skipped } : {}),
   });
+  return {
+    ...prepared.result,
+    ran: true,
+    sent: reminders.sent,
+    deferred: reminders.deferred,
+    continued,
+  };
+}
+
+/** What the daily run would send on a day, composed but not sent (the preview menu item). */
+export function previewReminders(deps: AppDeps): void {
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) return;
+  const { settings } = loaded.config;
+  const m = messages(settings.locale);
+  const today = dayOf(deps.clock.now(), settings.timeZone);
+  const answer = deps.ui.prompt(m.reminders.previewTitle(today), m.reminders.previewPrompt);
+  if (answer === null) return;
+  const day = answer.trim() === '' ? today : answer.trim();
+  if (!isValidDay(day)) {
+    deps.ui.alert(m.reminders.previewTitle(day), m.problems.badDate(day));
+    return;
+  }
+  const records = loadRecords(deps.sheets, settings.locale);
+  const ledger = readKeyed(deps.sheets, SEND_LEDGER_SHEET, settings.locale).rows.map((r) => ({
+    key: String(r.values.key),
+    state: String(r.values.state),
+  }));
+  const plan = planReminders(deps, loaded.config, records, ledger, day);
+  const lines = [...plan.unitMails, ...plan.staffMails].map(
+    (p) => `${p.mail.to.join('; ')}｜${p.mail.subject}`,
+  );
+  deps.ui.alert(
+    m.reminders.previewTitle(day),
+    lines.length ? lines.join('\n') : m.reminders.previewNone,
+  );
 }

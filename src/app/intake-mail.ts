@@ -23,7 +23,9 @@ function shown(value: AnswerValue): string {
   return text.length > SHOWN_LIMIT ? text.slice(0, SHOWN_LIMIT) + '……' : text;
 }
 
-function html(paragraphs: (string | { list: string[] } | { link: string })[]): string {
+export type Paragraph = string | { list: string[] } | { link: string };
+
+export function html(paragraphs: (string | { list: string[] } | { link: string })[]): string {
   const parts = paragraphs.map((p) => {
     if (typeof p === 'string') return `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`;
     if ('list' in p) return `<ul>${p.list.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
@@ -32,7 +34,7 @@ function html(paragraphs: (string | { list: string[] } | { link: string })[]): s
   return `<div style="font-family:sans-serif;font-size:14px;line-height:1.6">${parts.join('')}</div>`;
 }
 
-function text(paragraphs: (string | { list: string[] } | { link: string })[]): string {
+export function text(paragraphs: (string | { list: string[] } | { link: string })[]): string {
   return paragraphs
     .map((p) =>
       typeof p === 'string' ? p : 'list' in p ? p.list.map((i) => `· ${i}`).join('\n') : p.link,
@@ -40,7 +42,7 @@ function text(paragraphs: (string | { list: string[] } | { link: string })[]): s
     .join('\n\n');
 }
 
-function mailOf(
+export function mailOf(
   settings: Settings,
   to: string[],
   subject: string,

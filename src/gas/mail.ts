@@ -13,6 +13,10 @@ export const gasMail: MailPort = {
         htmlBody: mail.htmlBody,
         name: mail.name,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        // Attachments are Blobs the docs adapter made (a report's PDF).
+        ...(mail.attachments?.length
+          ? { attachments: mail.attachments.map((a) => a.handle as GoogleAppsScript.Base.Blob) }
+          : {}),
       });
       return { sent: true };
     } catch (error) {

@@ -1,0 +1,345 @@
+import { MAIL_LOG_SHEET, SEND_LEDGER_SHEET } from '../../sheets-templates/data-sheets';
+import { formDef } from '../../sheets-templates/forms';
+import { addDays, dayOf } from '../domain/calendar';
+import type { CampaignConfig } from '../domain/config';
+import { obligations, type Obligation } from '../domain/obligations';
+import type { CampaignRecords } from '../domain/records';
+import { dueNotices, noticeKey, urgency, type Notice } from '../domain/reminder-plan';
+import type { Cell } from '../domain/table';
+import { messages } from '../i18n';
+import type { AppDeps, OutgoingMail } from '../ports';
+import {
+  composeStaffDigest,
+  composeStaffReminder,
+  composeUnitNotice,
+  pendingReviewByDepartment,
+} from './reminder-mail';
+import { headerOnly, loadRecords, readKeyed, rowFor } from './records';
+
+/** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
+export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
+/** Emails recorded in the ledger per locked write: a crash can lose at most this many reminders. */
+const CHUNK = 10;
+
+export const STORE = {
+  lease: 'dailyRun.lease',
+  budget: 'dailyRun.budgetMs',
+} as const;
+
+/** One email the run intends to send, with the ledger rows that stand for it. */
+export interface PlannedMail {
+  kind: 'reminder' | 'overdue' | 'digest';
+  recipient: string;
+  mail: OutgoingMail;
+  keys: string[];
+  notices: Notice[];
+  /** Log fields of the `mail` record. */
+  record: Record<string, unknown>;
+}
+
+export interface ReminderPlan {
+  today: string;
+  unitMails: PlannedMail[];
+  staffMails: PlannedMail[];
+}
+
+/** Everything due today, composed but not sent (also what the preview shows). */
+export function planReminders(
+  deps: Pick<AppDeps, 'forms'>,
+  config: CampaignConfig,
+  records: CampaignRecords,
+  ledger: { key: string; state: string }[],
+  today: string,
+  options: { quotaLines?: string[] } = {},
+): ReminderPlan {
+  const m = messages(config.settings.locale);
+  const sent = new Set(ledger.filter((e) => e.state === 'sent').map((e) => e.key));
+  const deferredBefore = new Set(ledger.filter((e) => e.state === 'deferred').map((e) => e.key));
+  const owed = obligations(config, records);
+  const notices = dueNotices(config, owed, today, sent);
+  const units = new Map(config.units.map((u) => [u.unitId, u]));
+  const links = prefilledLinks(deps, config);
+
+  const byUnit = new Map<string, Notice[]>();
+  for (const n of notices) byUnit.set(n.unitId, [...(byUnit.get(n.unitId) ?? []), n]);
+  const unitMails: PlannedMail[] = [];
+  for (const [unitId, list] of byUnit) {
+    const unit = units.get(unitId);
+    if (!unit || !unit.active) continue;
+    list.sort(urgency);
+    const mail = composeUnitNotice(m, config, unit, list, today, links);
+    const kind = list.some((n) => n.kind === 'overdue') ? 'overdue' : 'reminder';
+    const items = list.map((n) => ({
+      kind: n.kind,
+      stageId: n.stage.stageId,
+      ...(n.projectId ? { projectId: n.projectId } : {}),
+      offsetDays: n.offsetDays,
+    }));
+    unitMails.push({
+      kind,
+      recipient: unitId,
+      mail,
+      keys: list.map(noticeKey),
+      notices: list,
+      record: {
+        kind,
+        to: mail.to,
+        unitId,
+        ...(list.length === 1
+          ? {
+              stageId: list[0].stage.stageId,
+              offsetDays: list[0].offsetDays,
+              ...(list[0].projectId ? { projectId: list[0].projectId } : {}),
+            }
+          : {}),
+        items,
+      },
+    });
+  }
+  // Retried deferrals first, then by urgency of the most urgent item.
+  unitMails.sort((a, b) => {
+    const da = a.keys.some((k) => deferredBefore.has(k)) ? 0 : 1;
+    const db = b.keys.some((k) => deferredBefore.has(k)) ? 0 : 1;
+    return da !== db ? da - db : urgency(a.notices[0], b.notices[0]);
+  });
+
+  const staffMails: PlannedMail[] = [];
+  const pending = pendingReviewByDepartment(config, records);
+  for (const stage of config.stages.filter((s) => s.audience === 'staff')) {
+    for (const d of stage.remindDaysBefore) {
+      if (addDays(stage.deadline, -d) !== today) continue;
+      for (const [department, projects] of pending) {
+        const to = config.settings.staffEmails[department] ?? [];
+        const key = [`dept:${department}`, stage.stageId, '-', 'reminder', d].join('|');
+        if (!to.length || !projects.length || sent.has(key)) continue;
+        const mail = composeStaffReminder(m, config, department, stage, d, projects, to);
+        staffMails.push({
+          kind: 'reminder',
+          recipient: `dept:${department}`,
+          mail,
+          keys: [key],
+          notices: [],
+          record: { kind: 'reminder', to, stageId: stage.stageId, offsetDays: d, department },
+        });
+      }
+    }
+  }
+  const departments = new Set(config.units.filter((u) => u.active).map((u) => u.department));
+  for (const department of departments) {
+    const to = config.settings.staffEmails[department] ?? [];
+    const key = [`dept:${department}`, 'digest', today].join('|');
+    if (!to.length || sent.has(key)) continue;
+    const digest = composeStaffDigest(m, config, department, records, owed, today, {
+      quotaLines: options.quotaLines ?? [],
+    });
+    if (!digest) continue;
+    staffMails.push({
+      kind: 'digest',
+      recipient: `dept:${department}`,
+      mail: digest,
+      keys: [key],
+      notices: [],
+      record: { kind: 'digest', to, department },
+    });
+  }
+  return { today, unitMails, staffMails };
+}
+
+/** A pre-filled form link per form, as a template: one set of Forms calls per run, not per unit. */
+function prefilledLinks(deps: Pick<AppDeps, 'forms'>, config: CampaignConfig) {
+  const templates = new Map<string, { url: string; placeholder: string } | null>();
+  const sampleUnit = config.units.find((u) => u.active)?.name ?? '';
+  return (formKey: string, value: string): string | null => {
+    if (!templates.has(formKey)) {
+      const field = formDef(formKey)?.fields.find(
+        (f) => f.key === 'unitId' || f.key === 'projectRef',
+      );
+      const placeholder = field?.key === 'unitId' ? sampleUnit : 'PROJECT_REF_PLACEHOLDER';
+      const url = field ? deps.forms.prefilledUrl(formKey, { [field.key]: placeholder }) : null;
+      templates.set(formKey, url ? { url, placeholder } : null);
+    }
+    const template = templates.get(formKey);
+    if (!template) return null;
+    const encoded = encodeURIComponent(template.placeholder);
+    const plus = encoded.replace(/%20/g, '+');
+    const url = template.url.includes(encoded)
+      ? template.url.replace(encoded, encodeURIComponent(value))
+      : template.url.replace(plus, encodeURIComponent(value));
+    return url;
+  };
+}
+
+export interface ReminderRunResult {
+  sent: number;
+  deferred: number;
+  /** Emails left for a follow-up execution (time budget). */
+  remaining: number;
+  skipped?: 'leaseHeld';
+}
+
+/**
+ * Sends what is due today. Only one daily run works at a time (a lease, so a duplicate trigger
+ * backs off). Notices are recorded in the send ledger before their email goes out, in small locked
+ * chunks (intake keeps writing meanwhile), so nothing is ever sent twice; what the quota or the
+ * time budget does not allow is recorded as deferred and comes first next time.
+ */
+export function sendReminders(
+  deps: AppDeps,
+  config: CampaignConfig,
+  startedAt: number,
+  options: { quotaLines?: string[] } = {},
+): ReminderRunResult {
+  const { settings } = config;
+  const tz = settings.timeZone;
+  const locale = settings.locale;
+  const now = deps.clock.now();
+  const today = dayOf(now, tz);
+  const leaseOk = deps.lock.withScriptLock(() => {
+    const held = JSON.parse(deps.store.get(STORE.lease) ?? 'null') as { until: number } | null;
+    if (held && held.until > now) return false;
+    deps.store.set(STORE.lease, JSON.stringify({ until: now + 6 * 60 * 1000 }));
+    return true;
+  });
+  if (!leaseOk) {
+    deps.log.record({ event: 'dailyRunSkipped', reason: 'anotherRunInProgress' });
+    return { sent: 0, deferred: 0, remaining: 0, skipped: 'leaseHeld' };
+  }
+  try {
+    const records = loadRecords(deps.sheets, locale);
+    const ledger = readKeyed(deps.sheets, SEND_LEDGER_SHEET, locale).rows.map((r) => ({
+      key: String(r.values.key),
+      state: String(r.values.state),
+    }));
+    const plan = planReminders(deps, config, records, ledger, today, options);
+    const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
+    // Staff digests are kept: their recipients are reserved before any unit reminder goes out.
+    const reserved = plan.staffMails.reduce((n, p) => n + p.mail.to.length, 0);
+    let allowance = deps.mail.remainingQuota() - settings.mailReserve - reserved;
+    const outgoing: PlannedMail[] = [];
+    const deferred: PlannedMail[] = [];
+    for (const planned of plan.unitMails) {
+      if (planned.mail.to.length <= allowance) {
+        outgoing.push(planned);
+        allowance -= planned.mail.to.length;
+      } else deferred.push(planned);
+    }
+    // The digests report today's deferrals, so they are composed with the count and go last.
+    const staff = plan.staffMails.map((p) =>
+      p.kind === 'digest' && deferred.length > 0
+        ? {
+            ...p,
+            mail: withDeferredLine(p.mail, messages(locale).reminders.deferred(deferred.length)),
+          }
+        : p,
+    );
+    if (deferred.length > 0) record(deps, deferred, today, 'deferred', 'quota', now);
+    for (const d of deferred)
+      deps.log.record({ event: 'mailDeferred', ...d.record, reason: 'quota' });
+
+    const queue = [...outgoing, ...staff];
+    let sent = 0;
+    let failed = 0;
+    for (let i = 0; i < queue.length; i += CHUNK) {
+      // Every execution sends at least one chunk, so a continuation always makes progress.
+      if (i > 0 && deps.clock.now() - startedAt > budgetMs) {
+        const remaining = queue.length - i;
+        deps.log.record({ event: 'checkpoint', reason: 'timeBudget', remaining });
+        return { sent, deferred: deferred.length, remaining };
+      }
+      const chunk = queue.slice(i, i + CHUNK);
+      record(deps, chunk, today, 'sent', '', deps.clock.now());
+      const delivered: PlannedMail[] = [];
+      for (const planned of chunk) {
+        const result = deps.mail.send(planned.mail);
+        if (result.sent) {
+          sent += 1;
+          delivered.push(planned);
+          deps.log.record({ event: 'mail', ...planned.record });
+        } else {
+          failed += 1;
+          record(deps, [planned], today, 'deferred', result.reason, deps.clock.now());
+          deps.log.record({ event: 'mailDeferred', ...planned.record, reason: result.reason });
+        }
+      }
+      logMail(deps, delivered, deps.clock.now());
+    }
+    return { sent, deferred: deferred.length + failed, remaining: 0 };
+  } finally {
+    deps.lock.withScriptLock(() => deps.store.set(STORE.lease, 'null'));
+  }
+}
+
+function withDeferredLine(mail: OutgoingMail, line: string): OutgoingMail {
+  return {
+    ...mail,
+    body: `${mail.body}\n\n${line}`,
+    htmlBody: mail.htmlBody.replace(/<\/div>$/, `<p>${line}</p></div>`),
+  };
+}
+
+/** Appends ledger rows (and mail log rows for sent mail) for these emails, under the lock. */
+function record(
+  deps: AppDeps,
+  mails: PlannedMail[],
+  today: string,
+  state: 'sent' | 'deferred',
+  reason: string,
+  at: number,
+): void {
+  deps.lock.withScriptLock(() => {
+    const locale = 'zh-CN';
+    const ledger = headerOnly(deps.sheets, SEND_LEDGER_SHEET, locale);
+    const rows: Cell[][] = [];
+    for (const planned of mails) {
+      planned.keys.forEach((key, i) => {
+        const n = planned.notices[i];
+        rows.push(
+          rowFor(ledger, {
+            key,
+            day: today,
+            recipient: planned.recipient,
+            stageId: n?.stage.stageId ?? String(planned.record.stageId ?? ''),
+            projectId: n?.projectId ?? '',
+            kind: n?.kind ?? planned.kind,
+            offsetDays:
+              n?.offsetDays ??
+              (typeof planned.record.offsetDays === 'number' ? planned.record.offsetDays : ''),
+            state,
+            reason,
+            at: new Date(at),
+          }),
+        );
+      });
+    }
+    deps.sheets.appendRows([SEND_LEDGER_SHEET.title.zh, SEND_LEDGER_SHEET.title.en], rows);
+  });
+}
+
+/** The Mail log rows of emails that went out (under the lock: intake appends there too). */
+function logMail(deps: AppDeps, mails: PlannedMail[], at: number): void {
+  if (mails.length === 0) return;
+  deps.lock.withScriptLock(() => {
+    const log = headerOnly(deps.sheets, MAIL_LOG_SHEET, 'zh-CN');
+    deps.sheets.appendRows(
+      [MAIL_LOG_SHEET.title.zh, MAIL_LOG_SHEET.title.en],
+      mails.map((p) =>
+        rowFor(log, {
+          key: p.keys.join(' + ').slice(0, 500),
+          kind: p.kind,
+          to: p.mail.to.join('; '),
+          subject: p.mail.subject,
+          unitId: p.recipient.startsWith('dept:') ? '' : p.recipient,
+          projectId: p.notices
+            .map((n) => n.projectId ?? '')
+            .filter(Boolean)
+            .join(', '),
+          stageId: [...new Set(p.notices.map((n) => n.stage.stageId))].join(', '),
+          at: new Date(at),
+          state: 'sent',
+        }),
+      ),
+    );
+  });
+}
+
+export type { Obligation };

@@ -1,0 +1,233 @@
+import { MailApp } from '../../src/offline/emulator/mail-app';
+import { PropertiesService } from '../../src/offline/emulator/properties-service';
+import { ScriptApp } from '../../src/offline/emulator/script-app';
+import { CampaignHarness } from '../../src/offline/harness';
+import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import type { Scenario } from '../../src/offline/rehearsal/scenario';
+import type { RunResult } from '../../src/offline/sandbox/sandbox';
+import { ADMIN } from '../support/campaign';
+import { bundlePath } from '../support/bundle';
+
+/** A campaign of `n` units, one application stage ending 2014-05-30 (reminders 7,3,1; overdue every 3). */
+function scenarioOf(n: number, settings: Record<string, string> = {}): Scenario {
+  const units = Array.from({ length: n }, (_, i) => {
+    const id = `U${String(i + 1).padStart(3, '0')}`;
+    return [
+      id,
+      `测试单位${i + 1}机关党委`,
+      i % 3 === 0 ? '驻深企业' : '机关事业单位',
+      '',
+      '',
+      `dw${i + 1}@u${i + 1}.example`,
+      '',
+      '',
+      'true',
+    ];
+  });
+  return {
+    dir: '(generated)',
+    settings: Object.entries({
+      campaignName: '提醒测试',
+      timeZone: 'Asia/Shanghai',
+      reminderHour: '9',
+      senderName: '工委',
+      'staffEmails.org': 'zzb@jggw.example',
+      'staffEmails.enterprise': 'qy@jggw.example',
+      adminEmails: ADMIN,
+      mailReserve: '5',
+      ...settings,
+    }).map(([key, value]) => ({ key, value })),
+    units: {
+      header: [
+        'unitId',
+        'name',
+        'category',
+        'secretary',
+        'contactName',
+        'email',
+        'phone',
+        'memberCount',
+        'active',
+      ],
+      rows: units,
+    },
+    stages: {
+      header: [
+        'stageId',
+        'name',
+        'opensOn',
+        'deadline',
+        'form',
+        'audience',
+        'remindDaysBefore',
+        'overdueEveryDays',
+      ],
+      rows: [
+        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+      ],
+    },
+    events: [],
+    environment: { mailDailyQuota: 1500, seed: 1 },
+  };
+}
+
+function campaignOf(
+  n: number,
+  options: { quota?: number; latencyMs?: number; settings?: Record<string, string> } = {},
+) {
+  const runs: RunResult[] = [];
+  const campaign = new CampaignHarness({
+    now: Date.parse('2014-05-19T10:00:00+08:00'),
+    seed: 3,
+    owner: ADMIN,
+    mailDailyQuota: options.quota ?? 1500,
+    bundlePath: bundlePath(),
+    callLatencyMs: options.latencyMs ? () => options.latencyMs as number : undefined,
+    onRun: (r) => runs.push(r),
+  });
+  campaign.open(ADMIN);
+  campaign.clickMenu('setup', ADMIN);
+  fillConfiguration(campaign, scenarioOf(n, options.settings), ADMIN);
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  return { campaign, runs };
+}
+
+const at = (s: string) => Date.parse(s);
+/** Unit notices in the outbox (everything but staff mail), as "day unit" strings. */
+function unitNotices(campaign: CampaignHarness, from = 0): string[] {
+  return campaign
+    .outbox()
+    .slice(from)
+    .filter((m) => !m.to.some((t) => t.endsWith('@jggw.example')))
+    .map((m) => `${new Date(m.sentAt + 8 * 3600000).toISOString().slice(0, 10)} ${m.to.join(',')}`);
+}
+const records = (runs: RunResult[], event: string) =>
+  runs
+    .flatMap((r) => r.execution.logs.map((l) => l.json as Record<string, unknown>))
+    .filter((r) => r?.event === event);
+
+describe('daily reminders (dist/Code.js, simulated days)', () => {
+  test('reminders go out on deadline − 7, − 3, − 1 and overdue notices every 3 days after, at most 3, at 09:xx — one per unit per day', () => {
+    const { campaign } = campaignOf(3);
+    campaign.fireClockTriggers(at('2014-06-12T00:00:00+08:00'));
+    const notices = unitNotices(campaign);
+    const days = [...new Set(notices.map((n) => n.slice(0, 10)))];
+    expect(days).toEqual([
+      '2014-05-23',
+      '2014-05-27',
+      '2014-05-29',
+      '2014-05-31',
+      '2014-06-03',
+      '2014-06-06',
+    ]);
+    expect(notices.filter((n) => n.endsWith('dw1@u1.example'))).toHaveLength(6);
+    for (const m of campaign.outbox()) {
+      const hour = new Date(m.sentAt + 8 * 3600000).getUTCHours();
+      expect(hour).toBe(9);
+    }
+  });
+
+  test('running the daily run three times on one day, or with two duplicate daily triggers, sends nothing more than once', () => {
+    const { campaign } = campaignOf(5);
+    campaign.fireClockTriggers(at('2014-05-23T12:00:00+08:00'));
+    const once = campaign.outbox().length;
+    expect(unitNotices(campaign)).toHaveLength(5);
+    for (let i = 0; i < 2; i++) {
+      expect(
+        campaign.run({ handler: 'onDailyTick', trigger: 'time', effectiveUser: ADMIN }).ok,
+      ).toBe(true);
+    }
+    expect(campaign.outbox()).toHaveLength(once);
+    // A duplicate daily trigger (a second account's ghost, invisible to getProjectTriggers) fires too.
+    campaign.asPerson('other@jggw.example', () =>
+      ScriptApp._as(campaign.ws, 'other@jggw.example')
+        .newTrigger('onDailyTick')
+        .timeBased()
+        .everyDays(1)
+        .atHour(9)
+        .create(),
+    );
+    campaign.fireClockTriggers(at('2014-05-27T12:00:00+08:00'));
+    expect(unitNotices(campaign)).toHaveLength(10);
+    expect(campaign.outbox().length - once).toBeLessThanOrEqual(5 + 2 * 4);
+  });
+
+  test('two daily runs at the same moment (simultaneous executions) send each notice once', () => {
+    const { campaign } = campaignOf(20);
+    campaign.advanceTo(at('2014-05-23T09:30:00+08:00'));
+    const results = campaign.runTogether(
+      [0, 1].map(() => ({
+        handler: 'onDailyTick',
+        trigger: 'time' as const,
+        effectiveUser: ADMIN,
+      })),
+      { seed: 5 },
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const notices = unitNotices(campaign);
+    expect(notices).toHaveLength(20);
+    expect(new Set(notices).size).toBe(20);
+  });
+
+  test('with a 100-recipient quota and 150 units owing: the most urgent go first up to quota − reserve, the rest the next day(s); none lost, none twice', () => {
+    const { campaign, runs } = campaignOf(150, { quota: 100 });
+    campaign.fireClockTriggers(at('2014-05-24T00:00:00+08:00'));
+    const day1 = unitNotices(campaign);
+    // 100 recipients − reserve 5 − two staff digests.
+    expect(day1).toHaveLength(100 - 5 - 2);
+    expect(records(runs, 'mailDeferred').filter((r) => r.reason === 'quota')).toHaveLength(
+      150 - 93,
+    );
+    const digest = campaign
+      .outbox()
+      .find((m) => m.to.includes('zzb@jggw.example') && m.subject.includes('2014-05-23'))!;
+    expect(digest.body).toContain('今天有 57 封提醒顺延至下次运行发送');
+    campaign.fireClockTriggers(at('2014-05-26T00:00:00+08:00'));
+    const all = unitNotices(campaign);
+    expect(all).toHaveLength(150);
+    const recipients = all.map((n) => n.split(' ')[1]);
+    expect(new Set(recipients).size).toBe(150);
+    // The deferred ones went first on the next day.
+    const day2 = all.slice(day1.length);
+    expect(day2.every((n) => n.startsWith('2014-05-24'))).toBe(true);
+    expect(
+      MailApp._recipientsUsed(campaign.ws, at('2014-05-23T12:00:00+08:00')),
+    ).toBeLessThanOrEqual(100);
+  });
+
+  test('with an artificially small time budget, the run completes over several executions, without duplicates', () => {
+    const { campaign, runs } = campaignOf(60, { latencyMs: 200 });
+    PropertiesService._store(campaign.ws, 'script').setProperty('dailyRun.budgetMs', '5000');
+    campaign.fireClockTriggers(at('2014-05-23T12:00:00+08:00'));
+    const notices = unitNotices(campaign);
+    expect(notices).toHaveLength(60);
+    expect(new Set(notices).size).toBe(60);
+    const continuations = runs.filter((r) => r.execution.handler === 'onDailyTickContinue');
+    expect(continuations.length).toBeGreaterThanOrEqual(2);
+    expect(continuations.every((r) => r.ok)).toBe(true);
+    expect(records(runs, 'checkpoint').length).toBe(continuations.length);
+    // One-off continuation triggers do not pile up.
+    expect(campaign.triggers().filter((t) => t.handler === 'onDailyTickContinue')).toHaveLength(0);
+  });
+
+  test('the preview menu item shows what would be sent on a chosen day and sends nothing', () => {
+    const { campaign } = campaignOf(3);
+    campaign.open(ADMIN);
+    const before = campaign.outbox().length;
+    uiAnswer(campaign, '2014-05-27');
+    expect(campaign.clickMenu('previewReminders', ADMIN).ok).toBe(true);
+    expect(campaign.outbox()).toHaveLength(before);
+    const alert = campaign.alerts().at(-1)!;
+    expect(alert.title).toBe('2014-05-27 的提醒预览（未发送）');
+    expect(alert.prompt.split('\n').filter((l) => l.includes('还有 3 天截止'))).toHaveLength(3);
+  });
+});
+
+function uiAnswer(campaign: CampaignHarness, text: string) {
+  campaign.asPerson(ADMIN, () => {
+    const { Ui } = jest.requireActual(
+      '../../src/offline/emulator/spreadsheet-ui',
+    ) as typeof import('../../src/offline/emulator/spreadsheet-ui');
+    new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text }]);
+  });
+}

@@ -4,9 +4,14 @@
  */
 import { activate as activateCampaign } from './app/activate';
 import { configuredLocale } from './app/config-sheets';
-import { dailyTick } from './app/daily-tick';
+import { dailyTick, previewReminders as previewDailyReminders } from './app/daily-tick';
 import { intake } from './app/intake';
 import { campaignMenu } from './app/menu';
+import {
+  generateDossiers as makeDossiers,
+  generateFinalReport as makeFinalReport,
+  generateStageReport as makeStageReport,
+} from './app/reports';
 import { setup as setupSheets } from './app/setup';
 import { gasDeps } from './gas/services';
 import { gasSheets } from './gas/sheets';
@@ -38,6 +43,19 @@ export function onDailyTick(): void {
   dailyTick(gasDeps());
 }
 
+/** One-off trigger: finishes a daily run that stopped for its time budget. */
+export function onDailyTickContinue(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const deps = gasDeps();
+  // A one-off trigger stays listed after it fires; remove it so triggers do not pile up.
+  if (e?.triggerUid) deps.triggers.remove(e.triggerUid);
+  dailyTick(deps, { continuation: true });
+}
+
+/** Menu: what the daily run would send on a day, without sending anything. */
+export function previewReminders(): void {
+  previewDailyReminders(gasDeps());
+}
+
 /** Installable form-submit trigger of each campaign form (also fires for edited responses). */
 export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   const submission = submissionFromEvent(e);
@@ -47,4 +65,19 @@ export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void
     return;
   }
   intake(gasDeps(), submission);
+}
+
+/** Menu: the summary report of the current (or last ended) stage, as a Google Doc. */
+export function generateStageReport(): void {
+  makeStageReport(gasDeps());
+}
+
+/** Menu: one dossier Doc per project (resumes where a long batch stopped). */
+export function generateDossiers(): void {
+  makeDossiers(gasDeps());
+}
+
+/** Menu: the final acceptance report. */
+export function generateFinalReport(): void {
+  makeFinalReport(gasDeps());
 }

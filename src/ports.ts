@@ -40,6 +40,8 @@ export interface SheetsPort {
 export interface UiPort {
   /** A dialog for the person who clicked; silently skipped when nobody is there (a trigger). */
   alert(title: string, message: string): void;
+  /** Asks the person for a line of text; null when they cancel or nobody is there. */
+  prompt(title: string, message: string): string | null;
   toast(message: string, title: string): void;
 }
 
@@ -53,6 +55,8 @@ export interface TriggersPort {
   timeTriggers(handler: string): DailyTrigger[];
   remove(id: string): void;
   createDaily(handler: string, hour: number, timeZone: string): void;
+  /** A one-off trigger that runs `handler` once, about `ms` from now. */
+  createAfter(handler: string, ms: number): void;
 }
 
 export interface FormSpec {
@@ -144,4 +148,61 @@ export interface AppDeps {
   lock: LockPort;
   clock: Clock;
   log: LogPort;
+}
+
+// --- documents (reports) ---------------------------------------------------------------------
+
+/** A file attached to an email, made by the docs adapter (in Apps Script, a Blob). */
+export interface MailAttachment {
+  readonly name: string;
+  readonly handle: unknown;
+}
+
+// Declaration merging: an email may carry attachments (a report's PDF).
+export interface OutgoingMail {
+  attachments?: MailAttachment[];
+}
+
+/** A copy of a template being filled in; every method is a fixed number of service calls. */
+export interface DocDraft {
+  readonly id: string;
+  readonly url: string;
+  /** The body's whole text, table cells included (one read). */
+  text(): string;
+  /** The text of each table of the body, in body order. */
+  tableTexts(): string[];
+  /** The cell texts of the index-th table (only for tables that need them). */
+  tableCells(index: number): string[][];
+  /** Replaces every occurrence of a literal token with a literal value (escaped for RE2). */
+  replace(token: string, value: string): void;
+  /** Writes a new table in place of the index-th one in one call; header rows are bold. */
+  replaceTable(index: number, cells: string[][], headerRows: number): void;
+  /** Puts a PNG into the paragraph holding the token, removing the token; false when absent. */
+  placeImage(token: string, png: Uint8Array, width: number, height: number): boolean;
+  save(): void;
+  /** The saved document as PDF, to attach to an email. */
+  pdf(fileName: string): MailAttachment;
+  /** Moves the copy to the trash: a failed generation leaves nothing behind. */
+  trash(): void;
+}
+
+export interface DocsPort {
+  folderExists(id: string): boolean;
+  createFolder(name: string): string;
+  documentExists(id: string): boolean;
+  /** Writes a new Google Doc from blocks into the folder; its id. */
+  createDocument(name: string, folderId: string, blocks: readonly DocBlock[]): string;
+  /** Copies a Doc into the folder under a new name and opens the copy. */
+  copyDocument(templateId: string, name: string, folderId: string): DocDraft;
+}
+
+export type DocBlock =
+  | {
+      kind: 'title' | 'subtitle' | 'heading' | 'subheading' | 'paragraph' | 'caption';
+      text: string;
+    }
+  | { kind: 'table'; rows: string[][]; headerRows?: number };
+
+export interface AppDeps {
+  docs: DocsPort;
 }

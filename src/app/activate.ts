@@ -13,6 +13,7 @@ import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { ensureCampaignForms } from './campaign-forms';
 import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
+import { ensureReportTemplates } from './reports';
 import { recordFormLinks } from './settings-links';
 
 export const DAILY_HANDLER = 'onDailyTick';
@@ -106,6 +107,7 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     }
     const print = fingerprint({ ...config, units: config.units, stages: config.stages });
     const forms = ensureCampaignForms(deps, config);
+    ensureReportTemplates(deps, config);
     const linksChanged = recordFormLinks(deps.sheets, forms.links, settings.locale);
     const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);
     const settled =

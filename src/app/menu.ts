@@ -8,12 +8,17 @@ export interface MenuItem {
 
 export function campaignMenu(locale: Locale): { title: string; items: MenuItem[] } {
   const m = messages(locale).menu;
+  const reports = messages(locale).reports.menu;
   return {
     title: m.title,
     items: [
       { caption: m.setup, handler: 'setup' },
       { caption: m.checkConfig, handler: 'checkConfig' },
       { caption: m.activate, handler: 'activate' },
+      { caption: m.previewReminders, handler: 'previewReminders' },
+      { caption: reports.stageReport, handler: 'generateStageReport' },
+      { caption: reports.dossiers, handler: 'generateDossiers' },
+      { caption: reports.finalReport, handler: 'generateFinalReport' },
     ],
   };
 }

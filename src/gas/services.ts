@@ -7,6 +7,7 @@ import type {
   TriggersPort,
   UiPort,
 } from '../ports';
+import { gasDocs } from './docs';
 import { gasForms } from './forms';
 import { gasMail } from './mail';
 import { gasSheets } from './sheets';
@@ -28,6 +29,17 @@ export const gasUi: UiPort = {
     }
     ui.alert(title, message, ui.ButtonSet.OK);
   },
+  prompt(title: string, message: string): string | null {
+    let ui: GoogleAppsScript.Base.Ui;
+    try {
+      ui = SpreadsheetApp.getUi();
+    } catch (error) {
+      if (/getUi\(\) from this context/.test(String(error))) return null;
+      throw error;
+    }
+    const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+    return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+  },
   toast(message: string, title: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);
   },
@@ -43,6 +55,9 @@ export const gasTriggers: TriggersPort = {
         const hour = gasStore.get(`trigger.${t.getUniqueId()}.hour`);
         return { id: t.getUniqueId(), hour: hour === null ? null : Number(hour) };
       });
+  },
+  createAfter(handler: string, ms: number): void {
+    ScriptApp.newTrigger(handler).timeBased().after(ms).create();
   },
   remove(id: string): void {
     for (const trigger of ScriptApp.getProjectTriggers()) {
@@ -97,5 +112,6 @@ export function gasDeps(): AppDeps {
     lock: gasLock,
     clock: gasClock,
     log: gasLog,
+    docs: gasDocs,
   };
 }

@@ -6,6 +6,7 @@ export const en: Messages = {
     setup: 'Set up sheets',
     activate: 'Validate and activate',
     checkConfig: 'Validate configuration only',
+    previewReminders: 'Preview reminders (nothing is sent)',
     health: 'Show health',
   },
   sheets: {
@@ -75,6 +76,39 @@ export const en: Messages = {
     signature: (sender: string) => `${sender}`,
     automatic: '(This message was sent automatically.)',
   },
+  reminders: {
+    subjectOne: (campaign: string, form: string, when: string) => `[${campaign}] ${form}: ${when}`,
+    subjectMany: (campaign: string, count: number, overdue: boolean) =>
+      `[${campaign}] ${overdue ? 'Overdue' : 'Reminder'}: ${count} submissions due`,
+    daysLeft: (days: number) => (days === 0 ? 'due today' : `due in ${days} days`),
+    overdueBy: (days: number) => `${days} days overdue`,
+    lead: (unit: string) => `${unit}: the following are still due.`,
+    leadOverdue: (unit: string) =>
+      `${unit}: the following are past their deadline; please submit them now.`,
+    item: (form: string, project: string | null, deadline: string, when: string) =>
+      `${form}${project ? ` (project: ${project})` : ''}, deadline ${deadline} (${when})`,
+    linkHint: 'Form link (your unit is filled in):',
+    ignoreHint: 'If you have already submitted, please ignore this; you will get a receipt.',
+    staffSubject: (campaign: string, department: string, day: string) =>
+      `[${campaign}] ${department} daily digest (${day})`,
+    staffLead: (department: string, day: string) => `${department}: the campaign as of ${day}.`,
+    missing: (stage: string, deadline: string) =>
+      `${stage} not yet submitted (deadline ${deadline}):`,
+    overdue: (stage: string, deadline: string) => `${stage} overdue (deadline ${deadline}):`,
+    unverified: 'Submissions from addresses not on the roster, to be confirmed:',
+    pendingReview: 'Projects pending review:',
+    quota: 'Quota checks:',
+    deferred: (count: number) =>
+      `${count} reminders were deferred to the next run by the daily mail quota.`,
+    andMore: (count: number) => `… ${count} in all`,
+    staffReminderSubject: (campaign: string, stage: string, days: number) =>
+      `[${campaign}] ${stage} ends in ${days} days: projects pending review`,
+    staffReminderLead: (department: string, stage: string, deadline: string) =>
+      `${department}: ${stage} ends on ${deadline}; these projects of your units are still pending review:`,
+    previewTitle: (day: string) => `Reminders for ${day} (preview, nothing sent)`,
+    previewNone: 'Nothing would be sent on that day.',
+    previewPrompt: 'Preview which day? Enter YYYY-MM-DD, or leave empty for today:',
+  },
   intake: {
     verified: 'verified',
     unverified: 'unverified',
@@ -131,6 +165,84 @@ export const en: Messages = {
     noStages: () => 'there are no stages',
     missingStaffEmail: (department: string) =>
       `units belong to "${department}" but staffEmails.${department} is not set`,
+  },
+  reports: {
+    menu: {
+      stageReport: 'Generate stage report',
+      dossiers: 'Generate project dossiers',
+      finalReport: 'Generate final report',
+    },
+    folderName: (campaign: string) => `${campaign} · reports`,
+    stageReportName: (campaign: string, stage: string, day: string) =>
+      `${campaign}: ${stage} summary report (${day})`,
+    finalReportName: (campaign: string, day: string) =>
+      `${campaign}: final acceptance report (${day})`,
+    dossierName: (projectId: string, project: string) => `Dossier ${projectId} ${project}`,
+    audiences: {
+      allUnits: 'all units',
+      unitsWithProjects: 'units with projects',
+      keyProjects: 'key projects',
+      allProjects: 'all projects',
+      staff: 'staff review',
+    } as Record<string, string>,
+    states: { upcoming: 'not started', open: 'open', closed: 'closed' } as Record<string, string>,
+    progress: (
+      subject: 'units' | 'projects' | 'reviews' | 'none',
+      expected: number,
+      met: number,
+      late: number,
+      missing: number,
+      rate: string,
+    ) =>
+      subject === 'none'
+        ? 'nothing is due in this stage.'
+        : subject === 'reviews'
+          ? `${expected} projects to review: ${met} reviewed, ${missing} pending, rate ${rate}.`
+          : `${expected} ${subject} expected: ${met} submitted (${late} late), ${missing} missing, rate ${rate}.`,
+    violationSummary: (count: number) =>
+      count > 0 ? `${count} problems found (below).` : 'No problems found.',
+    rules: {
+      minProjectsPerUnit: 'Projects per unit',
+      keyProjectQuota: 'Key project quota',
+      rectificationRequired: 'Rectification measure',
+      planForKeyProjects: 'Plan for key projects',
+      ledgerCadenceDays: 'Ledger cadence',
+      selfAssessmentForAll: 'Self-assessment',
+    } as Record<string, string>,
+    details: {
+      minProjectsPerUnit: (count: number, limit: number, since: string) =>
+        `${count} projects, fewer than ${limit} (since ${since})`,
+      keyProjectQuota: (count: number, limit: number) =>
+        `${count} key projects, over the quota of ${limit}`,
+      rectificationRequired: () => 'no rectification measure',
+      planForKeyProjects: (since: string) => `no plan after the deadline (since ${since})`,
+      ledgerCadenceDays: (days: number, limit: number) =>
+        `no ledger entry for ${days} days (at most ${limit})`,
+      selfAssessmentForAll: (since: string) => `no self-assessment (since ${since})`,
+    },
+    allUnits: 'all',
+    none: '(none)',
+    blank: '—',
+    notSubmitted: '(not submitted)',
+    mailSubject: (campaign: string, name: string) => `[${campaign}] ${name}`,
+    mailLead: (name: string) => `${name} is ready (the PDF is attached):`,
+    doneTitle: 'Report ready',
+    done: (name: string, url: string) => `"${name}" was created and sent to staff:\n${url}`,
+    dossiersDone: (made: number, total: number, url: string) =>
+      `${made} dossiers created (${total} projects), in the report folder:\n${url}`,
+    dossiersPartial: (made: number, left: number) =>
+      `${made} dossiers created; ${left} left for lack of run time — click the menu again to continue.`,
+    failedTitle: 'Report not created',
+    configInvalid:
+      'The configuration has problems: run "Validate and activate" and fix them first.',
+    unknownPlaceholder: (template: string, token: string) =>
+      `"${template}" contains an unknown placeholder "${token}"; no report was created. Fix or remove it in the template document.`,
+    repeatRowMissing: (template: string, token: string) =>
+      `In "${template}", the placeholder "${token}" must be in a table's repeat row (a row whose cells use one list's placeholders); no report was created.`,
+    mixedRow: (template: string, lists: string) =>
+      `In "${template}", a table row mixes placeholders of several lists (${lists}); no report was created.`,
+    missingTemplate: (template: string) =>
+      `The report template "${template}" was missing; the default was created again.`,
   },
   departments: { org: 'Organisation Department', enterprise: 'Enterprise Work Department' },
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

@@ -5,6 +5,7 @@ export const zhCN = {
     setup: '初始化表格',
     activate: '校验配置并启动',
     checkConfig: '仅校验配置',
+    previewReminders: '预览今日提醒（不发送）',
     health: '查看运行状况',
   },
   sheets: {
@@ -72,6 +73,36 @@ export const zhCN = {
     signature: (sender: string) => `${sender}`,
     automatic: '（本邮件由系统自动发送）',
   },
+  reminders: {
+    subjectOne: (campaign: string, form: string, when: string) => `【${campaign}】${form}：${when}`,
+    subjectMany: (campaign: string, count: number, overdue: boolean) =>
+      `【${campaign}】${overdue ? '逾期催报' : '待办提醒'}：您有 ${count} 项材料待提交`,
+    daysLeft: (days: number) => (days === 0 ? '今天截止' : `还有 ${days} 天截止`),
+    overdueBy: (days: number) => `已逾期 ${days} 天`,
+    lead: (unit: string) => `${unit}：以下材料尚未提交，请在截止日期前完成。`,
+    leadOverdue: (unit: string) => `${unit}：以下材料已超过截止日期仍未提交，请尽快补报。`,
+    item: (form: string, project: string | null, deadline: string, when: string) =>
+      `《${form}》${project ? `（项目：${project}）` : ''}，截止日期 ${deadline}（${when}）`,
+    linkHint: '填报链接（已预填本单位信息）：',
+    ignoreHint: '如已提交，请忽略本提醒；提交后将收到回执邮件。',
+    staffSubject: (campaign: string, department: string, day: string) =>
+      `【${campaign}】${department}每日汇总（${day}）`,
+    staffLead: (department: string, day: string) => `${department}：截至 ${day} 的活动情况如下。`,
+    missing: (stage: string, deadline: string) => `「${stage}」尚未提交（截止 ${deadline}）：`,
+    overdue: (stage: string, deadline: string) => `「${stage}」逾期未交（截止 ${deadline}）：`,
+    unverified: '提交邮箱不在名册中、待核实身份的提交：',
+    pendingReview: '待审核的项目：',
+    quota: '配额检查发现的问题：',
+    deferred: (count: number) => `因每日邮件配额不足，今天有 ${count} 封提醒顺延至下次运行发送。`,
+    andMore: (count: number) => `……等共 ${count} 项`,
+    staffReminderSubject: (campaign: string, stage: string, days: number) =>
+      `【${campaign}】「${stage}」还有 ${days} 天截止：请完成待审核项目`,
+    staffReminderLead: (department: string, stage: string, deadline: string) =>
+      `${department}：「${stage}」将于 ${deadline} 截止，以下本部门归口单位的项目仍待审核：`,
+    previewTitle: (day: string) => `${day} 的提醒预览（未发送）`,
+    previewNone: '这一天没有需要发送的提醒。',
+    previewPrompt: '预览哪一天的提醒？请输入日期（YYYY-MM-DD），留空为今天：',
+  },
   intake: {
     verified: '已核验',
     unverified: '未核验',
@@ -127,6 +158,81 @@ export const zhCN = {
     noStages: () => '没有任何阶段',
     missingStaffEmail: (department: string) =>
       `有单位归属「${department}」，但未设置该部门的员工邮箱（staffEmails.${department}）`,
+  },
+  reports: {
+    menu: {
+      stageReport: '生成阶段总结报告',
+      dossiers: '生成项目档案',
+      finalReport: '生成验收总结报告',
+    },
+    folderName: (campaign: string) => `${campaign} · 报告`,
+    stageReportName: (campaign: string, stage: string, day: string) =>
+      `${campaign}${stage}总结报告（${day}）`,
+    finalReportName: (campaign: string, day: string) => `${campaign}验收总结报告（${day}）`,
+    dossierName: (projectId: string, project: string) => `项目档案 ${projectId} ${project}`,
+    audiences: {
+      allUnits: '全部参与单位',
+      unitsWithProjects: '已申报项目的单位',
+      keyProjects: '重点项目',
+      allProjects: '全部项目',
+      staff: '工作人员审核',
+    } as Record<string, string>,
+    states: { upcoming: '尚未开始', open: '进行中', closed: '已截止' } as Record<string, string>,
+    progress: (
+      subject: 'units' | 'projects' | 'reviews' | 'none',
+      expected: number,
+      met: number,
+      late: number,
+      missing: number,
+      rate: string,
+    ) =>
+      subject === 'none'
+        ? '本阶段无需报送材料。'
+        : subject === 'reviews'
+          ? `应审核项目 ${expected} 个，已审核 ${met} 个，待审核 ${missing} 个，完成率 ${rate}。`
+          : `应报${subject === 'units' ? '单位' : '项目'} ${expected} 个，已报 ${met} 个（其中逾期报送 ${late} 个），未报 ${missing} 个，完成率 ${rate}。`,
+    violationSummary: (count: number) =>
+      count > 0 ? `共发现 ${count} 项问题，详见下表。` : '未发现问题。',
+    rules: {
+      minProjectsPerUnit: '每单位至少申报项目',
+      keyProjectQuota: '重点项目名额',
+      rectificationRequired: '规定动作（整顿软弱涣散基层党组织）',
+      planForKeyProjects: '重点项目实施方案',
+      ledgerCadenceDays: '工作台账报送间隔',
+      selfAssessmentForAll: '自查总结',
+    } as Record<string, string>,
+    details: {
+      minProjectsPerUnit: (count: number, limit: number, since: string) =>
+        `已申报 ${count} 个，少于 ${limit} 个（自 ${since} 起）`,
+      keyProjectQuota: (count: number, limit: number) =>
+        `重点项目 ${count} 个，超过名额 ${limit} 个`,
+      rectificationRequired: () => '未填写整顿软弱涣散基层党组织措施',
+      planForKeyProjects: (since: string) => `实施方案截止后仍未提交（自 ${since} 起）`,
+      ledgerCadenceDays: (days: number, limit: number) =>
+        `已 ${days} 天未报送台账（间隔不应超过 ${limit} 天）`,
+      selfAssessmentForAll: (since: string) => `总结阶段截止后仍未提交自查总结（自 ${since} 起）`,
+    },
+    allUnits: '全体',
+    none: '（无）',
+    blank: '—',
+    notSubmitted: '（未提交）',
+    mailSubject: (campaign: string, name: string) => `【${campaign}】${name}`,
+    mailLead: (name: string) => `${name}已生成，请点击以下链接查阅（PDF 版本见附件）：`,
+    doneTitle: '报告已生成',
+    done: (name: string, url: string) => `「${name}」已生成并发送给工作人员：\n${url}`,
+    dossiersDone: (made: number, total: number, url: string) =>
+      `已生成 ${made} 份项目档案（共 ${total} 个项目），保存在报告文件夹：\n${url}`,
+    dossiersPartial: (made: number, left: number) =>
+      `本次生成 ${made} 份项目档案，还有 ${left} 份因运行时间限制未生成，请再次点击菜单继续。`,
+    failedTitle: '报告未生成',
+    configInvalid: '活动配置有误，请先运行「校验配置并启动」并改正全部问题。',
+    unknownPlaceholder: (template: string, token: string) =>
+      `「${template}」中有无法识别的占位符「${token}」，报告未生成。请在模板文档中改正或删除它。`,
+    repeatRowMissing: (template: string, token: string) =>
+      `「${template}」中的占位符「${token}」须位于表格的重复行（该行各单元格使用同一列表的占位符），报告未生成。`,
+    mixedRow: (template: string, lists: string) =>
+      `「${template}」的表格中有一行混用了多个列表（${lists}）的占位符，报告未生成。`,
+    missingTemplate: (template: string) => `报告模板「${template}」不存在，已重新创建默认模板。`,
   },
   departments: { org: '组织部', enterprise: '企业工作部' } as Record<string, string>,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

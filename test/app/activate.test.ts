@@ -14,6 +14,10 @@ describe('setup (menu) on dist/Code.js in the sandbox', () => {
       '初始化表格',
       '仅校验配置',
       '校验配置并启动',
+      '预览今日提醒（不发送）',
+      '生成阶段总结报告',
+      '生成项目档案',
+      '生成验收总结报告',
     ]);
     const run = campaign.clickMenu('初始化表格', ADMIN);
     expect(run.ok).toBe(true);

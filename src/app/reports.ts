@@ -1,0 +1,834 @@
+/**
+ * Google Docs reports: the stage summary, one dossier per project and the final acceptance report.
+ * Each is a copy of a template Doc (staff may edit the templates) filled from the workbook, read
+ * once: placeholders replaced with escaped patterns and values, each table written with one call,
+ * a bar chart as a PNG. Service calls per report do not grow with the number of projects.
+ */
+import {
+  LEDGER_SHEET,
+  PLANS_SHEET,
+  PROJECTS_SHEET,
+  SELF_ASSESSMENTS_SHEET,
+} from '../../sheets-templates/data-sheets';
+import {
+  REPORT_TEMPLATES,
+  reportTemplate,
+  type ReportKind,
+  type ReportTemplateDef,
+} from '../../sheets-templates/report-templates';
+import { addDays, dayOf, formatMinute } from '../domain/calendar';
+import type { CampaignConfig, Stage } from '../domain/config';
+import { barChartPng } from '../domain/png-chart';
+import { checkQuotas, type QuotaViolation } from '../domain/quota-rules';
+import {
+  linkedOf,
+  projectOf,
+  type CampaignRecords,
+  type LinkedRecord,
+  type ProjectRecord,
+} from '../domain/records';
+import {
+  acceptanceModel,
+  STANDARDS,
+  stageReportModel,
+  type StageProgress,
+} from '../domain/report-model';
+import type { Cell, KeyedRow } from '../domain/table';
+import { messages, type Messages } from '../i18n';
+import type { AppDeps, DocDraft, OutgoingMail } from '../ports';
+import { loadConfig } from './config-sheets';
+import { sendLogged } from './intake';
+import { escapeHtml } from './intake-mail';
+import { loadRecords, readKeyed } from './records';
+
+const STORE = {
+  folder: 'reports.folderId',
+  template: (kind: ReportKind) => `reports.template.${kind}.id`,
+  autoStage: (stageId: string) => `reports.auto.stage.${stageId}`,
+  autoFinal: 'reports.auto.final',
+  dossierNext: 'reports.dossiers.next',
+};
+
+/** A report due on a day the daily run missed is still made within this many days. */
+const CATCH_UP_DAYS = 7;
+/** Dossier batches stop here and resume on the next click: Apps Script kills a run at 6 min. */
+const DOSSIER_BUDGET_MS = 4.5 * 60 * 1000;
+const CHART = { width: 480, height: 240 };
+
+export class TemplateError extends Error {}
+
+export interface ReportResult {
+  ok: boolean;
+  docId?: string;
+  url?: string;
+  name?: string;
+  error?: string;
+}
+
+// --- folder and templates ---------------------------------------------------------------------
+
+/** The folder reports go into: Settings' reportFolderId, else one the script creates once. */
+export function reportFolder(deps: AppDeps, config: CampaignConfig): string {
+  const { reportFolderId, campaignName, locale } = config.settings;
+  if (reportFolderId && deps.docs.folderExists(reportFolderId)) return reportFolderId;
+  const remembered = deps.store.get(STORE.folder);
+  if (remembered && deps.docs.folderExists(remembered)) return remembered;
+  const id = deps.docs.createFolder(messages(locale).reports.folderName(campaignName));
+  deps.store.set(STORE.folder, id);
+  return id;
+}
+
+function templateName(def: ReportTemplateDef, config: CampaignConfig): string {
+  return config.settings.locale === 'en' ? def.name.en : def.name.zh;
+}
+
+function ensureTemplate(
+  deps: AppDeps,
+  config: CampaignConfig,
+  def: ReportTemplateDef,
+  folderId: string,
+): { id: string; created: boolean } {
+  const stored = deps.store.get(STORE.template(def.kind));
+  if (stored && deps.docs.documentExists(stored)) return { id: stored, created: false };
+  const blocks = config.settings.locale === 'en' ? def.blocks.en : def.blocks.zh;
+  const id = deps.docs.createDocument(templateName(def, config), folderId, blocks);
+  deps.store.set(STORE.template(def.kind), id);
+  deps.log.record({ event: 'reportTemplateCreated', kind: def.kind, docId: id });
+  return { id, created: true };
+}
+
+/**
+ * The default report templates as Google Docs, created once (staff may then edit them); a
+ * deleted one is created again. True when any was created.
+ */
+export function ensureReportTemplates(deps: AppDeps, config: CampaignConfig): boolean {
+  const folderId = reportFolder(deps, config);
+  let created = false;
+  for (const def of REPORT_TEMPLATES)
+    created = ensureTemplate(deps, config, def, folderId).created || created;
+  return created;
+}
+
+// --- filling a template -----------------------------------------------------------------------
+
+type Row = Record<string, string>;
+
+interface Filling {
+  scalars: Row;
+  lists: Record<string, Row[]>;
+  chart?: Uint8Array;
+}
+
+const TOKEN = /\{\{([^{}]*)\}\}/g;
+
+/** Keeps text from the workbook from reading as a placeholder in a later replacement. */
+const inert = (value: string) => value.replace(/\{\{/g, '{\u200b{');
+
+function tokensOf(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map((m) => m[1]);
+}
+
+function listOf(def: ReportTemplateDef, token: string): string | null {
+  const dot = token.indexOf('.');
+  if (dot < 0) return null;
+  const list = token.slice(0, dot);
+  const fields = def.lists[list];
+  return fields && fields.includes(token.slice(dot + 1)) ? list : null;
+}
+
+function substitute(text: string, values: Row, list?: string): string {
+  return text.replace(TOKEN, (whole, token: string) => {
+    const key = list && token.startsWith(`${list}.`) ? token.slice(list.length + 1) : token;
+    const value = list && key !== token ? values[key] : values[token];
+    return value === undefined ? whole : inert(value);
+  });
+}
+
+/**
+ * Fills a copy of the template into `name` in the folder. A template that names a placeholder the
+ * report does not have, or a list placeholder outside a table row, fails before anything is
+ * written, and the copy goes to the trash: no half-made report is ever left behind.
+ */
+function render(
+  deps: AppDeps,
+  config: CampaignConfig,
+  def: ReportTemplateDef,
+  filling: Filling,
+  name: string,
+  folderId: string,
+): DocDraft {
+  const m = messages(config.settings.locale).reports;
+  const template = ensureTemplate(deps, config, def, folderId);
+  const draft = deps.docs.copyDocument(template.id, name, folderId);
+  const title = templateName(def, config);
+  try {
+    const bodyTokens = tokensOf(draft.text());
+    const tableTexts = draft.tableTexts();
+    const allTokens = new Set([...bodyTokens, ...tableTexts.flatMap(tokensOf)]);
+    for (const token of allTokens) {
+      const known =
+        def.scalars.includes(token) || (def.chart && token === 'chart') || listOf(def, token);
+      if (!known) throw new TemplateError(m.unknownPlaceholder(title, `{{${token}}}`));
+    }
+    const listTokensInText = bodyTokens.filter((t) => listOf(def, t));
+    const tables = tableTexts
+      .map((t, index) => ({ index, tokens: tokensOf(t) }))
+      .filter((t) => t.tokens.some((token) => listOf(def, token)));
+    const rebuilt: { index: number; cells: string[][]; headerRows: number }[] = [];
+    const placed: string[] = [];
+    for (const table of tables) {
+      const cells: string[][] = [];
+      let headerRows = -1;
+      for (const row of draft.tableCells(table.index)) {
+        const lists = new Set(
+          row.flatMap((cell) =>
+            tokensOf(cell)
+              .map((t) => listOf(def, t))
+              .filter(Boolean),
+          ),
+        );
+        if (lists.size > 1) throw new TemplateError(m.mixedRow(title, [...lists].join('、')));
+        if (lists.size === 0) {
+          cells.push(row.map((cell) => substitute(cell, filling.scalars)));
+          continue;
+        }
+        const list = [...lists][0] as string;
+        if (headerRows < 0) headerRows = cells.length;
+        row.forEach((cell) => placed.push(...tokensOf(cell).filter((t) => listOf(def, t))));
+        const items = filling.lists[list] ?? [];
+        if (items.length === 0) cells.push(row.map((_, i) => (i === 0 ? m.none : '')));
+        for (const item of items) {
+          cells.push(row.map((cell) => substitute(substitute(cell, item, list), filling.scalars)));
+        }
+      }
+      rebuilt.push({ index: table.index, cells, headerRows: Math.max(headerRows, 0) });
+    }
+    // A list placeholder is only meaningful in a table's repeat row; one in a paragraph (or a
+    // table Docs did not report) would be left unfilled.
+    for (const token of listTokensInText) {
+      const at = placed.indexOf(token);
+      if (at < 0) throw new TemplateError(m.repeatRowMissing(title, `{{${token}}}`));
+      placed.splice(at, 1);
+    }
+    for (const table of rebuilt) draft.replaceTable(table.index, table.cells, table.headerRows);
+    for (const token of allTokens) {
+      if (def.scalars.includes(token))
+        draft.replace(`{{${token}}}`, inert(filling.scalars[token] ?? ''));
+    }
+    if (def.chart && filling.chart && allTokens.has('chart')) {
+      draft.placeImage('{{chart}}', filling.chart, CHART.width, CHART.height);
+    }
+    draft.save();
+    return draft;
+  } catch (error) {
+    draft.trash();
+    throw error;
+  }
+}
+
+// --- values -----------------------------------------------------------------------------------
+
+function formatters(config: CampaignConfig) {
+  const m = messages(config.settings.locale).reports;
+  const tz = config.settings.timeZone;
+  return {
+    pct: (rate: number | null) => (rate === null ? m.blank : `${(rate * 100).toFixed(1)}%`),
+    num: (n: number | null) => (n === null ? m.blank : String(Math.round(n * 100) / 100)),
+    avg: (n: number | null) => (n === null ? m.blank : n.toFixed(2)),
+    minute: (ms: number | null) => (ms === null ? m.blank : formatMinute(ms, tz)),
+    cell: (c: Cell | undefined) =>
+      c === undefined || c === ''
+        ? ''
+        : c instanceof Date
+          ? dayOf(c.getTime(), tz)
+          : typeof c === 'boolean'
+            ? String(c)
+            : String(c),
+  };
+}
+
+function violationRows(
+  config: CampaignConfig,
+  m: Messages['reports'],
+  violations: QuotaViolation[],
+): Row[] {
+  const units = new Map(config.units.map((u) => [u.unitId, u.name]));
+  return violations.map((v, i) => {
+    const d = m.details;
+    const detail =
+      v.rule === 'minProjectsPerUnit'
+        ? d.minProjectsPerUnit(v.count ?? 0, v.limit ?? 0, v.since ?? '')
+        : v.rule === 'keyProjectQuota'
+          ? d.keyProjectQuota(v.count ?? 0, v.limit ?? 0)
+          : v.rule === 'rectificationRequired'
+            ? d.rectificationRequired()
+            : v.rule === 'planForKeyProjects'
+              ? d.planForKeyProjects(v.since ?? '')
+              : v.rule === 'ledgerCadenceDays'
+                ? d.ledgerCadenceDays(v.count ?? 0, v.limit ?? 0)
+                : d.selfAssessmentForAll(v.since ?? '');
+    const unit = v.unitId ? (units.get(v.unitId) ?? v.unitId) : m.allUnits;
+    return {
+      no: String(i + 1),
+      rule: m.rules[v.rule] ?? v.rule,
+      subject: v.projectId ? `${unit} ${v.projectId}` : unit,
+      detail,
+    };
+  });
+}
+
+function timelineRows(
+  config: CampaignConfig,
+  m: Messages['reports'],
+  timeline: StageProgress[],
+): Row[] {
+  const f = formatters(config);
+  return timeline.map((t) => ({
+    name: t.stage.name,
+    opensOn: t.stage.opensOn,
+    deadline: t.stage.deadline,
+    expected: t.subject === 'none' ? m.blank : String(t.expected),
+    met: t.subject === 'none' ? m.blank : String(t.met),
+    late: t.subject === 'none' ? m.blank : String(t.late),
+    rate: f.pct(t.rate),
+    state: m.states[t.state],
+  }));
+}
+
+function stageFilling(
+  config: CampaignConfig,
+  records: CampaignRecords,
+  stage: Stage,
+  today: string,
+  now: number,
+): Filling {
+  const { settings } = config;
+  const msgs = messages(settings.locale);
+  const m = msgs.reports;
+  const f = formatters(config);
+  const model = stageReportModel(config, records, stage, today);
+  const dept = (key: string) => msgs.departments[key] ?? key;
+  const p = model.progress;
+  return {
+    scalars: {
+      campaignName: settings.campaignName,
+      stageName: stage.name,
+      opensOn: stage.opensOn,
+      deadline: stage.deadline,
+      today,
+      audience: m.audiences[stage.audience] ?? stage.audience,
+      stageState: m.states[p.state],
+      progressSummary: m.progress(p.subject, p.expected, p.met, p.late, p.missing, f.pct(p.rate)),
+      expected: String(p.expected),
+      met: String(p.met),
+      late: String(p.late),
+      missing: String(p.missing),
+      rate: f.pct(p.rate),
+      activeUnits: String(model.activeUnits),
+      projectCount: String(model.projects.total),
+      keyCount: String(model.projects.key),
+      filedCount: String(model.projects.filed),
+      pendingCount: String(model.projects.pending),
+      returnedCount: String(model.projects.returned),
+      unverifiedCount: String(model.projects.unverified),
+      keyQuota: String(settings.keyProjectQuota),
+      budgetTotal: f.num(model.budgetTotal),
+      fundingTotal: f.num(model.fundingTotal),
+      violationCount: String(model.violations.length),
+      violationSummary: m.violationSummary(model.violations.length),
+      generatedAt: formatMinute(now, settings.timeZone),
+    },
+    lists: {
+      byType: model.byType.map((t) => ({
+        label: t.key,
+        count: String(t.count),
+        rate: f.pct(t.rate),
+      })),
+      byTheme: model.byTheme.map((t) => ({
+        label: t.key,
+        count: String(t.count),
+        rate: f.pct(t.rate),
+      })),
+      byCategory: model.byCategory.map((c) => ({
+        label: c.key,
+        units: String(c.units),
+        projects: String(c.projects),
+        expected: String(c.expected),
+        met: String(c.met),
+        late: String(c.late),
+        rate: f.pct(c.rate),
+      })),
+      byDepartment: model.byDepartment.map((c, i) => ({
+        no: String(i + 1),
+        label: dept(c.key),
+        units: String(c.units),
+        projects: String(c.projects),
+        expected: String(c.expected),
+        met: String(c.met),
+        late: String(c.late),
+        rate: f.pct(c.rate),
+      })),
+      missing: model.missing.map((o, i) => ({
+        no: String(i + 1),
+        unitId: o.unit.unitId,
+        unitName: o.unit.name,
+        category: o.unit.category,
+        department: dept(o.unit.department),
+        project: o.project ? `${o.project.projectId} ${o.project.projectName}` : '',
+      })),
+      late: model.late.map((o, i) => ({
+        no: String(i + 1),
+        unitName: o.unit.name,
+        project: o.project ? `${o.project.projectId} ${o.project.projectName}` : '',
+        submittedAt: f.minute(o.metAt),
+      })),
+      keyProjects: model.keyProjects.map((k, i) => ({
+        no: String(i + 1),
+        projectId: k.projectId,
+        unitName: k.unitName,
+        projectName: k.projectName,
+        projectType: k.projectType,
+        budget: f.num(k.budget),
+        fundingGranted: f.num(k.fundingGranted),
+      })),
+      violations: violationRows(config, m, model.violations),
+      timeline: timelineRows(config, m, model.timeline),
+    },
+    chart: barChartPng(
+      model.byDepartment.map((c) => c.rate ?? 0),
+      { percent: true, ...CHART },
+    ),
+  };
+}
+
+function finalFilling(
+  config: CampaignConfig,
+  records: CampaignRecords,
+  today: string,
+  now: number,
+): Filling {
+  const { settings } = config;
+  const m = messages(settings.locale).reports;
+  const f = formatters(config);
+  const model = acceptanceModel(config, records);
+  const violations = checkQuotas(config, records, today);
+  const t = model.total;
+  const label = (l: { zh: string; en: string }) => (settings.locale === 'en' ? l.en : l.zh);
+  const timeline = config.stages.map((stage) => {
+    const progress = stageReportModel(config, records, stage, today).progress;
+    return progress;
+  });
+  return {
+    scalars: {
+      campaignName: settings.campaignName,
+      today,
+      projectCount: String(t.projects),
+      assessedCount: String(t.assessed),
+      lateCount: String(t.late),
+      acceptedCount: String(t.excellent + t.pass + t.fail),
+      excellentCount: String(t.excellent),
+      passCount: String(t.pass),
+      failCount: String(t.fail),
+      selfAverage: f.avg(t.selfAverage),
+      scoreAverage: f.avg(t.scoreAverage),
+      violationCount: String(violations.length),
+      violationSummary: m.violationSummary(violations.length),
+      generatedAt: formatMinute(now, settings.timeZone),
+    },
+    lists: {
+      standards: model.standards.map((s, i) => ({
+        no: String(i + 1),
+        label: label(STANDARDS[i].label),
+        average: f.avg(s.average),
+        count: String(s.count),
+      })),
+      projects: model.rows.map((r) => ({
+        projectId: r.project.projectId,
+        unitName: r.unitName,
+        projectName: r.project.projectName,
+        ...Object.fromEntries(r.ratings.map((v, i) => [`r${i + 1}`, f.num(v)])),
+        selfAverage: f.avg(r.selfAverage),
+        acceptanceScore: f.num(r.project.acceptanceScore),
+        acceptanceResult: r.project.acceptanceResult || m.blank,
+      })),
+      byCategory: model.byCategory.map((g) => ({
+        label: g.key,
+        projects: String(g.projects),
+        assessed: String(g.assessed),
+        selfAverage: f.avg(g.selfAverage),
+        scoreAverage: f.avg(g.scoreAverage),
+        excellent: String(g.excellent),
+        pass: String(g.pass),
+        fail: String(g.fail),
+      })),
+      violations: violationRows(config, m, violations),
+      timeline: timelineRows(config, m, timeline),
+    },
+    chart: barChartPng(
+      model.standards.map((s) => s.average ?? 0),
+      { max: 5, decimals: 2, ...CHART },
+    ),
+  };
+}
+
+// --- delivery ---------------------------------------------------------------------------------
+
+function staffRecipients(config: CampaignConfig): string[] {
+  const all = [
+    ...Object.values(config.settings.staffEmails).flat(),
+    ...config.settings.adminEmails,
+  ];
+  return [...new Set(all.map((a) => a.toLowerCase()))];
+}
+
+/** Mails staff a link and the PDF (one email), recorded in the mail log; then the `report` log. */
+function deliver(
+  deps: AppDeps,
+  config: CampaignConfig,
+  draft: DocDraft,
+  name: string,
+  kind: ReportKind,
+  stageId: string | undefined,
+  locked: boolean,
+): void {
+  const { settings } = config;
+  const m = messages(settings.locale);
+  const to = staffRecipients(config);
+  if (to.length > 0) {
+    const lead = m.reports.mailLead(name);
+    const mail: OutgoingMail = {
+      to,
+      subject: m.reports.mailSubject(settings.campaignName, name),
+      body: `${m.mail.greeting}\n\n${lead}\n${draft.url}\n\n${settings.senderName}\n${m.mail.automatic}`,
+      htmlBody:
+        `<div style="font-family:sans-serif;font-size:14px;line-height:1.6">` +
+        `<p>${escapeHtml(m.mail.greeting)}</p><p>${escapeHtml(lead)}</p>` +
+        `<p><a href="${escapeHtml(draft.url)}">${escapeHtml(name)}</a></p>` +
+        `<p>${escapeHtml(settings.senderName)}<br>${escapeHtml(m.mail.automatic)}</p></div>`,
+      name: settings.senderName,
+      ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+      attachments: [draft.pdf(`${name}.pdf`)],
+    };
+    const send = () =>
+      sendLogged(
+        deps,
+        mail,
+        { kind: 'report', key: `report:${draft.id}`, ...(stageId ? { stageId } : {}) },
+        settings.timeZone,
+        settings.locale,
+      );
+    // The mail log is appended to, which must not race an intake's append.
+    if (locked) send();
+    else deps.lock.withScriptLock(send);
+  }
+  deps.log.record({ event: 'report', kind, ...(stageId ? { stageId } : {}), name });
+}
+
+function attempt(
+  deps: AppDeps,
+  config: CampaignConfig,
+  kind: ReportKind,
+  stageId: string | undefined,
+  make: () => { draft: DocDraft; name: string },
+  locked: boolean,
+): ReportResult {
+  try {
+    const { draft, name } = make();
+    deliver(deps, config, draft, name, kind, stageId, locked);
+    return { ok: true, docId: draft.id, url: draft.url, name };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    deps.log.record({
+      event: 'reportFailed',
+      kind,
+      ...(stageId ? { stageId } : {}),
+      error: error.message,
+    });
+    return { ok: false, error: error.message };
+  }
+}
+
+// --- use cases --------------------------------------------------------------------------------
+
+/** The stage open today (the one ending first), else the last one ended, else the first. */
+export function currentStage(stages: readonly Stage[], today: string): Stage | undefined {
+  const byDeadline = [...stages].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  return (
+    byDeadline.find((s) => s.opensOn <= today && today <= s.deadline) ??
+    [...byDeadline].reverse().find((s) => s.deadline < today) ??
+    [...stages].sort((a, b) => a.opensOn.localeCompare(b.opensOn))[0]
+  );
+}
+
+export function makeStageReport(
+  deps: AppDeps,
+  config: CampaignConfig,
+  records: CampaignRecords,
+  stage: Stage,
+  today: string,
+  locked: boolean,
+): ReportResult {
+  const m = messages(config.settings.locale).reports;
+  return attempt(
+    deps,
+    config,
+    'stageReport',
+    stage.stageId,
+    () => {
+      const name = m.stageReportName(config.settings.campaignName, stage.name, today);
+      const filling = stageFilling(config, records, stage, today, deps.clock.now());
+      const folder = reportFolder(deps, config);
+      return {
+        draft: render(deps, config, reportTemplate('stageReport'), filling, name, folder),
+        name,
+      };
+    },
+    locked,
+  );
+}
+
+export function makeFinalReport(
+  deps: AppDeps,
+  config: CampaignConfig,
+  records: CampaignRecords,
+  today: string,
+  locked: boolean,
+): ReportResult {
+  const m = messages(config.settings.locale).reports;
+  return attempt(
+    deps,
+    config,
+    'finalReport',
+    undefined,
+    () => {
+      const name = m.finalReportName(config.settings.campaignName, today);
+      const filling = finalFilling(config, records, today, deps.clock.now());
+      const folder = reportFolder(deps, config);
+      return {
+        draft: render(deps, config, reportTemplate('finalReport'), filling, name, folder),
+        name,
+      };
+    },
+    locked,
+  );
+}
+
+function fromMenu(
+  deps: AppDeps,
+  make: (config: CampaignConfig, today: string) => ReportResult,
+): ReportResult {
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) {
+    const m = messages('zh-CN').reports;
+    deps.ui.alert(m.failedTitle, m.configInvalid);
+    return { ok: false, error: 'configInvalid' };
+  }
+  const { config } = loaded;
+  const m = messages(config.settings.locale).reports;
+  const result = make(config, dayOf(deps.clock.now(), config.settings.timeZone));
+  if (result.ok) deps.ui.alert(m.doneTitle, m.done(result.name ?? '', result.url ?? ''));
+  else deps.ui.alert(m.failedTitle, result.error ?? '');
+  return result;
+}
+
+/** Menu: the summary report of the current (or last ended) stage. */
+export function generateStageReport(deps: AppDeps, stageId?: string): ReportResult {
+  return fromMenu(deps, (config, today) => {
+    const stage = stageId
+      ? config.stages.find((s) => s.stageId === stageId)
+      : currentStage(config.stages, today);
+    if (!stage) return { ok: false, error: `unknown stage ${stageId ?? ''}` };
+    const records = loadRecords(deps.sheets, config.settings.locale);
+    return makeStageReport(deps, config, records, stage, today, false);
+  });
+}
+
+/** Menu: the final acceptance report. */
+export function generateFinalReport(deps: AppDeps): ReportResult {
+  return fromMenu(deps, (config, today) =>
+    makeFinalReport(deps, config, loadRecords(deps.sheets, config.settings.locale), today, false),
+  );
+}
+
+/**
+ * Called by the daily run (under the script lock): the summary report of every stage whose
+ * deadline has passed — the day after it, or within a week if runs were missed — and the final
+ * report after the last deadline. Each is remembered, so a re-run never makes one twice; a report
+ * that failed (a broken template) is tried again the next day.
+ */
+export function runDueReports(deps: AppDeps, config: CampaignConfig, today: string): void {
+  const due = (deadline: string) => deadline < today && deadline >= addDays(today, -CATCH_UP_DAYS);
+  let records: CampaignRecords | null = null;
+  const load = () => (records ??= loadRecords(deps.sheets, config.settings.locale));
+  for (const stage of config.stages) {
+    if (!due(stage.deadline) || deps.store.get(STORE.autoStage(stage.stageId))) continue;
+    const result = makeStageReport(deps, config, load(), stage, today, true);
+    if (result.ok) deps.store.set(STORE.autoStage(stage.stageId), result.docId ?? 'done');
+  }
+  const last = config.stages
+    .map((s) => s.deadline)
+    .sort()
+    .at(-1);
+  if (last && due(last) && !deps.store.get(STORE.autoFinal)) {
+    const result = makeFinalReport(deps, config, load(), today, true);
+    if (result.ok) deps.store.set(STORE.autoFinal, result.docId ?? 'done');
+  }
+}
+
+// --- dossiers ---------------------------------------------------------------------------------
+
+function latestBy<T extends LinkedRecord>(list: T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of list) {
+    const seen = out.get(r.projectId);
+    if (!seen || (r.submittedAt ?? 0) >= (seen.submittedAt ?? 0)) out.set(r.projectId, r);
+  }
+  return out;
+}
+
+function dossierFilling(
+  config: CampaignConfig,
+  row: KeyedRow,
+  project: ProjectRecord,
+  plan: LinkedRecord | undefined,
+  ledger: LinkedRecord[],
+  assessment: LinkedRecord | undefined,
+  now: number,
+): Filling {
+  const { settings } = config;
+  const msgs = messages(settings.locale);
+  const m = msgs.reports;
+  const f = formatters(config);
+  const v = row.values;
+  const text = (key: string) => f.cell(v[key]);
+  const planText = (key: string) => (plan ? f.cell(plan.values[key]) : m.notSubmitted);
+  const label = (l: { zh: string; en: string }) => (settings.locale === 'en' ? l.en : l.zh);
+  return {
+    scalars: {
+      campaignName: settings.campaignName,
+      projectId: project.projectId,
+      unitName: text('unitName'),
+      category: text('category'),
+      department: text('department'),
+      projectName: project.projectName,
+      projectType: project.projectType,
+      themes: text('themes'),
+      rectification: project.rectification,
+      leader: text('leader'),
+      leaderTitle: text('leaderTitle'),
+      goals: text('goals'),
+      measures: text('measures'),
+      dueDate: text('dueDate'),
+      contactName: text('contactName'),
+      contactPhone: text('contactPhone'),
+      contactEmail: text('contactEmail'),
+      budget: f.num(project.budget),
+      submittedAt: f.minute(project.submittedAt),
+      verified: project.verified ? msgs.intake.verified : msgs.intake.unverified,
+      status: project.status || m.blank,
+      score: f.num(project.score),
+      comment: project.comment || m.blank,
+      reviewer: project.reviewer || m.blank,
+      fundingGranted: f.num(project.fundingGranted),
+      acceptanceScore: f.num(project.acceptanceScore),
+      acceptanceResult: project.acceptanceResult || m.blank,
+      planOrganization: planText('organization'),
+      planMeasures: planText('measures'),
+      planSafeguards: planText('safeguards'),
+      planTimeline: planText('timeline'),
+      selfSummary: assessment ? f.cell(assessment.values.summary) : m.notSubmitted,
+      generatedAt: formatMinute(now, settings.timeZone),
+    },
+    lists: {
+      ledger: ledger.map((e) => ({
+        activityDate: f.cell(e.values.activityDate),
+        activity: f.cell(e.values.activity),
+        participants: f.cell(e.values.participants),
+        outcome: f.cell(e.values.outcome),
+      })),
+      ratings: assessment
+        ? STANDARDS.map((s) => ({ label: label(s.label), score: f.cell(assessment.values[s.key]) }))
+        : [],
+    },
+  };
+}
+
+export interface DossierResult {
+  made: number;
+  total: number;
+  left: number;
+  error?: string;
+}
+
+/**
+ * Menu: one dossier per project (or only the given ones), laid out like the application form,
+ * with review results, plan, ledger and self-ratings. A long batch stops before Apps Script's
+ * 6-minute limit and the next click resumes after the last one made.
+ */
+export function generateDossiers(deps: AppDeps, projectIds?: readonly string[]): DossierResult {
+  const started = deps.clock.now();
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) {
+    const m = messages('zh-CN').reports;
+    deps.ui.alert(m.failedTitle, m.configInvalid);
+    return { made: 0, total: 0, left: 0, error: 'configInvalid' };
+  }
+  const { config } = loaded;
+  const { locale } = config.settings;
+  const m = messages(locale).reports;
+  const rows = readKeyed(deps.sheets, PROJECTS_SHEET, locale)
+    .rows.map((row) => ({ row, project: projectOf(row) }))
+    .filter((r) => r.project.projectId !== '')
+    .filter((r) => !projectIds || projectIds.includes(r.project.projectId))
+    .sort((a, b) => a.project.projectId.localeCompare(b.project.projectId));
+  const linked = (def: typeof PLANS_SHEET) =>
+    readKeyed(deps.sheets, def, locale)
+      .rows.map(linkedOf)
+      .filter((r) => r.projectId !== '');
+  const plans = latestBy(linked(PLANS_SHEET));
+  const ledger = linked(LEDGER_SHEET);
+  const assessments = latestBy(linked(SELF_ASSESSMENTS_SHEET));
+  const resumeAt = projectIds ? '' : (deps.store.get(STORE.dossierNext) ?? '');
+  const todo = rows.filter((r) => r.project.projectId >= resumeAt);
+  const folder = reportFolder(deps, config);
+  const def = reportTemplate('dossier');
+  const fmt = formatters(config);
+  let made = 0;
+  for (const { row, project } of todo) {
+    if (made > 0 && deps.clock.now() - started > DOSSIER_BUDGET_MS) break;
+    const entries = ledger
+      .filter((e) => e.projectId === project.projectId)
+      .sort((a, b) =>
+        fmt.cell(a.values.activityDate).localeCompare(fmt.cell(b.values.activityDate)),
+      );
+    const filling = dossierFilling(
+      config,
+      row,
+      project,
+      plans.get(project.projectId),
+      entries,
+      assessments.get(project.projectId),
+      deps.clock.now(),
+    );
+    const name = m.dossierName(project.projectId, project.projectName);
+    try {
+      render(deps, config, def, filling, name, folder);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      deps.log.record({ event: 'reportFailed', kind: 'dossier', error: error.message });
+      deps.ui.alert(m.failedTitle, error.message);
+      return { made, total: rows.length, left: todo.length - made, error: error.message };
+    }
+    deps.log.record({ event: 'report', kind: 'dossier', name, projectId: project.projectId });
+    made += 1;
+  }
+  const left = todo.length - made;
+  if (!projectIds) deps.store.set(STORE.dossierNext, left > 0 ? todo[made].project.projectId : '');
+  if (left > 0) deps.ui.alert(m.doneTitle, m.dossiersPartial(made, left));
+  else deps.ui.alert(m.doneTitle, m.dossiersDone(made, rows.length, folderUrl(folder)));
+  return { made, total: rows.length, left };
+}
+
+function folderUrl(folderId: string): string {
+  return `https://drive.google.com/drive/folders/${folderId}`;
+}

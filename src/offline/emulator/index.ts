@@ -4,6 +4,8 @@
  */
 import { CacheService } from './cache-service';
 import { Workspace, type WorkspaceOptions } from './core';
+import { DocumentApp } from './document-app';
+import { DriveApp, MimeType } from './drive-app';
 import { FormApp } from './form-app';
 import { LockService } from './lock-service';
 import { Logger } from './logger';
@@ -43,6 +45,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     Utilities: new Utilities(ws),
     Logger: new Logger(ws),
     FormApp: new FormApp(ws),
+    DocumentApp: new DocumentApp(ws),
+    DriveApp: new DriveApp(ws),
+    MimeType: new MimeType(),
   };
   return { ws, services, spreadsheet };
 }

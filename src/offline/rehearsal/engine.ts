@@ -5,6 +5,7 @@ import { addDays, dayOf, offsetMinutes, wallClock, zonedTime } from '../../domai
 import { mapColumns } from '../../domain/table';
 import { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
+import { exportReports } from './export-docx';
 import { writeOutbox } from './export-eml';
 import { exportXlsx } from './export-xlsx';
 import { registerFormReplayers } from './replay-forms';
@@ -191,6 +192,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     outputs.runLog,
     runLog.map((line) => JSON.stringify(line)).join('\n') + (runLog.length ? '\n' : ''),
   );
+  // Every Google Doc the script made (reports, dossiers, templates) that is not in the trash.
+  await exportReports(harness.emulator.ws, outputs.reports);
   return {
     executions: runLog.length,
     failures: runLog.filter((l) => !l.ok),

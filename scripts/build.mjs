@@ -47,6 +47,10 @@ export async function build({ quiet = false } = {}) {
     mainFields: ['module', 'main'],
     charset: 'utf8',
     legalComments: 'none',
+    // Every execution loads the whole bundle: whitespace and syntax are minified, identifiers are
+    // kept so that Apps Script's stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     footer: { js: footer },
     logLevel: quiet ? 'silent' : 'warning',
   });

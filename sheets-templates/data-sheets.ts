@@ -53,6 +53,7 @@ export const REVIEW_COLUMNS: ColumnDef[] = [
   col('score', '评分', 'Score', { type: 'number', width: 60 }),
   col('comment', '审核意见', 'Review comment', { width: 200 }),
   col('reviewer', '审核人', 'Reviewer', { width: 150 }),
+  col('reviewedAt', '审核时间', 'Reviewed at', { type: 'date', width: 140 }),
   col('fundingGranted', '专项经费（万元）', 'Funding granted', { type: 'number', width: 110 }),
   col('acceptanceScore', '验收评分', 'Acceptance score', { type: 'number', width: 80 }),
   col('acceptanceResult', '验收结论', 'Acceptance result', {
@@ -162,6 +163,37 @@ export const SEND_LEDGER_SHEET: SheetDef = {
   sampleRows: [],
 };
 
+/** Every accepted review edit, appended and never rewritten: who, when, project, key, old → new. */
+export const AUDIT_LOG_SHEET: SheetDef = {
+  key: 'auditLog',
+  title: { zh: '审核日志', en: 'Audit log' },
+  columns: [
+    col('at', '时间', 'At', { type: 'date', width: 140 }),
+    col('editor', '操作人', 'Editor', { width: 180 }),
+    col('projectId', '项目编号', 'Project ID', { width: 120 }),
+    col('unitId', '单位编号', 'Unit ID', { width: 80 }),
+    col('key', '字段', 'Field', { width: 110 }),
+    col('oldValue', '原值', 'Old value', { width: 160 }),
+    col('newValue', '新值', 'New value', { width: 160 }),
+  ],
+  sampleRows: [],
+};
+
+/** The campaign's quota checks as of the last check, rewritten in one batch each time. */
+export const QUOTA_VIEW_SHEET: SheetDef = {
+  key: 'quotaView',
+  title: { zh: '配额检查', en: 'Quota checks' },
+  columns: [
+    col('rule', '规则', 'Rule', { width: 200 }),
+    col('subject', '对象', 'Subject', { width: 260 }),
+    col('count', '实际', 'Found', { width: 70 }),
+    col('limit', '要求', 'Limit', { width: 70 }),
+    col('since', '起始日期', 'Since', { width: 100 }),
+    col('checkedAt', '检查时间', 'Checked at', { width: 140 }),
+  ],
+  sampleRows: [],
+};
+
 /** Where each form's accepted records go. */
 export const RECORD_SHEETS: Record<FormDef['key'], SheetDef> = {
   application: PROJECTS_SHEET,
@@ -178,4 +210,6 @@ export const DATA_SHEETS: readonly SheetDef[] = [
   REJECTIONS_SHEET,
   MAIL_LOG_SHEET,
   SEND_LEDGER_SHEET,
+  AUDIT_LOG_SHEET,
+  QUOTA_VIEW_SHEET,
 ];

@@ -6,6 +6,12 @@ import { activate as activateCampaign } from './app/activate';
 import { configuredLocale } from './app/config-sheets';
 import { dailyTick, previewReminders as previewDailyReminders } from './app/daily-tick';
 import { intake } from './app/intake';
+import {
+  checkQuotasNow,
+  markVerified as markSubmissionVerified,
+  repairTriggers as repairAllTriggers,
+  reviewEdit,
+} from './app/review';
 import { campaignMenu } from './app/menu';
 import {
   generateDossiers as makeDossiers,
@@ -15,6 +21,7 @@ import {
 import { setup as setupSheets } from './app/setup';
 import { gasDeps } from './gas/services';
 import { gasSheets } from './gas/sheets';
+import { editedRangeOf } from './gas/edit-event';
 import { submissionFromEvent } from './gas/submission';
 import { addMenu } from './gas/ui';
 
@@ -80,4 +87,24 @@ export function generateDossiers(): void {
 /** Menu: the final acceptance report. */
 export function generateFinalReport(): void {
   makeFinalReport(gasDeps());
+}
+
+/** Installable edit trigger: every review edit in the Projects sheet is checked against the rules. */
+export function onReviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  reviewEdit(gasDeps(), editedRangeOf(e));
+}
+
+/** Menu: run every quota check now and rewrite the quota view. */
+export function checkQuotas(): void {
+  checkQuotasNow(gasDeps());
+}
+
+/** Menu: reinstall missing or duplicated triggers (daily run, form submits, review edits). */
+export function repairTriggers(): void {
+  repairAllTriggers(gasDeps());
+}
+
+/** Menu: confirm the submitter of an unverified project. */
+export function markVerified(): void {
+  markSubmissionVerified(gasDeps());
 }

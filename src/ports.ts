@@ -34,6 +34,20 @@ export interface SheetsPort {
   appendRows(titles: readonly string[], rows: Cell[][]): void;
   /** Overwrites one row (1-based sheet row) from the first column, in one write. */
   writeRow(titles: readonly string[], row: number, cells: Cell[]): void;
+  /** Overwrites consecutive rows from `firstRow`, from the first column, in one write. */
+  writeRows(titles: readonly string[], firstRow: number, rows: Cell[][]): void;
+  /** Puts a note on one cell (1-based), e.g. why an edit was reverted. */
+  setNote(titles: readonly string[], row: number, column: number, note: string): void;
+  /**
+   * Range protections by description: whole columns (1-based) that only `editors` (and the
+   * owner) may edit. Idempotent; true when anything changed.
+   */
+  protectColumns(
+    titles: readonly string[],
+    protections: { description: string; columns: number[]; editors: string[] }[],
+  ): boolean;
+  /** Shares the spreadsheet with these people as editors (no-op for existing editors). */
+  addEditors(emails: string[]): boolean;
   timeZone(): string;
 }
 
@@ -43,6 +57,8 @@ export interface UiPort {
   /** Asks the person for a line of text; null when they cancel or nobody is there. */
   prompt(title: string, message: string): string | null;
   toast(message: string, title: string): void;
+  /** The email of the person at the keyboard ('' when unknown). */
+  activeUser(): string;
 }
 
 export interface DailyTrigger {
@@ -55,6 +71,8 @@ export interface TriggersPort {
   timeTriggers(handler: string): DailyTrigger[];
   remove(id: string): void;
   createDaily(handler: string, hour: number, timeZone: string): void;
+  /** Exactly one installable edit trigger of this account on the spreadsheet; true when changed. */
+  ensureEditTrigger(handler: string): boolean;
   /** A one-off trigger that runs `handler` once, about `ms` from now. */
   createAfter(handler: string, ms: number): void;
 }

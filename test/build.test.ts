@@ -39,7 +39,7 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
   });
 
   test('the bundle is an IIFE under __app, not assigned to globalThis (which would shadow the global object)', () => {
-    expect(code).toMatch(/^var __app = \(\(\) => \{/m);
+    expect(code).toMatch(/(^|;)var __app\s*=\s*\(\(\)\s*=>\s*\{/m);
     expect(code).not.toMatch(/globalThis\s*=/);
   });
 

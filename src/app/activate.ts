@@ -14,6 +14,7 @@ import type { AppDeps } from '../ports';
 import { ensureCampaignForms } from './campaign-forms';
 import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
 import { ensureReportTemplates } from './reports';
+import { ensureReviewSetup } from './review';
 import { recordFormLinks } from './settings-links';
 
 export const DAILY_HANDLER = 'onDailyTick';
@@ -108,10 +109,12 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     const print = fingerprint({ ...config, units: config.units, stages: config.stages });
     const forms = ensureCampaignForms(deps, config);
     ensureReportTemplates(deps, config);
+    const reviewChanged = ensureReviewSetup(deps, config);
     const linksChanged = recordFormLinks(deps.sheets, forms.links, settings.locale);
     const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);
     const settled =
       !forms.changed &&
+      !reviewChanged &&
       !linksChanged &&
       deps.store.get(STATE.active) === 'true' &&
       deps.store.get(STATE.fingerprint) === print &&

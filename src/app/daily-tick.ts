@@ -7,7 +7,8 @@ import { DAILY_HANDLER, STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
 import { loadRecords, readKeyed } from './records';
-import { planReminders, sendReminders } from './reminders';
+import { planReminders, sendReminders, STORE } from './reminders';
+import { runDueReports } from './reports';
 
 export const CONTINUE_HANDLER = 'onDailyTickContinue';
 /** A follow-up execution starts this soon after a run stopped for its time budget. */
@@ -73,6 +74,15 @@ export function dailyTick(
     deps.triggers.createAfter(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
     continued = true;
   }
+  if (!continued) {
+    // The day after a stage deadline: its summary report (and after the last, the final one).
+    runDueReports(
+      deps,
+      prepared.config,
+      dayOf(deps.clock.now(), prepared.config.settings.timeZone),
+    );
+  }
+  deps.store.set(STORE.lastRunMs, String(deps.clock.now() - startedAt));
   deps.log.record({
     event: 'dailyTick',
     sent: reminders.sent,

@@ -15,7 +15,7 @@ import type { CampaignConfig, Unit } from '../domain/config';
 import { validateAnswers, type AnswerValue, type FieldError } from '../domain/submission';
 import type { Cell, KeyedRow } from '../domain/table';
 import { messages, problem, renderProblem, type Messages } from '../i18n';
-import type { AppDeps } from '../ports';
+import type { AppDeps, SendResult } from '../ports';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
@@ -399,6 +399,33 @@ export function sendLogged(
   locale: 'zh-CN' | 'en',
 ): boolean {
   const result = deps.mail.send(mail);
+  // Other executions append to the Mail log too (the daily run, reports): always under the lock.
+  deps.lock.withScriptLock(() => appendMailLog(deps, mail, meta, result, locale));
+  const fields = {
+    kind: meta.kind,
+    to: mail.to,
+    ...(meta.unitId ? { unitId: meta.unitId } : {}),
+    ...(meta.stageId ? { stageId: meta.stageId } : {}),
+    ...(meta.projectId ? { projectId: meta.projectId } : {}),
+  };
+  if (result.sent) deps.log.record({ event: 'mail', ...fields });
+  else
+    deps.log.record({
+      event: 'mailDeferred',
+      ...fields,
+      reason: result.reason,
+      message: result.message,
+    });
+  return result.sent;
+}
+
+function appendMailLog(
+  deps: AppDeps,
+  mail: ReturnType<typeof composeReceipt>,
+  meta: MailMeta,
+  result: SendResult,
+  locale: 'zh-CN' | 'en',
+): void {
   const table = headerOnly(deps.sheets, MAIL_LOG_SHEET, locale);
   deps.sheets.appendRows(
     [MAIL_LOG_SHEET.title.zh, MAIL_LOG_SHEET.title.en],
@@ -416,20 +443,4 @@ export function sendLogged(
       }),
     ],
   );
-  const fields = {
-    kind: meta.kind,
-    to: mail.to,
-    ...(meta.unitId ? { unitId: meta.unitId } : {}),
-    ...(meta.stageId ? { stageId: meta.stageId } : {}),
-    ...(meta.projectId ? { projectId: meta.projectId } : {}),
-  };
-  if (result.sent) deps.log.record({ event: 'mail', ...fields });
-  else
-    deps.log.record({
-      event: 'mailDeferred',
-      ...fields,
-      reason: result.reason,
-      message: result.message,
-    });
-  return result.sent;
 }

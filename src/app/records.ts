@@ -52,9 +52,10 @@ export function rowFor(table: KeyedTable, values: Record<string, Cell>, base?: C
   return cells;
 }
 
-/** The row's cells in header order, as they are now. */
+/** The row's cells in header order, as they are now (unknown columns kept as they were). */
 export function cellsOf(table: KeyedTable, row: KeyedRow): Cell[] {
-  const cells = Array<Cell>(Math.max(table.header.length, 1)).fill('');
+  const cells = row.cells ? [...row.cells] : Array<Cell>(Math.max(table.header.length, 1)).fill('');
+  while (cells.length < table.header.length) cells.push('');
   for (const [key, at] of Object.entries(table.columns.index)) cells[at] = row.values[key] ?? '';
   return cells;
 }

@@ -174,3 +174,19 @@ export function composeStaffDigest(
     ],
   );
 }
+
+/** The unit's decisions of one day, in one email. */
+export function composeDecisions(
+  m: Messages,
+  config: CampaignConfig,
+  unit: Unit,
+  lines: string[],
+): OutgoingMail {
+  const { settings } = config;
+  return mailOf(settings, unit.emails, m.review.decisionSubject(settings.campaignName), [
+    m.mail.greeting,
+    m.review.decisionLead(unit.name),
+    { list: lines },
+    `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,
+  ]);
+}

@@ -1,20 +1,26 @@
-import { MAIL_LOG_SHEET, SEND_LEDGER_SHEET } from '../../sheets-templates/data-sheets';
+import {
+  AUDIT_LOG_SHEET,
+  MAIL_LOG_SHEET,
+  SEND_LEDGER_SHEET,
+} from '../../sheets-templates/data-sheets';
 import { formDef } from '../../sheets-templates/forms';
 import { addDays, dayOf } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
 import { obligations, type Obligation } from '../domain/obligations';
-import type { CampaignRecords } from '../domain/records';
+import { STATUS, type CampaignRecords } from '../domain/records';
 import { dueNotices, noticeKey, urgency, type Notice } from '../domain/reminder-plan';
 import type { Cell } from '../domain/table';
-import { messages } from '../i18n';
+import { messages, type Messages } from '../i18n';
 import type { AppDeps, OutgoingMail } from '../ports';
 import {
+  composeDecisions,
   composeStaffDigest,
   composeStaffReminder,
   composeUnitNotice,
   pendingReviewByDepartment,
 } from './reminder-mail';
-import { headerOnly, loadRecords, readKeyed, rowFor } from './records';
+import { headerOnly, loadRecords, readKeyed, rowFor, type KeyedTable } from './records';
+import { describeViolation, refreshQuotaView, reviewState } from './review';
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
 export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -24,11 +30,12 @@ const CHUNK = 10;
 export const STORE = {
   lease: 'dailyRun.lease',
   budget: 'dailyRun.budgetMs',
+  lastRunMs: 'dailyRun.lastMs',
 } as const;
 
 /** One email the run intends to send, with the ledger rows that stand for it. */
 export interface PlannedMail {
-  kind: 'reminder' | 'overdue' | 'digest';
+  kind: 'reminder' | 'overdue' | 'digest' | 'decision';
   recipient: string;
   mail: OutgoingMail;
   keys: string[];
@@ -50,7 +57,7 @@ export function planReminders(
   records: CampaignRecords,
   ledger: { key: string; state: string }[],
   today: string,
-  options: { quotaLines?: string[] } = {},
+  options: { quotaLinesFor?: (department: string) => string[]; decisions?: PlannedMail[] } = {},
 ): ReminderPlan {
   const m = messages(config.settings.locale);
   const sent = new Set(ledger.filter((e) => e.state === 'sent').map((e) => e.key));
@@ -130,7 +137,7 @@ export function planReminders(
     const key = [`dept:${department}`, 'digest', today].join('|');
     if (!to.length || sent.has(key)) continue;
     const digest = composeStaffDigest(m, config, department, records, owed, today, {
-      quotaLines: options.quotaLines ?? [],
+      quotaLines: options.quotaLinesFor?.(department) ?? [],
     });
     if (!digest) continue;
     staffMails.push({
@@ -142,7 +149,7 @@ export function planReminders(
       record: { kind: 'digest', to, department },
     });
   }
-  return { today, unitMails, staffMails };
+  return { today, unitMails: [...unitMails, ...(options.decisions ?? [])], staffMails };
 }
 
 /** A pre-filled form link per form, as a template: one set of Forms calls per run, not per unit. */
@@ -187,7 +194,6 @@ export function sendReminders(
   deps: AppDeps,
   config: CampaignConfig,
   startedAt: number,
-  options: { quotaLines?: string[] } = {},
 ): ReminderRunResult {
   const { settings } = config;
   const tz = settings.timeZone;
@@ -210,7 +216,23 @@ export function sendReminders(
       key: String(r.values.key),
       state: String(r.values.state),
     }));
-    const plan = planReminders(deps, config, records, ledger, today, options);
+    const m = messages(locale);
+    const violations = deps.lock.withScriptLock(() =>
+      refreshQuotaView(deps, config, records, now, appsScriptChecks(deps, config)),
+    );
+    for (const v of violations) deps.log.record({ event: 'quotaViolation', ...v });
+    const units = new Map(config.units.map((u) => [u.unitId, u]));
+    const quotaLinesFor = (department: string) =>
+      violations
+        .filter((v) => !v.unitId || units.get(v.unitId)?.department === department)
+        .map((v) => {
+          const d = describeViolation(m, config, v);
+          return `${d.rule}${d.subject ? `：${d.subject}` : ''}${v.count !== undefined ? `（${v.count}${v.limit !== undefined ? ` / ${v.limit}` : ''}）` : ''}`;
+        });
+    const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
+    const sentKeys = new Set(ledger.filter((e) => e.state === 'sent').map((e) => e.key));
+    const decisions = planDecisions(m, config, records, audit, today, sentKeys);
+    const plan = planReminders(deps, config, records, ledger, today, { quotaLinesFor, decisions });
     const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
     // Staff digests are kept: their recipients are reserved before any unit reminder goes out.
     const reserved = plan.staffMails.reduce((n, p) => n + p.mail.to.length, 0);
@@ -343,3 +365,88 @@ function logMail(deps: AppDeps, mails: PlannedMail[], at: number): void {
 }
 
 export type { Obligation };
+
+/** Decisions are told to units the morning after: one email per unit per day of decisions. */
+const DECISION_KEYS = ['status', 'comment', 'fundingGranted'];
+/** Older decisions are not sent again even if the ledger lost them (a restored sheet, say). */
+const DECISION_LOOKBACK_DAYS = 7;
+
+export function planDecisions(
+  m: Messages,
+  config: CampaignConfig,
+  records: CampaignRecords,
+  audit: KeyedTable,
+  today: string,
+  sent: ReadonlySet<string>,
+): PlannedMail[] {
+  const tz = config.settings.timeZone;
+  const state = reviewState(audit);
+  const projects = new Map(records.projects.map((p) => [p.projectId, p]));
+  const byUnitDay = new Map<string, Set<string>>();
+  for (const row of audit.rows) {
+    if (!DECISION_KEYS.includes(String(row.values.key))) continue;
+    const at = row.values.at;
+    if (!(at instanceof Date)) continue;
+    const day = dayOf(at.getTime(), tz);
+    if (day >= today || day < addDays(today, -DECISION_LOOKBACK_DAYS)) continue;
+    const unitId = String(row.values.unitId ?? '');
+    const key = `${unitId}|decision|${day}`;
+    if (!unitId || sent.has(key)) continue;
+    byUnitDay.set(key, (byUnitDay.get(key) ?? new Set()).add(String(row.values.projectId)));
+  }
+  const out: PlannedMail[] = [];
+  for (const [key, ids] of byUnitDay) {
+    const unitId = key.split('|')[0];
+    const unit = config.units.find((u) => u.unitId === unitId);
+    if (!unit || !unit.active) continue;
+    const lines = [...ids].sort().map((id) => {
+      const review = state.get(id) ?? {};
+      const project = projects.get(id);
+      const funding = review.fundingGranted;
+      return m.review.decisionLine(
+        project?.projectName ?? id,
+        id,
+        String(review.status ?? project?.status ?? STATUS.pending),
+        String(review.comment ?? ''),
+        funding === undefined || funding === '' ? '' : String(funding),
+      );
+    });
+    const mail = composeDecisions(m, config, unit, lines);
+    out.push({
+      kind: 'decision' as PlannedMail['kind'],
+      recipient: unitId,
+      mail,
+      keys: [key],
+      notices: [],
+      record: { kind: 'decision', to: mail.to, unitId, projectIds: [...ids].sort() },
+    });
+  }
+  return out;
+}
+
+/** The Apps Script quota rows of the quota view: mail left against the reserve, the last run's length. */
+function appsScriptChecks(deps: AppDeps, config: CampaignConfig) {
+  const m = messages(config.settings.locale);
+  const rows: { rule: string; subject: string; count: Cell; limit: Cell; since: string }[] = [];
+  const remaining = deps.mail.remainingQuota();
+  if (remaining < config.settings.mailReserve) {
+    rows.push({
+      rule: m.review.appsScript,
+      subject: m.review.mailQuotaLow(remaining, config.settings.mailReserve),
+      count: remaining,
+      limit: config.settings.mailReserve,
+      since: '',
+    });
+  }
+  const lastMs = Number(deps.store.get(STORE.lastRunMs) ?? 0);
+  if (lastMs > 4 * 60 * 1000) {
+    rows.push({
+      rule: m.review.appsScript,
+      subject: m.review.lastRunLong(Math.round(lastMs / 1000)),
+      count: Math.round(lastMs / 1000),
+      limit: 360,
+      since: '',
+    });
+  }
+  return rows;
+}

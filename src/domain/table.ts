@@ -45,6 +45,8 @@ export interface KeyedRow {
   /** The sheet row number (1-based, as people see it). */
   row: number;
   values: Record<string, Cell>;
+  /** The row as read, every column (columns no definition knows included). */
+  cells?: Cell[];
 }
 
 /**
@@ -58,7 +60,7 @@ export function keyedRows(table: RawTable, columns: ColumnMap): KeyedRow[] {
     const values: Record<string, Cell> = {};
     for (const key of columns.missing) values[key] = '';
     for (const [key, index] of Object.entries(columns.index)) values[key] = cells[index] ?? '';
-    out.push({ row: table.firstRow + i, values });
+    out.push({ row: table.firstRow + i, values, cells });
   });
   return out;
 }

@@ -40,6 +40,9 @@ export const gasUi: UiPort = {
     const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
     return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
   },
+  activeUser(): string {
+    return Session.getActiveUser().getEmail();
+  },
   toast(message: string, title: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);
   },
@@ -55,6 +58,22 @@ export const gasTriggers: TriggersPort = {
         const hour = gasStore.get(`trigger.${t.getUniqueId()}.hour`);
         return { id: t.getUniqueId(), hour: hour === null ? null : Number(hour) };
       });
+  },
+  ensureEditTrigger(handler: string): boolean {
+    const id = SpreadsheetApp.getActiveSpreadsheet().getId();
+    const mine = ScriptApp.getProjectTriggers().filter(
+      (t) =>
+        t.getHandlerFunction() === handler &&
+        t.getEventType() === ScriptApp.EventType.ON_EDIT &&
+        t.getTriggerSourceId() === id,
+    );
+    if (mine.length === 1) return false;
+    for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
+    ScriptApp.newTrigger(handler)
+      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .onEdit()
+      .create();
+    return true;
   },
   createAfter(handler: string, ms: number): void {
     ScriptApp.newTrigger(handler).timeBased().after(ms).create();
@@ -76,15 +95,30 @@ export const gasTriggers: TriggersPort = {
   },
 };
 
+/** Nesting depth of withScriptLock in this execution: only the outermost call takes the lock. */
+let lockDepth = 0;
+
 export const gasLock: LockPort = {
   withScriptLock<T>(fn: () => T): T {
+    // Re-entrant: releaseLock() frees the lock whatever the nesting, so an inner section must not
+    // release what an outer one still relies on.
+    if (lockDepth > 0) {
+      lockDepth += 1;
+      try {
+        return fn();
+      } finally {
+        lockDepth -= 1;
+      }
+    }
     const lock = LockService.getScriptLock();
     lock.waitLock(LOCK_WAIT_MS);
+    lockDepth = 1;
     try {
       const result = fn();
       SpreadsheetApp.flush();
       return result;
     } finally {
+      lockDepth = 0;
       lock.releaseLock();
     }
   },

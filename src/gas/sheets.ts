@@ -114,6 +114,64 @@ export const gasSheets: SheetsPort = {
     }
   },
 
+  writeRows(titles: readonly string[], firstRow: number, rows: Cell[][]): void {
+    if (rows.length === 0) return;
+    const sheet = findSheet(titles);
+    if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
+    const width = Math.max(...rows.map((r) => r.length));
+    const cells = rows.map((row) => {
+      const out = row.map(asCellValue);
+      while (out.length < width) out.push('');
+      return out;
+    });
+    sheet.getRange(firstRow, 1, cells.length, width).setValues(cells);
+  },
+
+  setNote(titles: readonly string[], row: number, column: number, note: string): void {
+    const sheet = findSheet(titles);
+    if (sheet) sheet.getRange(row, column).setNote(note);
+  },
+
+  protectColumns(titles, protections): boolean {
+    const sheet = findSheet(titles);
+    if (!sheet) return false;
+    const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    let changed = false;
+    for (const wanted of protections) {
+      const mine = existing.filter((p) => p.getDescription() === wanted.description);
+      const editors = [...new Set(wanted.editors.map((e) => e.toLowerCase()))].sort();
+      const same =
+        mine.length === wanted.columns.length &&
+        mine.every((p) => {
+          const current = p.getEditors().map((u) => u.getEmail().toLowerCase());
+          return editors.every((e) => current.includes(e)) && !p.canDomainEdit();
+        });
+      if (same) continue;
+      for (const p of mine) p.remove();
+      for (const column of wanted.columns) {
+        const protection = sheet
+          .getRange(1, column, sheet.getMaxRows(), 1)
+          .protect()
+          .setDescription(wanted.description);
+        // Only the listed people (and the owner, always) may edit; everyone else is removed.
+        protection.removeEditors(protection.getEditors());
+        if (editors.length) protection.addEditors(editors);
+        if (protection.canDomainEdit()) protection.setDomainEdit(false);
+      }
+      changed = true;
+    }
+    return changed;
+  },
+
+  addEditors(emails: string[]): boolean {
+    const ss = spreadsheet();
+    const current = new Set(ss.getEditors().map((u) => u.getEmail().toLowerCase()));
+    const missing = emails.map((e) => e.toLowerCase()).filter((e) => !current.has(e));
+    if (missing.length === 0) return false;
+    ss.addEditors(missing);
+    return true;
+  },
+
   readHeader(titles: readonly string[]): Cell[] | null {
     const sheet = findSheet(titles);
     if (!sheet) return null;

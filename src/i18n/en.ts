@@ -6,6 +6,9 @@ export const en: Messages = {
     setup: 'Set up sheets',
     activate: 'Validate and activate',
     checkConfig: 'Validate configuration only',
+    checkQuotas: 'Check quotas now',
+    markVerified: 'Confirm a submitter',
+    repairTriggers: 'Repair triggers',
     previewReminders: 'Preview reminders (nothing is sent)',
     health: 'Show health',
   },
@@ -109,6 +112,47 @@ export const en: Messages = {
     previewNone: 'Nothing would be sent on that day.',
     previewPrompt: 'Preview which day? Enter YYYY-MM-DD, or leave empty for today:',
   },
+  review: {
+    protectReview: 'Review columns (reviewers only)',
+    protectScript: 'Script columns (written by the script)',
+    verifyTitle: 'Confirm a submitter',
+    verifyPrompt: 'Project ID whose submitter you have confirmed (e.g. SJXM-2014-004):',
+    quotaTitle: 'Quota checks',
+    refusedTitle: 'Edit not applied',
+    refusedNote: (editor: string, at: string, reason: string) =>
+      `${at} ${editor}: edit reverted — ${reason}`,
+    allQuotasMet: 'All quota checks are met',
+    decisionSubject: (campaign: string) => `[${campaign}] Review decisions`,
+    decisionLead: (unit: string) => `${unit}: the review decisions on your projects.`,
+    decisionLine: (
+      project: string,
+      projectId: string,
+      status: string,
+      comment: string,
+      funding: string,
+    ) =>
+      `${project} (${projectId}): ${status}${funding ? `, funding ${funding}` : ''}${comment ? `. Comment: ${comment}` : ''}`,
+    verifiedDone: (projectId: string) => `${projectId} is now marked as verified.`,
+    verifyPickRow: 'Select the row of the project to verify in the Projects sheet first.',
+    quotaChecked: (count: number) =>
+      count === 0
+        ? 'All quota checks are met.'
+        : `${count} quota problems; see the Quota checks sheet.`,
+    triggersRepaired: 'The daily, form-submit and edit triggers were checked and repaired.',
+    mailQuotaLow: (remaining: number, reserve: number) =>
+      `mail quota left today ${remaining}, below the reserve of ${reserve}`,
+    lastRunLong: (seconds: number) =>
+      `the last daily run took ${seconds} s, close to the 6-minute limit`,
+    appsScript: 'Apps Script quotas',
+  },
+  quotaRules: {
+    minProjectsPerUnit: 'Min. projects per unit',
+    keyProjectQuota: 'Key project quota',
+    rectificationRequired: 'Rectification action required',
+    planForKeyProjects: 'Plan for every key project',
+    ledgerCadenceDays: 'Ledger cadence of key projects',
+    selfAssessmentForAll: 'Self-assessment for every project',
+  } as Record<string, string>,
   intake: {
     verified: 'verified',
     unverified: 'unverified',
@@ -121,6 +165,10 @@ export const en: Messages = {
     configBroken: 'The campaign configuration is invalid; the response is kept until it is fixed',
   },
   problems: {
+    keyQuotaFull: (quota: number) =>
+      `all ${quota} key project places are taken; file another project first`,
+    fundingOnlyForKey: () => 'funding goes to key projects only; set the status to 重点项目 first',
+    scriptOnly: () => 'this column is filled in by the script',
     badNumber: (value: string, min: number, max: number) =>
       `"${value}" must be a number from ${min} to ${max}`,
     badRating: (value: string, min: number, max: number) =>

@@ -5,6 +5,9 @@ export const zhCN = {
     setup: '初始化表格',
     activate: '校验配置并启动',
     checkConfig: '仅校验配置',
+    checkQuotas: '立即检查配额',
+    markVerified: '核验提交人身份',
+    repairTriggers: '修复触发器',
     previewReminders: '预览今日提醒（不发送）',
     health: '查看运行状况',
   },
@@ -103,6 +106,44 @@ export const zhCN = {
     previewNone: '这一天没有需要发送的提醒。',
     previewPrompt: '预览哪一天的提醒？请输入日期（YYYY-MM-DD），留空为今天：',
   },
+  review: {
+    protectReview: '审核列（仅审核人员可改）',
+    protectScript: '系统列（由系统写入，请勿手改）',
+    verifyTitle: '核验提交人身份',
+    verifyPrompt: '请输入已核实身份的项目编号（如 SJXM-2014-004）：',
+    quotaTitle: '配额检查',
+    refusedTitle: '修改未生效',
+    refusedNote: (editor: string, at: string, reason: string) =>
+      `${at} ${editor} 的修改已撤回：${reason}`,
+    allQuotasMet: '所有配额检查均已满足',
+    decisionSubject: (campaign: string) => `【${campaign}】项目审核结果通知`,
+    decisionLead: (unit: string) => `${unit}：贵单位申报项目的审核结果如下。`,
+    decisionLine: (
+      project: string,
+      projectId: string,
+      status: string,
+      comment: string,
+      funding: string,
+    ) =>
+      `${project}（${projectId}）：${status}${funding ? `，专项经费 ${funding} 万元` : ''}${comment ? `。审核意见：${comment}` : ''}`,
+    verifiedDone: (projectId: string) => `已将 ${projectId} 标记为身份已核验。`,
+    verifyPickRow: '请先在「项目库」中选中要核验的项目所在行。',
+    quotaChecked: (count: number) =>
+      count === 0 ? '所有配额检查均已满足。' : `发现 ${count} 项配额问题，详见「配额检查」工作表。`,
+    triggersRepaired: '定时任务、表单提交和编辑触发器已检查并修复。',
+    mailQuotaLow: (remaining: number, reserve: number) =>
+      `今日剩余邮件配额 ${remaining}，低于保留数 ${reserve}`,
+    lastRunLong: (seconds: number) => `上次每日运行耗时 ${seconds} 秒，接近 6 分钟上限`,
+    appsScript: 'Apps Script 配额',
+  },
+  quotaRules: {
+    minProjectsPerUnit: '每单位至少申报项目数',
+    keyProjectQuota: '重点项目名额',
+    rectificationRequired: '须含整顿软弱涣散措施',
+    planForKeyProjects: '重点项目须报实施方案',
+    ledgerCadenceDays: '重点项目台账间隔',
+    selfAssessmentForAll: '所有项目须报自查总结',
+  } as Record<string, string>,
   intake: {
     verified: '已核验',
     unverified: '未核验',
@@ -116,6 +157,10 @@ export const zhCN = {
   },
   /** Problems found in configuration, each located by sheet, row and column. */
   problems: {
+    keyQuotaFull: (quota: number) =>
+      `重点项目已满 ${quota} 个，不能再增加；如需调整，请先将其他项目改为备案`,
+    fundingOnlyForKey: () => '专项经费只能给重点项目，请先将审核状态设为“重点项目”',
+    scriptOnly: () => '此列由系统自动填写，不能手工修改',
     badNumber: (value: string, min: number, max: number) =>
       `「${value}」应为 ${min} 到 ${max} 之间的数字`,
     badRating: (value: string, min: number, max: number) =>

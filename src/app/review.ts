@@ -1,0 +1,338 @@
+import {
+  AUDIT_LOG_SHEET,
+  PROJECTS_SHEET,
+  QUOTA_VIEW_SHEET,
+} from '../../sheets-templates/data-sheets';
+import { dayOf, formatMinute } from '../domain/calendar';
+import type { CampaignConfig } from '../domain/config';
+import { checkQuotas, type QuotaViolation } from '../domain/quota-rules';
+import type { CampaignRecords } from '../domain/records';
+import {
+  acceptedValue,
+  checkReviewEdit,
+  REVIEW_KEYS,
+  type ReviewKey,
+  type ReviewState,
+} from '../domain/review-rules';
+import type { Cell } from '../domain/table';
+import { messages, renderProblem, type Messages } from '../i18n';
+import type { AppDeps } from '../ports';
+import { DAILY_HANDLER } from './activate';
+import { ensureCampaignForms } from './campaign-forms';
+import { loadConfig, titlesOf } from './config-sheets';
+import {
+  cellsOf,
+  headerOnly,
+  loadRecords,
+  readKeyed,
+  rowFor,
+  sameCell,
+  type KeyedTable,
+} from './records';
+
+export const EDIT_HANDLER = 'onReviewEdit';
+
+/** The cells a person changed (one cell or a pasted block), as the edit trigger reports them. */
+export interface EditedRange {
+  sheetName: string;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  editor: string;
+}
+
+export interface ReviewResult {
+  accepted: number;
+  refused: { projectId: string; key: string; rule: string }[];
+}
+
+/** What the audit log says was accepted, per project and review key (the last entry wins). */
+export function reviewState(audit: KeyedTable): ReviewState {
+  const state: ReviewState = new Map();
+  for (const row of audit.rows) {
+    const projectId = String(row.values.projectId ?? '');
+    const key = String(row.values.key ?? '') as ReviewKey;
+    if (!projectId || !(REVIEW_KEYS as readonly string[]).includes(key)) continue;
+    const review = state.get(projectId) ?? {};
+    review[key] = row.values.newValue ?? '';
+    state.set(projectId, review);
+  }
+  return state;
+}
+
+const normalise = (v: Cell | undefined): Cell => (typeof v === 'string' ? v.trim() : (v ?? ''));
+
+/**
+ * Checks every review cell a person changed in the Projects sheet against the review rules, cell by
+ * cell (a pasted block too). Accepted edits get the reviewer and time and an audit row; refused ones
+ * are put back to the accepted value with a note and a toast saying why. Under the script lock, and
+ * against the audit log rather than the sheet, so two people selecting the 31st key project at the
+ * same moment cannot both succeed.
+ */
+export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | null {
+  if (!titlesOf(PROJECTS_SHEET).includes(edit.sheetName)) return null;
+  return deps.lock.withScriptLock(() => {
+    const loaded = loadConfig(deps.sheets);
+    if (!loaded.ok) return null;
+    const config = loaded.config;
+    const { settings } = config;
+    const locale = settings.locale;
+    const m = messages(locale);
+    const now = deps.clock.now();
+    const projects = readKeyed(deps.sheets, PROJECTS_SHEET, locale);
+    const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
+    const state = reviewState(audit);
+    const lastColumn = edit.column + edit.numColumns - 1;
+    const keys = REVIEW_KEYS.filter((key) => {
+      const at = projects.columns.index[key];
+      return at !== undefined && at + 1 >= edit.column && at + 1 <= lastColumn;
+    });
+    const result: ReviewResult = { accepted: 0, refused: [] };
+    if (keys.length === 0) return result;
+    const touched = projects.rows.filter(
+      (r) => r.row >= edit.row && r.row < edit.row + edit.numRows,
+    );
+    const auditRows: Record<string, Cell>[] = [];
+    const notes: { row: number; column: number; note: string }[] = [];
+    const changedRows = new Map<number, Cell[]>();
+    for (const row of touched) {
+      const projectId = String(row.values.projectId ?? '');
+      if (!projectId) continue;
+      let cells: Cell[] | null = null;
+      const set = (key: string, value: Cell) => {
+        cells ??= cellsOf(projects, row);
+        const at = projects.columns.index[key];
+        if (at !== undefined) cells[at] = value;
+      };
+      for (const key of keys) {
+        const current = normalise(row.values[key]);
+        const accepted = acceptedValue(state, projectId, key);
+        if (sameCell(current, normalise(accepted))) continue;
+        const verdict = checkReviewEdit(state, projectId, key, current, settings.keyProjectQuota);
+        const column = (projects.columns.index[key] as number) + 1;
+        if (verdict.ok) {
+          state.set(projectId, { ...(state.get(projectId) ?? {}), [key]: verdict.value });
+          auditRows.push({
+            at: new Date(now),
+            editor: edit.editor,
+            projectId,
+            unitId: String(row.values.unitId ?? ''),
+            key,
+            oldValue: accepted,
+            newValue: verdict.value,
+          });
+          set(key, verdict.value);
+          set('reviewer', edit.editor);
+          set('reviewedAt', new Date(now));
+          if (String(row.cells?.[column - 1] ?? '') !== '')
+            notes.push({ row: row.row, column, note: '' });
+          result.accepted += 1;
+          continue;
+        }
+        set(key, accepted);
+        const reason = renderProblem(m, verdict.problem);
+        notes.push({
+          row: row.row,
+          column,
+          note: refusedNote(m, edit.editor, formatMinute(now, settings.timeZone), reason),
+        });
+        result.refused.push({ projectId, key, rule: verdict.rule });
+        deps.log.record({ event: 'editRefused', rule: verdict.rule, projectId, key });
+        if (verdict.rule === 'keyProjectQuota') {
+          deps.log.record({
+            event: 'quotaViolation',
+            rule: 'keyProjectQuota',
+            projectId,
+            count: verdict.count,
+            limit: verdict.limit,
+          });
+        }
+      }
+      if (cells) changedRows.set(row.row, cells);
+    }
+    writeRowBlocks(deps, changedRows);
+    for (const note of notes)
+      deps.sheets.setNote(titlesOf(PROJECTS_SHEET), note.row, note.column, note.note);
+    if (auditRows.length) {
+      const header = headerOnly(deps.sheets, AUDIT_LOG_SHEET, locale);
+      deps.sheets.appendRows(
+        titlesOf(AUDIT_LOG_SHEET),
+        auditRows.map((r) => rowFor(header, r)),
+      );
+    }
+    if (result.refused.length) {
+      deps.ui.toast(
+        notes
+          .filter((n) => n.note)
+          .map((n) => n.note)
+          .join('\n'),
+        m.review.refusedTitle,
+      );
+    }
+    if (result.accepted) refreshQuotaView(deps, config, loadRecords(deps.sheets, locale), now);
+    return result;
+  });
+}
+
+function refusedNote(m: Messages, editor: string, at: string, reason: string): string {
+  return m.review.refusedNote(editor, at, reason);
+}
+
+/** Consecutive changed rows are written together: one write per block of rows. */
+function writeRowBlocks(deps: AppDeps, rows: Map<number, Cell[]>): void {
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  let start = 0;
+  while (start < numbers.length) {
+    let end = start;
+    while (end + 1 < numbers.length && numbers[end + 1] === numbers[end] + 1) end += 1;
+    const block = numbers.slice(start, end + 1).map((n) => rows.get(n) as Cell[]);
+    deps.sheets.writeRows(titlesOf(PROJECTS_SHEET), numbers[start], block);
+    start = end + 1;
+  }
+}
+
+/** One line per violation, for digests and the quota view. */
+export function describeViolation(
+  m: Messages,
+  config: CampaignConfig,
+  v: QuotaViolation,
+): { rule: string; subject: string } {
+  const unit = v.unitId ? (config.units.find((u) => u.unitId === v.unitId)?.name ?? v.unitId) : '';
+  const subject = [unit, v.projectId ?? ''].filter(Boolean).join(' · ');
+  return { rule: m.quotaRules[v.rule] ?? v.rule, subject };
+}
+
+/** Rewrites the quota view in one batch; returns the violations. */
+export function refreshQuotaView(
+  deps: AppDeps,
+  config: CampaignConfig,
+  records: CampaignRecords,
+  now: number,
+  extra: { rule: string; subject: string; count: Cell; limit: Cell; since: string }[] = [],
+): QuotaViolation[] {
+  const { settings } = config;
+  const m = messages(settings.locale);
+  const today = dayOf(now, settings.timeZone);
+  const violations = checkQuotas(config, records, today);
+  const table = headerOnly(deps.sheets, QUOTA_VIEW_SHEET, settings.locale);
+  const checkedAt = formatMinute(now, settings.timeZone);
+  const rows = [
+    ...violations.map((v) => {
+      const d = describeViolation(m, config, v);
+      return rowFor(table, {
+        ...d,
+        count: v.count ?? '',
+        limit: v.limit ?? '',
+        since: v.since ?? '',
+        checkedAt,
+      });
+    }),
+    ...extra.map((e) => rowFor(table, { ...e, checkedAt })),
+  ];
+  if (rows.length === 0) rows.push(rowFor(table, { rule: m.review.allQuotasMet, checkedAt }));
+  deps.sheets.replaceRows(titlesOf(QUOTA_VIEW_SHEET), rows);
+  return violations;
+}
+
+/**
+ * What a running review needs beyond the sheets: staff can edit the spreadsheet, review columns
+ * are theirs alone, every other column of the Projects sheet is the script's, and one installable
+ * edit trigger checks their edits. Idempotent; true when anything changed.
+ */
+export function ensureReviewSetup(deps: AppDeps, config: CampaignConfig): boolean {
+  const staff = [...new Set(Object.values(config.settings.staffEmails).flat())];
+  let changed = deps.sheets.addEditors(staff);
+  const header = deps.sheets.readHeader(titlesOf(PROJECTS_SHEET)) ?? [];
+  const columns = headerOnly(deps.sheets, PROJECTS_SHEET, config.settings.locale).columns.index;
+  const reviewColumns = REVIEW_KEYS.map((k) => columns[k])
+    .filter((i): i is number => i !== undefined)
+    .map((i) => i + 1);
+  const scriptColumns = header.map((_, i) => i + 1).filter((c) => !reviewColumns.includes(c));
+  const m = messages(config.settings.locale);
+  changed =
+    deps.sheets.protectColumns(titlesOf(PROJECTS_SHEET), [
+      { description: m.review.protectReview, columns: reviewColumns, editors: staff },
+      { description: m.review.protectScript, columns: scriptColumns, editors: [] },
+    ]) || changed;
+  changed = deps.triggers.ensureEditTrigger(EDIT_HANDLER) || changed;
+  return changed;
+}
+
+/** Menu: staff confirm that an unverified submission really comes from its unit. */
+export function markVerified(deps: AppDeps): void {
+  deps.lock.withScriptLock(() => {
+    const loaded = loadConfig(deps.sheets);
+    if (!loaded.ok) return;
+    const { settings } = loaded.config;
+    const m = messages(settings.locale);
+    const answer = deps.ui.prompt(m.review.verifyTitle, m.review.verifyPrompt);
+    if (answer === null) return;
+    const projectId = answer.trim().toUpperCase();
+    const projects = readKeyed(deps.sheets, PROJECTS_SHEET, settings.locale);
+    const row = projects.rows.find((r) => String(r.values.projectId).toUpperCase() === projectId);
+    if (!row) {
+      deps.ui.alert(m.review.verifyTitle, m.problems.unknownProject(answer.trim()));
+      return;
+    }
+    const before = String(row.values.verified ?? '');
+    deps.sheets.writeRow(
+      titlesOf(PROJECTS_SHEET),
+      row.row,
+      rowFor(projects, { verified: m.intake.verified }, cellsOf(projects, row)),
+    );
+    const audit = headerOnly(deps.sheets, AUDIT_LOG_SHEET, settings.locale);
+    const editor = deps.ui.activeUser();
+    deps.sheets.appendRows(titlesOf(AUDIT_LOG_SHEET), [
+      rowFor(audit, {
+        at: new Date(deps.clock.now()),
+        editor,
+        projectId: String(row.values.projectId),
+        unitId: String(row.values.unitId ?? ''),
+        key: 'verified',
+        oldValue: before,
+        newValue: m.intake.verified,
+      }),
+    ]);
+    deps.log.record({ event: 'verified', projectId: String(row.values.projectId), by: editor });
+    deps.ui.alert(m.review.verifyTitle, m.review.verifiedDone(String(row.values.projectId)));
+  });
+}
+
+/** Menu: every quota check now; the quota view is rewritten and the result shown. */
+export function checkQuotasNow(deps: AppDeps): void {
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) return;
+  const config = loaded.config;
+  const m = messages(config.settings.locale);
+  const violations = deps.lock.withScriptLock(() =>
+    refreshQuotaView(
+      deps,
+      config,
+      loadRecords(deps.sheets, config.settings.locale),
+      deps.clock.now(),
+    ),
+  );
+  deps.ui.alert(m.review.quotaTitle, m.review.quotaChecked(violations.length));
+}
+
+/** Menu: the daily trigger, every form's submit trigger and the edit trigger, exactly one each. */
+export function repairTriggers(deps: AppDeps): void {
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) return;
+  const config = loaded.config;
+  const { settings } = config;
+  deps.lock.withScriptLock(() => {
+    const daily = deps.triggers.timeTriggers(DAILY_HANDLER);
+    if (daily.length !== 1 || daily[0].hour !== settings.reminderHour) {
+      for (const t of daily) deps.triggers.remove(t.id);
+      deps.triggers.createDaily(DAILY_HANDLER, settings.reminderHour, settings.timeZone);
+    }
+    ensureCampaignForms(deps, config);
+    deps.triggers.ensureEditTrigger(EDIT_HANDLER);
+  });
+  deps.ui.alert(
+    messages(settings.locale).review.quotaTitle,
+    messages(settings.locale).review.triggersRepaired,
+  );
+}

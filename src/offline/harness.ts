@@ -4,7 +4,8 @@ import type { TriggerKind } from './emulator/core';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator/index';
 import { MailApp, type SentMessage } from './emulator/mail-app';
 import { ScriptApp, type TriggerDescription } from './emulator/script-app';
-import type { Sheet } from './emulator/spreadsheet-app';
+import type { Range, Sheet, UserEditResult } from './emulator/spreadsheet-app';
+import { coerceInput } from './emulator/spreadsheet-values';
 import { uiState, type MenuEntry } from './emulator/spreadsheet-ui';
 import { User } from './emulator/user';
 import { projectRoot } from './project-root';
@@ -20,6 +21,41 @@ export interface HarnessOptions extends EmulatorOptions {
 }
 
 type Cell = string | number | boolean | Date;
+
+/** What happened when a person edited the spreadsheet in the Sheets UI. */
+export interface EditOutcome {
+  /** false when Sheets refused the edit (nothing written, no trigger fired). */
+  accepted: boolean;
+  /** 'protected' | 'invalid' | 'not an editor of the spreadsheet' when refused. */
+  reason?: string;
+  /** The edit-trigger executions, in firing order. */
+  runs: RunResult[];
+}
+
+export interface PasteOutcome extends EditOutcome {
+  /** Every cell that made the paste fail (A1 and reason); empty when accepted. */
+  refused: { a1: string; reason: string }[];
+}
+
+/** One person's edit of one cell, for `editTogether`. */
+export interface CellEdit {
+  user: string;
+  sheetTitle: string;
+  a1: string;
+  typed: unknown;
+}
+
+/** The onEdit event fields Sheets supplies (UserEditResult.event, or a pasted block's). */
+interface EditFields {
+  range: Range;
+  source: unknown;
+  user: User;
+  value?: string;
+  oldValue?: string;
+}
+
+/** A top-level `function onEdit(` in the bundle: Apps Script runs it as the simple edit trigger. */
+const SIMPLE_ON_EDIT = /^function onEdit\s*\(/m;
 
 /**
  * A campaign spreadsheet with the bundle bound to it, driven the way people and Apps Script drive
@@ -199,6 +235,163 @@ export class CampaignHarness {
 
   outbox(): readonly SentMessage[] {
     return MailApp._outbox(this.ws);
+  }
+
+  /**
+   * The owner shares the spreadsheet with these people as editors (Share → Editor). The product
+   * normally does this itself at activate; the rehearsal calls it so that it does not depend on it.
+   */
+  shareWith(emails: string[]): void {
+    this.spreadsheet.addEditors(emails);
+  }
+
+  /** Whether `email` may edit the spreadsheet at all (its owner, or shared as an editor). */
+  isEditor(email: string): boolean {
+    const e = email.toLowerCase();
+    return this.spreadsheet.getEditors().some((u) => u.getEmail().toLowerCase() === e);
+  }
+
+  /**
+   * A person types `typed` into one cell, then Apps Script fires the edit triggers: the simple
+   * `onEdit(e)` when the bundle defines one, and every installable edit trigger of this
+   * spreadsheet, whoever owns it (ghosts fire too). A refused edit (protection, a rejecting
+   * validation, not an editor) writes nothing and fires nothing, as in Sheets.
+   */
+  edit(user: string, sheetTitle: string, a1: string, typed: unknown): EditOutcome {
+    const done = this.spreadsheet._userEdit(sheetTitle, a1, typed, user);
+    if (!done.accepted || !done.event) return { accepted: false, reason: done.reason, runs: [] };
+    return { accepted: true, runs: this.editSpecs(user, done.event).map((s) => this.run(s)) };
+  }
+
+  /**
+   * A person pastes a block of values (paste values only) at `a1Range`; `values` must have the
+   * block's shape. Each cell is written as if typed; the triggers fire ONCE for the whole block
+   * with `e.range` the block and no `e.value` / `e.oldValue` (Sheets gives those only for one
+   * cell). A paste is one action: when any cell of the block would be refused (protected against
+   * the person, or failing a validation that rejects input) Sheets shows an error and the whole
+   * paste is refused — nothing is written and nothing fires (see docs/fidelity/edits.md).
+   */
+  pasteBlock(user: string, sheetTitle: string, a1Range: string, values: unknown[][]): PasteOutcome {
+    const sheet = this.sheet(sheetTitle);
+    const block = sheet.getRange(a1Range);
+    const rows = block.getNumRows();
+    const columns = block.getNumColumns();
+    if (values.length !== rows || values.some((r) => r.length !== columns)) {
+      throw new Error(
+        `pasteBlock: ${a1Range} is ${rows}×${columns} but the values are ${values.length}×${values[0]?.length ?? 0}`,
+      );
+    }
+    if (rows === 1 && columns === 1) {
+      const single = this.edit(user, sheetTitle, block.getA1Notation(), values[0][0]);
+      return {
+        ...single,
+        refused: single.accepted
+          ? []
+          : [{ a1: block.getA1Notation(), reason: single.reason ?? '' }],
+      };
+    }
+    const refused: { a1: string; reason: string }[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        const cell = block.getCell(r + 1, c + 1);
+        const why = this.pasteRefusal(user, sheetTitle, cell, values[r][c]);
+        if (why) refused.push({ a1: cell.getA1Notation(), reason: why });
+      }
+    }
+    if (refused.length > 0)
+      return { accepted: false, reason: refused[0].reason, refused, runs: [] };
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        const a1 = block.getCell(r + 1, c + 1).getA1Notation();
+        const done = this.spreadsheet._userEdit(sheetTitle, a1, values[r][c], user);
+        // Cannot happen after the checks above, unless the fake's rules grew; then say so.
+        if (!done.accepted) refused.push({ a1, reason: done.reason ?? 'refused' });
+      }
+    }
+    const fields: EditFields = { range: block, source: this.spreadsheet, user: new User(user) };
+    const runs = this.editSpecs(user, fields).map((s) => this.run(s));
+    return { accepted: true, refused, runs };
+  }
+
+  /**
+   * Several people edit at (nearly) the same moment: every edit lands in the sheet in the order
+   * given, then all the trigger executions they cause run at once, interleaved at service-call
+   * boundaries (seeded) — as when two staff members type within the same second.
+   */
+  editTogether(
+    edits: CellEdit[],
+    options: ConcurrencyOptions,
+  ): { outcomes: { accepted: boolean; reason?: string }[]; runs: RunResult[] } {
+    const specs: RunSpec[] = [];
+    const outcomes = edits.map(({ user, sheetTitle, a1, typed }) => {
+      const done: UserEditResult = this.spreadsheet._userEdit(sheetTitle, a1, typed, user);
+      if (!done.accepted || !done.event) return { accepted: false, reason: done.reason };
+      specs.push(...this.editSpecs(user, done.event));
+      return { accepted: true };
+    });
+    return { outcomes, runs: specs.length ? this.runTogether(specs, options) : [] };
+  }
+
+  /** Why Sheets would refuse typing `typed` into `cell`, or null (mirrors `_userEdit`). */
+  private pasteRefusal(
+    user: string,
+    sheetTitle: string,
+    cell: Range,
+    typed: unknown,
+  ): string | null {
+    const row = cell.getRow();
+    const column = cell.getColumn();
+    if (!this.spreadsheet._canEdit(user, sheetTitle, row, column)) {
+      return this.isEditor(user) ? 'protected' : 'not an editor of the spreadsheet';
+    }
+    const rule = cell.getDataValidation();
+    if (!rule) return null;
+    // Only the plain-text format changes how typed input is read (coerceInput).
+    const format = cell.getNumberFormat() === '@' ? '@' : '';
+    const coerced = coerceInput(typed, format, this.spreadsheet.getSpreadsheetTimeZone());
+    return coerced.formula === '' && !rule._isValid(coerced.value) ? 'invalid' : null;
+  }
+
+  /**
+   * The executions one accepted edit causes: the simple onEdit first (as the editor, LIMITED),
+   * then installable ON_EDIT — and ON_CHANGE, which Sheets also fires for an edit — triggers of
+   * this spreadsheet in creation order, each as its owner (FULL). Order between the simple and
+   * installable triggers is not documented; this one is an assumption.
+   */
+  private editSpecs(editor: string, fields: EditFields): RunSpec[] {
+    const specs: RunSpec[] = [];
+    if (SIMPLE_ON_EDIT.test(this.code)) {
+      specs.push({
+        handler: 'onEdit',
+        trigger: 'simple',
+        effectiveUser: editor,
+        activeUser: editor,
+        event: { authMode: 'LIMITED', ...fields },
+      });
+    }
+    const id = this.spreadsheet.getId();
+    for (const t of this.triggers()) {
+      if (t.kind !== 'spreadsheet' || t.sourceId !== id) continue;
+      if (t.event !== 'ON_EDIT' && t.event !== 'ON_CHANGE') continue;
+      const event =
+        t.event === 'ON_EDIT'
+          ? { authMode: 'FULL', ...fields, triggerUid: t.id }
+          : {
+              authMode: 'FULL',
+              changeType: 'EDIT',
+              source: fields.source,
+              user: fields.user,
+              triggerUid: t.id,
+            };
+      specs.push({
+        handler: t.handler,
+        trigger: 'spreadsheet',
+        effectiveUser: t.owner,
+        activeUser: editor,
+        event,
+      });
+    }
+    return specs;
   }
 
   /** Host-side work done by a person (not a script execution: not logged, not counted). */

@@ -9,6 +9,7 @@ import { exportReports } from './export-docx';
 import { writeOutbox } from './export-eml';
 import { exportXlsx } from './export-xlsx';
 import { registerFormReplayers } from './replay-forms';
+import { registerReviewReplayer } from './replay-review';
 import type { Scenario, ScenarioEvent } from './scenario';
 
 export interface RehearsalOptions {
@@ -61,6 +62,7 @@ export interface ReplayContext {
 /** Event types supported so far; the others are counted as skipped and named in the summary. */
 export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = {};
 registerFormReplayers(REPLAYERS);
+registerReviewReplayer(REPLAYERS);
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 

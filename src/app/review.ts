@@ -125,8 +125,6 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
           set(key, verdict.value);
           set('reviewer', edit.editor);
           set('reviewedAt', new Date(now));
-          if (String(row.cells?.[column - 1] ?? '') !== '')
-            notes.push({ row: row.row, column, note: '' });
           result.accepted += 1;
           continue;
         }

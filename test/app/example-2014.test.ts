@@ -1,0 +1,276 @@
+/**
+ * The public example (../shared/scenarios/example-2014) rehearsed on dist/Code.js, checked against
+ * its EXPECTED.md on the rehearsal's outputs. Uses ../shared: skipped visibly when it is absent.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { rehearse, type RehearsalSummary } from '../../src/offline/rehearsal/engine';
+import { readScenario } from '../../src/offline/rehearsal/scenario';
+import { bundlePath } from '../support/bundle';
+import { sharedExampleDir } from '../support/campaign';
+
+const example = sharedExampleDir();
+const maybe = example ? describe : describe.skip;
+
+interface Eml {
+  file: string;
+  kind: string;
+  date: Date;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Reads an .eml the way a mail client would: headers, encoded words, the base64 text part. */
+function readEml(file: string): Eml {
+  const raw = fs.readFileSync(file, 'utf8');
+  const [head] = raw.split(/\r\n\r\n/);
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const at = line.indexOf(':');
+    headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
+  }
+  const decodeWords = (s: string) =>
+    s.replace(/=\?UTF-8\?B\?([^?]+)\?=\s*/gi, (_, b64) =>
+      Buffer.from(b64, 'base64').toString('utf8'),
+    );
+  const textPart =
+    /Content-Type: text\/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([\s\S]*?)\r\n(--|$)/.exec(
+      raw,
+    );
+  return {
+    file: path.basename(file),
+    kind: path
+      .basename(file)
+      .replace(/^\d+-/, '')
+      .replace(/\.eml$/, ''),
+    date: new Date(headers.date),
+    to: (headers.to ?? '').split(',').map((s) => s.trim().replace(/^.*</, '').replace(/>$/, '')),
+    subject: decodeWords(headers.subject ?? ''),
+    text: textPart ? Buffer.from(textPart[1].replace(/\s+/g, ''), 'base64').toString('utf8') : '',
+  };
+}
+
+const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString();
+
+maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)', () => {
+  let out: string;
+  let summary: RehearsalSummary;
+  let mails: Eml[];
+  const units: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'example-')), 'out');
+    const scenario = readScenario(example!);
+    summary = await rehearse({
+      scenario,
+      out,
+      fromDay: '2014-05-19',
+      toDay: '2015-03-01',
+      bundlePath: bundlePath(),
+    });
+    const header = scenario.units.header;
+    for (const row of scenario.units.rows)
+      units[row[header.indexOf('unitId')]] = row[header.indexOf('email')].split(';');
+    mails = fs
+      .readdirSync(path.join(out, 'outbox'))
+      .sort()
+      .map((f) => readEml(path.join(out, 'outbox', f)));
+  });
+
+  const unitOf = (to: string[]) =>
+    Object.keys(units).find((id) => units[id].some((e) => to.includes(e)));
+
+  test('every execution succeeded', () => {
+    expect(summary.failures).toEqual([]);
+  });
+
+  test('reminders and overdue notices to units: exactly the days and units of EXPECTED.md, between 09:00 and 11:00, and no others', () => {
+    const notices = mails.filter((m) => m.kind === 'reminder' || m.kind === 'overdue');
+    const toUnits = notices.filter((m) => unitOf(m.to));
+    const byDay = new Map<string, string[]>();
+    for (const m of toUnits) {
+      const key = `${shanghai(m.date).slice(0, 10)} ${m.kind}`;
+      byDay.set(key, [...(byDay.get(key) ?? []), unitOf(m.to) as string].sort());
+    }
+    expect(Object.fromEntries([...byDay].sort())).toEqual({
+      '2014-05-23 reminder': ['U03', 'U04', 'U05', 'U06', 'U07'],
+      '2014-05-27 reminder': ['U03', 'U04', 'U05', 'U06', 'U07'],
+      '2014-05-29 reminder': ['U04', 'U05', 'U06', 'U07'],
+      '2014-05-31 overdue': ['U05'],
+      '2014-06-03 overdue': ['U05'],
+      '2014-06-06 overdue': ['U05'],
+      '2014-07-24 reminder': ['U03', 'U06'],
+      '2014-07-28 reminder': ['U03', 'U06'],
+      '2014-07-30 reminder': ['U06'],
+      '2014-08-01 overdue': ['U06'],
+      '2014-08-04 overdue': ['U06'],
+      '2014-08-07 overdue': ['U06'],
+      '2014-12-17 reminder': ['U06'],
+      '2014-12-24 reminder': ['U06'],
+      '2014-12-30 reminder': ['U06'],
+      '2015-01-01 overdue': ['U06'],
+      '2015-01-08 overdue': ['U06'],
+      '2015-01-15 overdue': ['U06'],
+      '2015-02-08 reminder': ['U02', 'U03', 'U04', 'U06', 'U07'],
+      '2015-02-12 reminder': ['U02', 'U03', 'U04', 'U06', 'U07'],
+      '2015-02-14 reminder': ['U02', 'U03', 'U04', 'U06', 'U07'],
+      '2015-02-16 overdue': ['U02', 'U04', 'U06', 'U07'],
+      '2015-02-19 overdue': ['U04', 'U06', 'U07'],
+      '2015-02-22 overdue': ['U04', 'U06', 'U07'],
+    });
+    for (const m of notices) {
+      const hour = Number(shanghai(m.date).slice(11, 13));
+      expect(hour >= 9 && hour < 11).toBe(true);
+    }
+    // Every roster address of the unit receives it (U02 has two).
+    const u02 = toUnits.find((m) => unitOf(m.to) === 'U02')!;
+    expect(u02.to.sort()).toEqual(['dw@jyj.example', 'zzk@jyj.example']);
+    // U08 (inactive) never receives anything.
+    expect(mails.filter((m) => m.to.includes('dw@daj.example'))).toEqual([]);
+  });
+
+  test('U06 gets one email on a day it owes two projects, listing both, with pre-filled form links', () => {
+    const m = mails.find(
+      (x) =>
+        x.kind === 'overdue' && shanghai(x.date).startsWith('2015-02-16') && unitOf(x.to) === 'U06',
+    )!;
+    expect(m.subject).toContain('2 项材料');
+    expect(m.text).toContain('SJXM-2014-005');
+    expect(m.text).toContain('SJXM-2014-006');
+    expect(m.text).toMatch(
+      /https:\/\/docs\.google\.com\/forms\/d\/e\/[^\s]+usp=pp_url&entry\.\d+=SJXM-2014-00[56]/,
+    );
+  });
+
+  test('screening: three key projects, the 4th refused and reverted with a visible note, then filed; one decision email per unit per day', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, 'workbook.xlsx'));
+    const sheet = workbook.getWorksheet('项目库')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (label: string) => header.indexOf(label);
+    const rows: Record<string, string>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const v = row.values as unknown[];
+      rows.push({
+        unit: String(v[col('单位编号')]),
+        name: String(v[col('项目名称')]),
+        status: String(v[col('审核状态')]),
+        note: String(row.getCell(col('审核状态')).note ?? ''),
+      });
+    });
+    expect(
+      rows
+        .filter((r) => r.status === '重点项目')
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual(['U01', 'U03', 'U06']);
+    expect(rows.find((r) => r.name === '“红色引擎”党建带群建')?.status).toBe('重点项目');
+    const u07 = rows.find((r) => r.unit === 'U07')!;
+    expect(u07.status).toBe('备案');
+    const log = fs
+      .readFileSync(path.join(out, 'run-log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const refused = log.flatMap((l: { at: string; log: Record<string, unknown>[] }) =>
+      l.log.filter((r) => r.event === 'editRefused').map((r) => ({ at: l.at, ...r })),
+    );
+    expect(refused).toEqual([
+      expect.objectContaining({
+        rule: 'keyProjectQuota',
+        projectId: 'SJXM-2014-007',
+        key: 'status',
+      }),
+    ]);
+    expect(u07.note).toContain('重点项目已满 3 个');
+    const decisions = mails
+      .filter((m) => m.kind === 'decision')
+      .map((m) => `${shanghai(m.date).slice(0, 10)} ${unitOf(m.to)}`);
+    expect(decisions.sort()).toEqual([
+      '2014-06-21 U01',
+      '2014-06-21 U03',
+      '2014-06-21 U06',
+      '2014-06-21 U07',
+      '2014-06-22 U02',
+    ]);
+    const u07mail = mails.find((m) => m.kind === 'decision' && unitOf(m.to) === 'U07')!;
+    expect(u07mail.text).toContain('备案');
+    expect(u07mail.text).toContain('请按备案项目自主实施。');
+    expect(u07mail.text).not.toContain('重点项目');
+  });
+
+  test("staff: each department is reminded on 06-27 of its own units' projects pending review; digests keep listing U05 and flag U03's ledger cadence from September", () => {
+    const staff = mails.filter((m) => m.kind === 'reminder' && !unitOf(m.to));
+    expect(staff.map((m) => `${shanghai(m.date).slice(0, 10)} ${m.to.join(',')}`).sort()).toEqual([
+      '2014-06-27 qygzb@jggw.example',
+      '2014-06-27 zzb@jggw.example',
+    ]);
+    const org = staff.find((m) => m.to.includes('zzb@jggw.example'))!;
+    expect(org.text).toContain('市气象局机关党委：气象为民服务站（SJXM-2014-004）');
+    expect(org.text).not.toContain('SJXM-2014-005');
+    const enterprise = staff.find((m) => m.to.includes('qygzb@jggw.example'))!;
+    expect(enterprise.text).toContain('SJXM-2014-005');
+    const digests = mails.filter((m) => m.kind === 'digest' && m.to.includes('zzb@jggw.example'));
+    const late = digests.filter((m) => shanghai(m.date) > '2014-06-01');
+    expect(late.length).toBeGreaterThan(100);
+    expect(late.every((m) => m.text.includes('市统计局机关党委'))).toBe(true);
+    const september = digests.find((m) => shanghai(m.date).startsWith('2014-09-10'))!;
+    expect(september.text).toMatch(
+      /重点项目台账间隔：市卫生和计划生育委员会机关党委 · SJXM-2014-003/,
+    );
+  });
+});
+
+maybe(
+  'the quota view equals a hand-computed truth for example-2014 on three dates (uses ../shared; skipped when absent)',
+  () => {
+    /** The quota view's rows after rehearsing up to a day: "rule | subject | count | limit | since". */
+    async function quotaViewOn(day: string): Promise<string[]> {
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quota-')), 'out');
+      const summary = await rehearse({
+        scenario: readScenario(example!),
+        out,
+        fromDay: '2014-05-19',
+        toDay: day,
+        bundlePath: bundlePath(),
+      });
+      const values = summary.harness.values('配额检查') ?? [];
+      return values
+        .slice(1)
+        .filter((r) => r[0] !== '')
+        .map((r) => r.slice(0, 5).map(String).join(' | '));
+    }
+
+    test('2014-06-01: U05 has no project after the application deadline', async () => {
+      expect(await quotaViewOn('2014-06-01')).toEqual([
+        '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',
+      ]);
+    });
+
+    test('2014-09-15: U05 still; U06 key project without a plan; U03 and U06 behind on their ledger', async () => {
+      expect(await quotaViewOn('2014-09-15')).toEqual([
+        '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',
+        '重点项目须报实施方案 | 南方能源集团深圳公司党委 · SJXM-2014-006 |  |  | 2014-08-01',
+        '重点项目台账间隔 | 市卫生和计划生育委员会机关党委 · SJXM-2014-003 | 41 | 30 | 2014-09-05',
+        '重点项目台账间隔 | 南方能源集团深圳公司党委 · SJXM-2014-006 | 76 | 30 | 2014-08-01',
+      ]);
+    });
+
+    // U02's self-assessment came late (02-17): it meets the obligation late (domain.md), so it is
+    // reported as late, not as missing.
+    test('2015-02-20: after the summary deadline, projects still without a self-assessment are flagged', async () => {
+      expect(await quotaViewOn('2015-02-20')).toEqual([
+        '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',
+        '重点项目须报实施方案 | 南方能源集团深圳公司党委 · SJXM-2014-006 |  |  | 2014-08-01',
+        '所有项目须报自查总结 | 市气象局机关党委 · SJXM-2014-004 |  |  | 2015-02-16',
+        '所有项目须报自查总结 | 南方能源集团深圳公司党委 · SJXM-2014-005 |  |  | 2015-02-16',
+        '所有项目须报自查总结 | 南方能源集团深圳公司党委 · SJXM-2014-006 |  |  | 2015-02-16',
+        '所有项目须报自查总结 | 北江省人民政府驻深圳办事处党委 · SJXM-2014-007 |  |  | 2015-02-16',
+      ]);
+    });
+  },
+);

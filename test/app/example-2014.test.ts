@@ -53,6 +53,10 @@ function readEml(file: string): Eml {
   };
 }
 
+const QUOTA_DAYS = ['2014-06-01', '2014-09-15', '2015-02-20'];
+/** The quota view as it stood at the end of each of those days. */
+const quotaViews: Record<string, string[]> = {};
+
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString();
 
 maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)', () => {
@@ -70,6 +74,14 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
       fromDay: '2014-05-19',
       toDay: '2015-03-01',
       bundlePath: bundlePath(),
+      onDay: (day, harness) => {
+        if (!QUOTA_DAYS.includes(day)) return;
+        const values = harness.values('配额检查') ?? [];
+        quotaViews[day] = values
+          .slice(1)
+          .filter((r) => r[0] !== '')
+          .map((r) => r.slice(0, 5).map(String).join(' | '));
+      },
     });
     const header = scenario.units.header;
     for (const row of scenario.units.rows)
@@ -223,36 +235,106 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
       /重点项目台账间隔：市卫生和计划生育委员会机关党委 · SJXM-2014-003/,
     );
   });
-});
 
-maybe(
-  'the quota view equals a hand-computed truth for example-2014 on three dates (uses ../shared; skipped when absent)',
-  () => {
-    /** The quota view's rows after rehearsing up to a day: "rule | subject | count | limit | since". */
-    async function quotaViewOn(day: string): Promise<string[]> {
-      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quota-')), 'out');
-      const summary = await rehearse({
-        scenario: readScenario(example!),
-        out,
-        fromDay: '2014-05-19',
-        toDay: day,
-        bundlePath: bundlePath(),
+  /** The script's structured records of one kind, with the day and time they were written. */
+  const records = (event: string): (Record<string, unknown> & { day: string; time: string })[] =>
+    (
+      fs
+        .readFileSync(path.join(out, 'run-log.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)) as {
+        at: string;
+        log: Record<string, unknown>[];
+      }[]
+    ).flatMap((line) =>
+      line.log
+        .filter((r) => r.event === event)
+        .map((r) => ({ day: line.at.slice(0, 10), time: line.at.slice(11, 16), ...r })),
+    );
+
+  describe('the application stage', () => {
+    /** Records of the application stage (up to 06-01). */
+    const applicationStage = (event: string) => records(event).filter((r) => r.day <= '2014-06-01');
+
+    test('receipts with a project id: U01 05-21, U02 05-22 (to the submitting roster address), U03 05-28, U06 twice 05-29, U07 05-30 23:50 on time', () => {
+      const receipts = applicationStage('mail').filter((r) => r.kind === 'receipt');
+      expect(receipts.map((r) => `${r.day} ${r.unitId} ${(r.to as string[]).join(',')}`)).toEqual([
+        '2014-05-21 U01 dw@fgw.example',
+        '2014-05-22 U02 zzk@jyj.example',
+        '2014-05-26 U01 dw@fgw.example',
+        '2014-05-28 U03 dw@wjw.example',
+        '2014-05-29 U04 someone@gmail.example',
+        '2014-05-29 U06 dangwei@nfny.example',
+        '2014-05-29 U06 dangwei@nfny.example',
+        '2014-05-30 U07 dw@bjbsc.example',
+      ]);
+      expect(receipts.every((r) => /^SJXM-2014-\d{3}$/.test(String(r.projectId)))).toBe(true);
+      const u07 = applicationStage('submission').find((r) => r.unitId === 'U07')!;
+      expect(u07.time).toBe('23:50');
+      // Submitted at 23:50 on the deadline day: on time, so no receipt mentions lateness.
+      const applicationReceipts = mails.filter(
+        (m) => m.kind === 'receipt' && shanghai(m.date) < '2014-06-01',
+      );
+      expect(applicationReceipts).toHaveLength(8);
+      expect(applicationReceipts.some((m) => m.text.includes('逾期'))).toBe(false);
+    });
+
+    test("U01's edit on 05-26 updates the same project (same id, new measures): no second project", () => {
+      const u01 = applicationStage('submission').filter((r) => r.unitId === 'U01');
+      expect(u01.map((r) => r.status)).toEqual(['accepted', 'updated']);
+      expect(new Set(u01.map((r) => r.projectId)).size).toBe(1);
+    });
+
+    test("U03's submission of 05-24 lacks the rectification measure: rejected, with an email naming the missing field", () => {
+      const rejected = applicationStage('submission').find((r) => r.status === 'rejected')!;
+      expect(rejected).toMatchObject({
+        day: '2014-05-24',
+        unitId: 'U03',
+        errors: ['rectification:required'],
       });
-      const values = summary.harness.values('配额检查') ?? [];
-      return values
-        .slice(1)
-        .filter((r) => r[0] !== '')
-        .map((r) => r.slice(0, 5).map(String).join(' | '));
-    }
+      expect(
+        applicationStage('mail')
+          .filter((r) => r.kind === 'rejection')
+          .map((r) => r.day),
+      ).toEqual(['2014-05-24']);
+    });
 
+    test("U04's submission from an address not on its roster is stored as unverified", () => {
+      expect(applicationStage('submission').find((r) => r.unitId === 'U04')).toMatchObject({
+        status: 'unverified',
+      });
+    });
+
+    test("U06's formula-named project is stored as plain text; no cell anywhere holds a formula made from input", async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path.join(out, 'workbook.xlsx'));
+      const found: string[] = [];
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type === ExcelJS.ValueType.Formula)
+              found.push(`${sheet.name}!${cell.address}`);
+          }),
+        ),
+      );
+      expect(found).toEqual([]);
+      const projects = workbook.getWorksheet('项目库')!;
+      const names: string[] = [];
+      projects.eachRow((row) => names.push(String(row.getCell(6).value)));
+      expect(names).toContain('=HYPERLINK("http://evil.example","点我")');
+    });
+  });
+
+  describe('the quota view equals a hand-computed truth on three dates', () => {
     test('2014-06-01: U05 has no project after the application deadline', async () => {
-      expect(await quotaViewOn('2014-06-01')).toEqual([
+      expect(quotaViews['2014-06-01']).toEqual([
         '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',
       ]);
     });
 
     test('2014-09-15: U05 still; U06 key project without a plan; U03 and U06 behind on their ledger', async () => {
-      expect(await quotaViewOn('2014-09-15')).toEqual([
+      expect(quotaViews['2014-09-15']).toEqual([
         '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',
         '重点项目须报实施方案 | 南方能源集团深圳公司党委 · SJXM-2014-006 |  |  | 2014-08-01',
         '重点项目台账间隔 | 市卫生和计划生育委员会机关党委 · SJXM-2014-003 | 41 | 30 | 2014-09-05',
@@ -263,7 +345,7 @@ maybe(
     // U02's self-assessment came late (02-17): it meets the obligation late (domain.md), so it is
     // reported as late, not as missing.
     test('2015-02-20: after the summary deadline, projects still without a self-assessment are flagged', async () => {
-      expect(await quotaViewOn('2015-02-20')).toEqual([
+      expect(quotaViews['2015-02-20']).toEqual([
         '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',
         '重点项目须报实施方案 | 南方能源集团深圳公司党委 · SJXM-2014-006 |  |  | 2014-08-01',
         '所有项目须报自查总结 | 市气象局机关党委 · SJXM-2014-004 |  |  | 2015-02-16',
@@ -272,5 +354,5 @@ maybe(
         '所有项目须报自查总结 | 北江省人民政府驻深圳办事处党委 · SJXM-2014-007 |  |  | 2015-02-16',
       ]);
     });
-  },
-);
+  });
+});

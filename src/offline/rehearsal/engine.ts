@@ -20,6 +20,8 @@ export interface RehearsalOptions {
   bundlePath?: string;
   /** Progress lines (one per simulated day); default: none. */
   print?: (line: string) => void;
+  /** Called at the end of each simulated day (tests look at the sheets as they were that day). */
+  onDay?: (day: string, harness: CampaignHarness) => void;
 }
 
 export interface RunLogLine {
@@ -170,6 +172,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
       }
     }
     harness.fireClockTriggers(dayEnd);
+    options.onDay?.(day, harness);
     const weekday = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
     const what = describeRuns(dayRuns);
     print(`${day} 周${weekday}  ${eventsToday ? `事件 ${eventsToday} · ` : ''}${what}`);

@@ -1,0 +1,236 @@
+import { FormApp } from '../../src/offline/emulator/form-app';
+import { PropertiesService } from '../../src/offline/emulator/properties-service';
+import { CampaignHarness } from '../../src/offline/harness';
+import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import type { Scenario } from '../../src/offline/rehearsal/scenario';
+import type { RunResult } from '../../src/offline/sandbox/sandbox';
+import { ADMIN } from '../support/campaign';
+import { bundlePath } from '../support/bundle';
+
+const ZZB = 'zzb@jggw.example';
+const OTHER = 'zzb2@jggw.example';
+
+/** 40 units of one department, each with one accepted project; key-project quota 30. */
+function campaignWith40Projects() {
+  const units = Array.from({ length: 40 }, (_, i) => [
+    `U${String(i + 1).padStart(2, '0')}`,
+    `单位${i + 1}机关党委`,
+    '机关事业单位',
+    '',
+    '',
+    `dw${i + 1}@u.example`,
+    '',
+    '',
+    'true',
+  ]);
+  const scenario: Scenario = {
+    dir: '(generated)',
+    settings: Object.entries({
+      campaignName: '审核测试',
+      'staffEmails.org': `${ZZB};${OTHER}`,
+      adminEmails: ADMIN,
+      keyProjectQuota: '30',
+    }).map(([key, value]) => ({ key, value })),
+    units: {
+      header: [
+        'unitId',
+        'name',
+        'category',
+        'secretary',
+        'contactName',
+        'email',
+        'phone',
+        'memberCount',
+        'active',
+      ],
+      rows: units,
+    },
+    stages: {
+      header: [
+        'stageId',
+        'name',
+        'opensOn',
+        'deadline',
+        'form',
+        'audience',
+        'remindDaysBefore',
+        'overdueEveryDays',
+      ],
+      rows: [
+        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+        ['screen', '筛选阶段', '2014-06-01', '2014-06-30', '', 'staff', '3', '0'],
+      ],
+    },
+    events: [],
+    environment: { mailDailyQuota: 1500, seed: 1 },
+  };
+  const runs: RunResult[] = [];
+  const campaign = new CampaignHarness({
+    now: Date.parse('2014-05-20T08:00:00+08:00'),
+    seed: 4,
+    owner: ADMIN,
+    bundlePath: bundlePath(),
+    onRun: (r) => runs.push(r),
+  });
+  campaign.open(ADMIN);
+  campaign.clickMenu('setup', ADMIN);
+  fillConfiguration(campaign, scenario, ADMIN);
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  const props = PropertiesService._store(campaign.ws, 'script');
+  const formId = String(props.getProperty('form.application.id'));
+  const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<
+    string,
+    number
+  >;
+  const trigger = campaign
+    .triggers()
+    .find((t) => t.sourceId === formId && t.handler === 'onFormSubmit')!;
+  for (let i = 0; i < 40; i++) {
+    const answers: Record<string, unknown> = {
+      unitId: units[i][0],
+      projectName: `项目${i + 1}`,
+      projectType: '创新探索型',
+      themes: ['服务民生'],
+      rectification: '整顿',
+      leader: '书记',
+      leaderTitle: '书记',
+      goals: 'g',
+      measures: 'm',
+      dueDate: '2014-12-01',
+      contactName: 'c',
+      contactPhone: '0755-82100000',
+      contactEmail: 'c@u.example',
+    };
+    const { response, form } = FormApp._respond(campaign.ws, formId, {
+      email: `dw${i + 1}@u.example`,
+      answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [items[k], v])),
+    });
+    expect(
+      campaign.run({
+        handler: 'onFormSubmit',
+        trigger: 'form',
+        effectiveUser: trigger.owner,
+        event: { authMode: 'FULL', source: form, response, triggerUid: trigger.id },
+      }).ok,
+    ).toBe(true);
+  }
+  campaign.advanceTo(Date.parse('2014-06-20T10:00:00+08:00'));
+  runs.length = 0;
+  const header = (campaign.values('项目库') ?? [])[0].map(String);
+  const columnLetter = (label: string) => String.fromCharCode(65 + header.indexOf(label));
+  return {
+    campaign,
+    runs,
+    status: columnLetter('审核状态'),
+    funding: columnLetter('专项经费（万元）'),
+  };
+}
+
+const statuses = (c: CampaignHarness) =>
+  (c.values('项目库') ?? [])
+    .slice(1)
+    .filter((r) => r[0] !== '')
+    .map((r) => String(r[(c.values('项目库') ?? [])[0].indexOf('审核状态')]));
+const keyCount = (c: CampaignHarness) => statuses(c).filter((s) => s === '重点项目').length;
+const auditRows = (c: CampaignHarness) =>
+  (c.values('审核日志') ?? []).slice(1).filter((r) => r[0] !== '');
+const logs = (runs: RunResult[], event: string) =>
+  runs
+    .flatMap((r) => r.execution.logs.map((l) => l.json as Record<string, unknown>))
+    .filter((r) => r?.event === event);
+
+describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () => {
+  test('with 40 projects and quota 30, the 31st key selection is refused whether typed, pasted as a block, or made by two staff at once', () => {
+    const { campaign, runs, status } = campaignWith40Projects();
+    // 30 key projects pasted as one block: all accepted (one edit event for the block).
+    const block = campaign.pasteBlock(
+      ZZB,
+      '项目库',
+      `${status}2:${status}31`,
+      Array.from({ length: 30 }, () => ['重点项目']),
+    );
+    expect(block.accepted).toBe(true);
+    expect(keyCount(campaign)).toBe(30);
+    expect(auditRows(campaign)).toHaveLength(30);
+
+    // Typed: the 31st is refused, reverted, with a note and a toast.
+    const typed = campaign.edit(ZZB, '项目库', `${status}32`, '重点项目');
+    expect(typed.runs.every((r) => r.ok)).toBe(true);
+    expect(keyCount(campaign)).toBe(30);
+    expect(statuses(campaign)[30]).toBe('待审核');
+    const note = campaign.asPerson(ADMIN, () =>
+      campaign.sheet('项目库').getRange(`${status}32`).getNote(),
+    );
+    expect(note).toContain('重点项目已满 30 个');
+    expect(campaign.spreadsheet._toasts().at(-1)?.message).toContain('重点项目已满 30 个');
+
+    // Pasted as a block of two: both refused.
+    campaign.pasteBlock(ZZB, '项目库', `${status}33:${status}34`, [['重点项目'], ['重点项目']]);
+    expect(keyCount(campaign)).toBe(30);
+
+    // Two staff at once, after one place is freed: exactly one of them gets it.
+    campaign.edit(ZZB, '项目库', `${status}2`, '备案');
+    expect(keyCount(campaign)).toBe(29);
+    const together = campaign.editTogether(
+      [
+        { user: ZZB, sheetTitle: '项目库', a1: `${status}35`, typed: '重点项目' },
+        { user: OTHER, sheetTitle: '项目库', a1: `${status}36`, typed: '重点项目' },
+      ],
+      { seed: 9 },
+    );
+    expect(together.runs.every((r) => r.ok)).toBe(true);
+    expect(keyCount(campaign)).toBe(30);
+    expect([statuses(campaign)[33], statuses(campaign)[34]].sort()).toEqual(['待审核', '重点项目']);
+    expect(logs(runs, 'editRefused').map((r) => r.rule)).toEqual([
+      'keyProjectQuota',
+      'keyProjectQuota',
+      'keyProjectQuota',
+      'keyProjectQuota',
+    ]);
+  });
+
+  test('the audit log has one row per accepted review edit and nothing else; reviewer and time are set', () => {
+    const { campaign, status, funding } = campaignWith40Projects();
+    campaign.edit(ZZB, '项目库', `${funding}2`, 8); // funding for a project that is not key: refused
+    campaign.edit(ZZB, '项目库', `${status}2`, '重点项目');
+    campaign.edit(ZZB, '项目库', `${funding}2`, 8);
+    campaign.edit(ZZB, '项目库', `${status}3`, '不存在的状态'); // refused by the dropdown itself: no trigger
+    campaign.edit(OTHER, '项目库', `${status}3`, '备案');
+    campaign.edit(OTHER, '项目库', `${status}3`, '备案'); // no change: no audit row
+    const audit = auditRows(campaign).map((r) => r.slice(1, 7).map(String).join('|'));
+    expect(audit).toEqual([
+      `${ZZB}|SJXM-2014-001|U01|status|待审核|重点项目`,
+      `${ZZB}|SJXM-2014-001|U01|fundingGranted||8`,
+      `${OTHER}|SJXM-2014-002|U02|status|待审核|备案`,
+    ]);
+    const header = (campaign.values('项目库') ?? [])[0].map(String);
+    const first = (campaign.values('项目库') ?? [])[1];
+    expect(first[header.indexOf('审核人')]).toBe(ZZB);
+    expect(first[header.indexOf('审核时间')]).toBeInstanceOf(Date);
+  });
+
+  test('only staff may edit review columns; nobody but the script edits the others', () => {
+    const { campaign, status } = campaignWith40Projects();
+    const header = (campaign.values('项目库') ?? [])[0].map(String);
+    const nameColumn = String.fromCharCode(65 + header.indexOf('项目名称'));
+    expect(campaign.edit(ZZB, '项目库', `${nameColumn}2`, '改名').accepted).toBe(false);
+    expect(campaign.edit('dw1@u.example', '项目库', `${status}2`, '重点项目').accepted).toBe(false);
+    expect(campaign.edit(ZZB, '项目库', `${status}2`, '重点项目').accepted).toBe(true);
+  });
+
+  test('an unverified submission can be marked verified from the menu, with an audit row', () => {
+    const { campaign } = campaignWith40Projects();
+    campaign.open(ZZB);
+    campaign.asPerson(ZZB, () => {
+      const { Ui } = jest.requireActual(
+        '../../src/offline/emulator/spreadsheet-ui',
+      ) as typeof import('../../src/offline/emulator/spreadsheet-ui');
+      new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text: 'SJXM-2014-005' }]);
+    });
+    const run = campaign.clickMenu('markVerified', ZZB);
+    expect(run.error ?? 'ok').toBe('ok');
+    expect(auditRows(campaign).map((r) => `${r[2]}|${r[4]}|${r[6]}`)).toEqual([
+      'SJXM-2014-005|verified|已核验',
+    ]);
+  });
+});

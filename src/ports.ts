@@ -36,6 +36,8 @@ export interface SheetsPort {
   writeRow(titles: readonly string[], row: number, cells: Cell[]): void;
   /** Overwrites consecutive rows from `firstRow`, from the first column, in one write. */
   writeRows(titles: readonly string[], firstRow: number, rows: Cell[][]): void;
+  /** Writes one cell (1-based) — for edits made as a person, who may edit only some columns. */
+  writeCell(titles: readonly string[], row: number, column: number, value: Cell): void;
   /** Puts a note on one cell (1-based), e.g. why an edit was reverted. */
   setNote(titles: readonly string[], row: number, column: number, note: string): void;
   /**

@@ -243,7 +243,9 @@ export function ensureReviewSetup(deps: AppDeps, config: CampaignConfig): boolea
   let changed = deps.sheets.addEditors(staff);
   const header = deps.sheets.readHeader(titlesOf(PROJECTS_SHEET)) ?? [];
   const columns = headerOnly(deps.sheets, PROJECTS_SHEET, config.settings.locale).columns.index;
-  const reviewColumns = REVIEW_KEYS.map((k) => columns[k])
+  // Staff decide the review columns and confirm submitters (the verification column).
+  const reviewColumns = [...REVIEW_KEYS, 'verified']
+    .map((k) => columns[k])
     .filter((i): i is number => i !== undefined)
     .map((i) => i + 1);
   const scriptColumns = header.map((_, i) => i + 1).filter((c) => !reviewColumns.includes(c));
@@ -274,11 +276,10 @@ export function markVerified(deps: AppDeps): void {
       return;
     }
     const before = String(row.values.verified ?? '');
-    deps.sheets.writeRow(
-      titlesOf(PROJECTS_SHEET),
-      row.row,
-      rowFor(projects, { verified: m.intake.verified }, cellsOf(projects, row)),
-    );
+    const column = projects.columns.index.verified;
+    if (column === undefined) return;
+    // The menu runs as the person who clicked: write only the cell staff may edit.
+    deps.sheets.writeCell(titlesOf(PROJECTS_SHEET), row.row, column + 1, m.intake.verified);
     const audit = headerOnly(deps.sheets, AUDIT_LOG_SHEET, settings.locale);
     const editor = deps.ui.activeUser();
     deps.sheets.appendRows(titlesOf(AUDIT_LOG_SHEET), [

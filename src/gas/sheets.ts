@@ -127,6 +127,12 @@ export const gasSheets: SheetsPort = {
     sheet.getRange(firstRow, 1, cells.length, width).setValues(cells);
   },
 
+  writeCell(titles: readonly string[], row: number, column: number, value: Cell): void {
+    const sheet = findSheet(titles);
+    if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
+    sheet.getRange(row, column).setValue(asCellValue(value));
+  },
+
   setNote(titles: readonly string[], row: number, column: number, note: string): void {
     const sheet = findSheet(titles);
     if (sheet) sheet.getRange(row, column).setNote(note);

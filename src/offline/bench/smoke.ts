@@ -1,0 +1,13 @@
+import { buildCampaign } from './campaign';
+const n = Number(process.argv[2] ?? 100);
+let t = Date.now();
+const c = buildCampaign({ units: n });
+console.log('build', n, Date.now() - t, 'ms', c.shape);
+t = Date.now();
+const cpu = process.cpuUsage();
+c.runs.length = 0;
+c.harness.fireClockTriggers(Date.parse('2015-02-14T09:59:00+08:00'));
+const u = process.cpuUsage(cpu);
+console.log('daily', Date.now() - t, 'ms cpu', (u.user + u.system) / 1000, c.runs.map((r) => [r.execution.handler, r.ok, r.error, r.execution.calls, r.execution.mailRecipients]));
+console.log(JSON.stringify(c.runs[0]?.execution.counts));
+console.log(c.runs[0]?.execution.logs.slice(-3).map((l) => l.text));

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { rehearse, type RehearsalSummary } from '../../src/offline/rehearsal/engine';
 import { readScenario } from '../../src/offline/rehearsal/scenario';
 import { bundlePath } from '../support/bundle';
@@ -323,6 +324,89 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
       const names: string[] = [];
       projects.eachRow((row) => names.push(String(row.getCell(6).value)));
       expect(names).toContain('=HYPERLINK("http://evil.example","点我")');
+    });
+  });
+
+  describe('reports', () => {
+    /** The paragraphs of a report .docx, as text. */
+    async function reportText(fragment: string): Promise<string[]> {
+      const dir = path.join(out, 'reports');
+      const file = fs.readdirSync(dir).find((f) => f.includes(fragment));
+      if (!file)
+        throw new Error(`no report matching ${fragment}: ${fs.readdirSync(dir).join(', ')}`);
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      return xml
+        .split('</w:p>')
+        .map((p) =>
+          (p.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(''),
+        )
+        .filter(Boolean);
+    }
+    /** A sheet of workbook.xlsx as records keyed by header label. */
+    async function sheetRows(name: string): Promise<Record<string, unknown>[]> {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path.join(out, 'workbook.xlsx'));
+      const sheet = workbook.getWorksheet(name)!;
+      // exceljs rows are sparse arrays starting at index 1.
+      const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+      const rows: Record<string, unknown>[] = [];
+      sheet.eachRow((row, n) => {
+        if (n === 1) return;
+        const values = row.values as unknown[];
+        rows.push(
+          Object.fromEntries(header.map((h, i) => [h, values[i]] as const).filter(([h]) => h)),
+        );
+      });
+      return rows.filter((r) =>
+        Object.values(r).some((v) => v !== undefined && v !== null && v !== ''),
+      );
+    }
+
+    test('a summary report per stage and the final acceptance report, each as .docx', () => {
+      const names = fs.readdirSync(path.join(out, 'reports'));
+      for (const stage of ['申报阶段', '筛选阶段', '实施方案备案', '实施阶段', '总结阶段']) {
+        expect(names.some((n) => n.includes(`${stage}总结报告`))).toBe(true);
+      }
+      expect(names.some((n) => n.includes('验收总结报告（'))).toBe(true);
+    });
+
+    test("the application-stage report's numbers equal what workbook.xlsx says", async () => {
+      const text = (await reportText('申报阶段总结报告')).join('\n');
+      const units = await sheetRows('单位名册');
+      const projects = await sheetRows('项目库');
+      const active = units.filter((u) => u['是否参与'] !== false);
+      // Excel has no time zones: the workbook holds Asia/Shanghai wall-clock times, read as UTC.
+      const submittedBy = new Date('2014-05-31T00:00:00Z');
+      const submitted = new Set(
+        projects.filter((p) => (p['首次提交时间'] as Date) < submittedBy).map((p) => p['单位编号']),
+      );
+      expect(text).toContain(
+        `应报单位 ${active.length} 个，已报 ${submitted.size} 个（其中逾期报送 0 个），未报 ${active.length - submitted.size} 个`,
+      );
+      expect(text).toContain(`已受理项目 ${projects.length} 个`);
+      const lines = text.split('\n');
+      for (const type of ['创新探索型', '典型示范型', '制度推广型']) {
+        const count = projects.filter((p) => p['项目类型'] === type).length;
+        expect(lines[lines.indexOf(type) + 1]).toBe(String(count));
+      }
+      for (const theme of ['服务改革', '服务发展', '服务民生', '服务群众', '服务党员']) {
+        const count = projects.filter((p) =>
+          String(p['服务主题']).split('、').includes(theme),
+        ).length;
+        expect(lines[lines.indexOf(theme) + 1]).toBe(String(count));
+      }
+    });
+
+    test("the screening report's key projects and funding equal what workbook.xlsx says", async () => {
+      const text = (await reportText('筛选阶段总结报告')).join('\n');
+      const projects = await sheetRows('项目库');
+      const key = projects.filter((p) => p['审核状态'] === '重点项目');
+      const sum = (label: string) => key.reduce((n, p) => n + Number(p[label] ?? 0), 0);
+      expect(text).toContain(
+        `重点项目 ${key.length} 个（名额 3 个），申请经费合计 ${sum('经费需求（万元）')} 万元，已下拨专项经费合计 ${sum('专项经费（万元）')} 万元。`,
+      );
+      for (const p of key) expect(text).toContain(String(p['项目编号']));
     });
   });
 

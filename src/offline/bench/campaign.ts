@@ -70,6 +70,8 @@ export interface BuildOptions {
   bundlePath?: string;
   callLatencyMs?: (name: string) => number;
   seed?: number;
+  /** Called after every execution, as soon as it ends. */
+  onRun?: (result: RunResult) => void;
 }
 
 const at = (day: string, hour = 10) => new Date(zonedTime(day, hour, 0, TIME_ZONE));
@@ -88,7 +90,8 @@ export function unitsOf(n: number): UnitRow[] {
     const k = i + 1;
     const enterprise = k % 4 === 0;
     // Every tenth unit has two roster addresses (secretary and office).
-    const emails = k % 10 === 0 ? [`dw${k}@u${k}.example`, `bgs${k}@u${k}.example`] : [`dw${k}@u${k}.example`];
+    const emails =
+      k % 10 === 0 ? [`dw${k}@u${k}.example`, `bgs${k}@u${k}.example`] : [`dw${k}@u${k}.example`];
     return {
       unitId: `U${pad(k, 4)}`,
       name: `测试单位${k}${enterprise ? '党委' : '机关党委'}`,
@@ -119,7 +122,17 @@ export function scenarioOf(units: UnitRow[], keyProjectQuota: number): Scenario 
     dir: '(bench)',
     settings,
     units: {
-      header: ['unitId', 'name', 'category', 'secretary', 'contactName', 'email', 'phone', 'memberCount', 'active'],
+      header: [
+        'unitId',
+        'name',
+        'category',
+        'secretary',
+        'contactName',
+        'email',
+        'phone',
+        'memberCount',
+        'active',
+      ],
       rows: units.map((u, i) => [
         u.unitId,
         u.name,
@@ -146,7 +159,8 @@ class SheetFiller {
   ) {
     const columns = mapColumns(def, header);
     const missing = def.columns.filter((c) => columns.index[c.key] === undefined).map((c) => c.key);
-    if (missing.length) throw new Error(`sheet ${def.title.zh} lacks columns ${missing.join(', ')}`);
+    if (missing.length)
+      throw new Error(`sheet ${def.title.zh} lacks columns ${missing.join(', ')}`);
     this.index = columns.index;
   }
   add(values: Record<string, Value>): void {
@@ -184,7 +198,10 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
     timeZone: TIME_ZONE,
     bundlePath: options.bundlePath,
     callLatencyMs: options.callLatencyMs,
-    onRun: (r) => runs.push(r),
+    onRun: (r) => {
+      runs.push(r);
+      options.onRun?.(r);
+    },
   });
   const units = unitsOf(options.units);
   // Projects: 2 for every other unit (1.5 per unit); every fifth project is a key project.
@@ -220,7 +237,14 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
   const audit = filler(AUDIT_LOG_SHEET);
   const sendLedger = filler(SEND_LEDGER_SHEET);
   const mailLog = filler(MAIL_LOG_SHEET);
-  const receipt = (to: string, key: string, unitId: string, projectId: string, stageId: string, when: Date) =>
+  const receipt = (
+    to: string,
+    key: string,
+    unitId: string,
+    projectId: string,
+    stageId: string,
+    when: Date,
+  ) =>
     mailLog.add({
       key,
       kind: 'receipt',
@@ -268,7 +292,14 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
       acceptanceResult: '',
       ...provenance(email, submitted, responseId),
     });
-    receipt(email, `receipt:${responseId}:${submitted.getTime()}`, p.unit.unitId, p.id, 'apply', submitted);
+    receipt(
+      email,
+      `receipt:${responseId}:${submitted.getTime()}`,
+      p.unit.unitId,
+      p.id,
+      'apply',
+      submitted,
+    );
     const editor = p.unit.department === 'org' ? STAFF.org : STAFF.enterprise;
     const decisions: [string, Value, Value][] = [
       ['status', '待审核', status],
@@ -277,7 +308,15 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
     ];
     if (p.key) decisions.push(['fundingGranted', '', 5]);
     for (const [key, oldValue, newValue] of decisions) {
-      audit.add({ at: reviewedAt, editor, projectId: p.id, unitId: p.unit.unitId, key, oldValue, newValue });
+      audit.add({
+        at: reviewedAt,
+        editor,
+        projectId: p.id,
+        unitId: p.unit.unitId,
+        key,
+        oldValue,
+        newValue,
+      });
     }
   }
 
@@ -296,7 +335,14 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
       timeline: at('2014-12-31', 0),
       ...provenance(p.unit.emails[0], submitted, responseId),
     });
-    receipt(p.unit.emails[0], `receipt:${responseId}:${submitted.getTime()}`, p.unit.unitId, p.id, 'plan', submitted);
+    receipt(
+      p.unit.emails[0],
+      `receipt:${responseId}:${submitted.getTime()}`,
+      p.unit.unitId,
+      p.id,
+      'plan',
+      submitted,
+    );
   }
   const ledgerEntries = units.length * 10;
   for (let e = 0; e < ledgerEntries && keyProjects.length; e++) {
@@ -315,7 +361,14 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
       evidenceUrl: '',
       ...provenance(p.unit.emails[0], submitted, responseId),
     });
-    receipt(p.unit.emails[0], `receipt:${responseId}:${submitted.getTime()}`, p.unit.unitId, p.id, 'implement', submitted);
+    receipt(
+      p.unit.emails[0],
+      `receipt:${responseId}:${submitted.getTime()}`,
+      p.unit.unitId,
+      p.id,
+      'implement',
+      submitted,
+    );
   }
   // Self-assessments from one project in ten; the others owe one by tomorrow.
   const assessed = new Set<string>();
@@ -337,7 +390,14 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
       experience: '经验做法',
       ...provenance(p.unit.emails[0], submitted, responseId),
     });
-    receipt(p.unit.emails[0], `receipt:${responseId}:${submitted.getTime()}`, p.unit.unitId, p.id, 'summarize', submitted);
+    receipt(
+      p.unit.emails[0],
+      `receipt:${responseId}:${submitted.getTime()}`,
+      p.unit.unitId,
+      p.id,
+      'summarize',
+      submitted,
+    );
   }
   // The −7 and −3 reminders of the self-assessment stage went out on 02-08 and 02-12.
   for (const offset of [7, 3]) {
@@ -391,8 +451,13 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
 
   const props = PropertiesService._store(harness.ws, 'script');
   const formId = String(props.getProperty('form.application.id'));
-  const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<string, number>;
-  const trigger = harness.triggers().find((t) => t.sourceId === formId && t.handler === 'onFormSubmit');
+  const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<
+    string,
+    number
+  >;
+  const trigger = harness
+    .triggers()
+    .find((t) => t.sourceId === formId && t.handler === 'onFormSubmit');
   if (!trigger) throw new Error('activate installed no submit trigger for the application form');
 
   return {

@@ -60,8 +60,18 @@ export const DEFAULT_LATENCY: LatencyTable = {
       perCellMs: 0.002,
       source: 'SO 29263774 (4,000 cells < 50 ms), best practices',
     },
-    { pattern: 'SpreadsheetApp.Range.getDisplayValues', ms: 30, perCellMs: 0.003, source: 'as getValues' },
-    { pattern: 'SpreadsheetApp.Range.getFormulas', ms: 30, perCellMs: 0.002, source: 'as getValues' },
+    {
+      pattern: 'SpreadsheetApp.Range.getDisplayValues',
+      ms: 30,
+      perCellMs: 0.003,
+      source: 'as getValues',
+    },
+    {
+      pattern: 'SpreadsheetApp.Range.getFormulas',
+      ms: 30,
+      perCellMs: 0.002,
+      source: 'as getValues',
+    },
     { pattern: 'SpreadsheetApp.Range.getNotes', ms: 30, perCellMs: 0.002, source: 'as getValues' },
     {
       pattern: 'SpreadsheetApp.Range.setValues',
@@ -91,7 +101,11 @@ export const DEFAULT_LATENCY: LatencyTable = {
     { pattern: 'SpreadsheetApp.Range.set*', ms: 20, source: 'as setValue' },
     { pattern: 'SpreadsheetApp.Range.protect', ms: 100, source: 'assumed' },
     { pattern: 'SpreadsheetApp.Protection.*', ms: 50, source: 'assumed' },
-    { pattern: 'SpreadsheetApp.flush', ms: 200, source: 'SO 29263774: flush ~560 ms after a big write' },
+    {
+      pattern: 'SpreadsheetApp.flush',
+      ms: 200,
+      source: 'SO 29263774: flush ~560 ms after a big write',
+    },
     // Handles and metadata: served from the script's cached copy of the spreadsheet.
     { pattern: 'SpreadsheetApp.Sheet.getRange', ms: 2, source: 'assumed (no round trip)' },
     { pattern: 'SpreadsheetApp.Range.get*', ms: 2, source: 'assumed (metadata)' },
@@ -108,7 +122,11 @@ export const DEFAULT_LATENCY: LatencyTable = {
     },
     { pattern: 'MailApp.*', ms: 20, source: 'assumed' },
     // Documents and Drive: whole-file operations are slow.
-    { pattern: 'DriveApp.File.makeCopy', ms: 3000, source: 'officeforest 3.6 s, Qiita ~4 s per copy' },
+    {
+      pattern: 'DriveApp.File.makeCopy',
+      ms: 3000,
+      source: 'officeforest 3.6 s, Qiita ~4 s per copy',
+    },
     { pattern: 'DriveApp.File.getAs', ms: 1500, source: 'assumed (PDF conversion)' },
     { pattern: 'DriveApp.*', ms: 200, source: 'assumed (Drive round trip)' },
     { pattern: 'DocumentApp.openById', ms: 500, source: 'assumed' },
@@ -202,7 +220,10 @@ export function parseLatencyTable(text: string, origin = 'latency table'): Laten
     if (typeof rule?.pattern !== 'string' || typeof rule.ms !== 'number' || rule.ms < 0) {
       throw new Error(`${origin}: rules[${i}] needs "pattern" (string) and "ms" (number ≥ 0)`);
     }
-    if (rule.perCellMs !== undefined && (typeof rule.perCellMs !== 'number' || rule.perCellMs < 0)) {
+    if (
+      rule.perCellMs !== undefined &&
+      (typeof rule.perCellMs !== 'number' || rule.perCellMs < 0)
+    ) {
       throw new Error(`${origin}: rules[${i}].perCellMs must be a number ≥ 0`);
     }
   });

@@ -24,8 +24,11 @@ import { describeViolation, refreshQuotaView, reviewState } from './review';
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
 export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
-/** Emails recorded in the ledger per locked write: a crash can lose at most this many reminders. */
-const CHUNK = 10;
+/**
+ * Emails recorded in the ledger per locked write: a crash can lose at most this many reminders,
+ * and each chunk costs one lock and a few Sheets calls.
+ */
+const CHUNK = 25;
 
 export const STORE = {
   lease: 'dailyRun.lease',
@@ -261,16 +264,22 @@ export function sendReminders(
     const queue = [...outgoing, ...staff];
     let sent = 0;
     let failed = 0;
+    // The Mail log rows of one chunk ride along with the next chunk's ledger write (one lock each).
+    let delivered: PlannedMail[] = [];
     for (let i = 0; i < queue.length; i += CHUNK) {
       // Every execution sends at least one chunk, so a continuation always makes progress.
       if (i > 0 && deps.clock.now() - startedAt > budgetMs) {
         const remaining = queue.length - i;
+        logMail(deps, delivered, deps.clock.now());
         deps.log.record({ event: 'checkpoint', reason: 'timeBudget', remaining });
         return { sent, deferred: deferred.length, remaining };
       }
       const chunk = queue.slice(i, i + CHUNK);
-      record(deps, chunk, today, 'sent', '', deps.clock.now());
-      const delivered: PlannedMail[] = [];
+      deps.lock.withScriptLock(() => {
+        record(deps, chunk, today, 'sent', '', deps.clock.now());
+        logMail(deps, delivered, deps.clock.now());
+      });
+      delivered = [];
       for (const planned of chunk) {
         const result = deps.mail.send(planned.mail);
         if (result.sent) {
@@ -283,8 +292,8 @@ export function sendReminders(
           deps.log.record({ event: 'mailDeferred', ...planned.record, reason: result.reason });
         }
       }
-      logMail(deps, delivered, deps.clock.now());
     }
+    logMail(deps, delivered, deps.clock.now());
     return { sent, deferred: deferred.length + failed, remaining: 0 };
   } finally {
     deps.lock.withScriptLock(() => deps.store.set(STORE.lease, 'null'));

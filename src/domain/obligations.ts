@@ -60,6 +60,9 @@ export function obligations(config: CampaignConfig, records: CampaignRecords): O
       projectId: string;
       submittedAt: number | null;
     }[];
+    // Indexed once per stage: thousands of units × tens of thousands of records otherwise.
+    const byUnit = groupBy(submitted, (r) => r.unitId);
+    const byProject = groupBy(submitted, (r) => r.projectId);
     const metBy = (list: { submittedAt: number | null }[]) => {
       const at = firstSubmission(list);
       return { metAt: at, late: at !== null && at >= deadlineEnd };
@@ -68,7 +71,7 @@ export function obligations(config: CampaignConfig, records: CampaignRecords): O
       const withProjects = new Set(records.projects.map((p) => p.unitId));
       for (const unit of active.values()) {
         if (stage.audience === 'unitsWithProjects' && !withProjects.has(unit.unitId)) continue;
-        const mine = submitted.filter((r) => r.unitId === unit.unitId);
+        const mine = byUnit.get(unit.unitId) ?? [];
         out.push({
           stage,
           unitId: unit.unitId,
@@ -83,7 +86,7 @@ export function obligations(config: CampaignConfig, records: CampaignRecords): O
       (p) => active.has(p.unitId) && (stage.audience === 'allProjects' || p.status === STATUS.key),
     );
     for (const project of projects) {
-      const mine = submitted.filter((r) => r.projectId === project.projectId);
+      const mine = byProject.get(project.projectId) ?? [];
       out.push({
         stage,
         unitId: project.unitId,
@@ -92,6 +95,17 @@ export function obligations(config: CampaignConfig, records: CampaignRecords): O
         ...metBy(mine),
       });
     }
+  }
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
 }

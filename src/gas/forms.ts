@@ -101,17 +101,19 @@ export const gasForms: FormsPort = {
   },
 
   setChoices(formKey: string, itemKey: string, choices: readonly string[]): boolean {
+    // Reading the current choices back costs one call per choice (thousands of units); the
+    // list last written is remembered instead, so an unchanged roster costs no Forms call.
+    const key = `form.${formKey}.${itemKey}.choices`;
+    const wanted = choicesPrint(choices);
+    if (gasStore.get(key) === wanted) return false;
     const form = openForm(formKey);
     const id = itemIds(formKey)[itemKey];
     if (!form || id === undefined) return false;
     const item = form.getItemById(id);
     if (!item) return false;
-    const list = item.asListItem();
-    const current = list.getChoices().map((c) => c.getValue());
-    if (current.length === choices.length && current.every((c, i) => c === choices[i]))
-      return false;
     // A dropdown needs at least one choice.
-    list.setChoiceValues(choices.length ? [...choices] : ['—']);
+    item.asListItem().setChoiceValues(choices.length ? [...choices] : ['—']);
+    gasStore.set(key, wanted);
     return true;
   },
 
@@ -155,4 +157,13 @@ export function formKeyOf(formId: string, keys: readonly string[]): string | nul
 /** Item id → field key, for reading a response's answers by key. */
 export function fieldKeysByItemId(formKey: string): Map<number, string> {
   return new Map(Object.entries(itemIds(formKey)).map(([key, id]) => [id, key]));
+}
+
+/** A short fingerprint of a choice list (property values are limited to 9 KB). */
+function choicesPrint(choices: readonly string[]): string {
+  const text = choices.join('\u0001');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${choices.length}:${hash.toString(16)}`;
 }

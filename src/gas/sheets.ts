@@ -10,6 +10,7 @@ const GROW_ROWS = 200;
 
 let activeSpreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 const sheetsByTitle = new Map<string, Sheet>();
+const headersByTitle = new Map<string, Cell[]>();
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   activeSpreadsheet ??= SpreadsheetApp.getActiveSpreadsheet();
@@ -179,10 +180,15 @@ export const gasSheets: SheetsPort = {
   },
 
   readHeader(titles: readonly string[]): Cell[] | null {
+    const cached = headersByTitle.get(titles[0]);
+    if (cached) return cached;
     const sheet = findSheet(titles);
     if (!sheet) return null;
     const width = Math.max(sheet.getLastColumn(), 1);
-    return sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+    // Headers do not change during an execution; appending in chunks need not re-read them.
+    headersByTitle.set(titles[0], header);
+    return header;
   },
 
   appendRows(titles: readonly string[], rows: Cell[][]): void {

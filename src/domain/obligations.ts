@@ -26,7 +26,8 @@ function firstSubmission(records: { submittedAt: number | null }[]): number | nu
   return first;
 }
 
-function recordsOf(
+/** The records a stage's form produces. */
+export function recordsOfForm(
   records: CampaignRecords,
   form: Stage['form'],
 ): LinkedRecord[] | ProjectRecord[] {
@@ -55,7 +56,7 @@ export function obligations(config: CampaignConfig, records: CampaignRecords): O
   for (const stage of config.stages) {
     if (!stage.form || stage.audience === 'staff') continue;
     const deadlineEnd = endOfDay(stage.deadline, tz);
-    const submitted = recordsOf(records, stage.form) as {
+    const submitted = recordsOfForm(records, stage.form) as {
       unitId: string;
       projectId: string;
       submittedAt: number | null;

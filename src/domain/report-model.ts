@@ -4,6 +4,7 @@
  * key projects and their funding; acceptance results; the stage timeline. Pure — the documents
  * only lay these out, so every number in a report is one computed here from the sheets.
  */
+import { recordsOfForm } from './obligations';
 import { PROJECT_TYPES, SELF_ASSESSMENT_FORM, THEMES } from '../../sheets-templates/forms';
 import { UNIT_CATEGORIES } from '../../sheets-templates/config-sheets';
 import { endOfDay } from './calendar';
@@ -94,24 +95,6 @@ export interface StageReportModel {
 }
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-
-function recordsOfForm(
-  records: CampaignRecords,
-  form: Stage['form'],
-): LinkedRecord[] | ProjectRecord[] {
-  switch (form) {
-    case 'application':
-      return records.projects;
-    case 'plan':
-      return records.plans;
-    case 'ledger':
-      return records.ledger;
-    case 'selfAssessment':
-      return records.selfAssessments;
-    default:
-      return [];
-  }
-}
 
 function subjectOf(stage: Stage): StageProgress['subject'] {
   if (stage.audience === 'staff') return 'reviews';

@@ -5,6 +5,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 // Module state lives for one execution only (Apps Script loads the bundle anew for each), so
 // these caches save service calls without ever going stale across executions.
+/** Rows as Sheets must get them: all the same width, text quote-prefixed where needed. */
+function rectangle(rows: Cell[][]): Cell[][] {
+  const width = Math.max(...rows.map((r) => r.length), 1);
+  return rows.map((row) => {
+    const out = row.map(asCellValue);
+    while (out.length < width) out.push('');
+    return out;
+  });
+}
+
 /** Rows added at a time when a sheet is full, so growing is rare (cells count toward 10M). */
 const GROW_ROWS = 200;
 
@@ -119,12 +129,8 @@ export const gasSheets: SheetsPort = {
     if (rows.length === 0) return;
     const sheet = findSheet(titles);
     if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
-    const width = Math.max(...rows.map((r) => r.length));
-    const cells = rows.map((row) => {
-      const out = row.map(asCellValue);
-      while (out.length < width) out.push('');
-      return out;
-    });
+    const cells = rectangle(rows);
+    const width = cells[0].length;
     sheet.getRange(firstRow, 1, cells.length, width).setValues(cells);
   },
 
@@ -195,12 +201,8 @@ export const gasSheets: SheetsPort = {
     if (rows.length === 0) return;
     const sheet = findSheet(titles);
     if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
-    const width = Math.max(...rows.map((r) => r.length));
-    const cells = rows.map((row) => {
-      const out = row.map(asCellValue);
-      while (out.length < width) out.push('');
-      return out;
-    });
+    const cells = rectangle(rows);
+    const width = cells[0].length;
     const top = sheet.getLastRow() + 1;
     // getRange past the sheet's last row throws ("outside the dimensions of the sheet"), and a
     // new sheet has only 1,000 rows: grow it first, in one call.

@@ -115,9 +115,13 @@ export function runConcurrently(
         run.seen += 1;
         return received.message as WorkerMessage;
       }
+      // The doorbell may ring a moment before the message is readable: wait, then look again.
       const outcome = Atomics.wait(run.signal, 1, run.seen, WORKER_SILENCE_LIMIT_MS);
-      if (outcome === 'timed-out' && !receiveMessageOnPort(run.port)) {
-        throw new Error(`sandbox worker for ${run.spec.handler} stopped answering`);
+      if (outcome === 'timed-out') {
+        const late = receiveMessageOnPort(run.port);
+        if (!late) throw new Error(`sandbox worker for ${run.spec.handler} stopped answering`);
+        run.seen += 1;
+        return late.message as WorkerMessage;
       }
     }
   };

@@ -8,6 +8,8 @@ const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const { port, signal, runtimeSource, code, services, now, handler, event } = workerData;
 // signal[0]: the host's answer is ready; signal[1]: counts messages posted to the host.
 const flag = new Int32Array(signal);
+// Only ever waited on with a timeout: a way to sleep a millisecond in a worker.
+const nap = new Int32Array(new SharedArrayBuffer(4));
 
 function ring() {
   Atomics.add(flag, 1, 1);
@@ -19,9 +21,14 @@ function roundTrip(message) {
   ring();
   Atomics.wait(flag, 0, 0);
   Atomics.store(flag, 0, 0);
-  const received = receiveMessageOnPort(port);
-  if (!received) throw new Error('sandbox worker: woken without a reply');
-  return received.message;
+  // The flag can become visible a moment before the host's message reaches this port: poll
+  // briefly instead of giving up (seen under load on 2 cores).
+  for (let attempt = 0; ; attempt++) {
+    const received = receiveMessageOnPort(port);
+    if (received) return received.message;
+    if (attempt > 20000) throw new Error('sandbox worker: woken without a reply');
+    Atomics.wait(nap, 0, 0, 1);
+  }
 }
 
 // The host releases this execution when the scheduler lets it start.

@@ -309,6 +309,26 @@ function stageFilling(
   const model = stageReportModel(config, records, stage, today);
   const dept = (key: string) => msgs.departments[key] ?? key;
   const p = model.progress;
+  /** One row of a per-category or per-department table. */
+  const groupRow = (
+    c: {
+      units: number;
+      projects: number;
+      expected: number;
+      met: number;
+      late: number;
+      rate: number | null;
+    },
+    label: string,
+  ) => ({
+    label,
+    units: String(c.units),
+    projects: String(c.projects),
+    expected: String(c.expected),
+    met: String(c.met),
+    late: String(c.late),
+    rate: f.pct(c.rate),
+  });
   return {
     scalars: {
       campaignName: settings.campaignName,
@@ -349,24 +369,10 @@ function stageFilling(
         count: String(t.count),
         rate: f.pct(t.rate),
       })),
-      byCategory: model.byCategory.map((c) => ({
-        label: c.key,
-        units: String(c.units),
-        projects: String(c.projects),
-        expected: String(c.expected),
-        met: String(c.met),
-        late: String(c.late),
-        rate: f.pct(c.rate),
-      })),
+      byCategory: model.byCategory.map((c) => groupRow(c, c.key)),
       byDepartment: model.byDepartment.map((c, i) => ({
         no: String(i + 1),
-        label: dept(c.key),
-        units: String(c.units),
-        projects: String(c.projects),
-        expected: String(c.expected),
-        met: String(c.met),
-        late: String(c.late),
-        rate: f.pct(c.rate),
+        ...groupRow(c, dept(c.key)),
       })),
       missing: model.missing.map((o, i) => ({
         no: String(i + 1),

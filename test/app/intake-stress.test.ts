@@ -1,29 +1,16 @@
-import { FormApp } from '../../src/offline/emulator/form-app';
-import { PropertiesService } from '../../src/offline/emulator/properties-service';
+import { APPLICATION_FORM } from '../../sheets-templates/forms';
+import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import { SeededRandom } from '../../src/offline/emulator/core';
 import { ADMIN, configured, sampleScenario } from '../support/campaign';
 
 function activeCampaign() {
   const campaign = configured(sampleScenario(), '2014-05-20T08:00:00+08:00');
   expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
-  const props = PropertiesService._store(campaign.ws, 'script');
-  const formId = String(props.getProperty('form.application.id'));
-  const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<
-    string,
-    number
-  >;
-  const trigger = campaign
-    .triggers()
-    .find((t) => t.sourceId === formId && t.handler === 'onFormSubmit')!;
-  return { campaign, formId, items, trigger };
+  return campaign;
 }
 
-const byItem = (items: Record<string, number>, answers: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(answers)
-      .filter(([k]) => k in items)
-      .map(([k, v]) => [items[k], v]),
-  );
+/** The application form's field keys (what a respondent can answer). */
+const FIELDS = APPLICATION_FORM.fields.map((f) => f.key);
 
 // The sample roster's active units (U19 and U31 are inactive there).
 const ACTIVE = Array.from({ length: 34 }, (_, i) => `U${String(i + 1).padStart(2, '0')}`).filter(
@@ -49,19 +36,11 @@ const valid = (i: number) => ({
 
 describe('intake under load (dist/Code.js in the emulator)', () => {
   test('200 submissions arriving as simultaneous executions: exactly 200 projects, none overwritten, 200 distinct ids', () => {
-    const { campaign, formId, items, trigger } = activeCampaign();
-    const specs = Array.from({ length: 200 }, (_, i) => {
-      const { response, form } = FormApp._respond(campaign.ws, formId, {
-        email: 'someone@x.example',
-        answers: byItem(items, valid(i)),
-      });
-      return {
-        handler: 'onFormSubmit',
-        trigger: 'form' as const,
-        effectiveUser: trigger.owner,
-        event: { authMode: 'FULL', source: form, response, triggerUid: trigger.id },
-      };
-    });
+    const campaign = activeCampaign();
+    const specs = Array.from(
+      { length: 200 },
+      (_, i) => respondAs(campaign, 'application', 'someone@x.example', valid(i)).runs[0],
+    );
     const results = campaign.runTogether(specs, { seed: 2014 });
     expect(results.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
     const projects = (campaign.values('项目库') ?? []).slice(1).filter((r) => r[0] !== '');
@@ -73,7 +52,7 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
 
   test('1,000 generated malformed or hostile answer sets: no execution fails, each ends accepted or rejected with reasons, no formula anywhere', () => {
     jest.setTimeout(180000);
-    let { campaign, formId, items, trigger } = activeCampaign();
+    let campaign = activeCampaign();
     const random = new SeededRandom(99);
     const pick = <T>(list: T[]) => list[random.int(0, list.length)];
     const hostile = [
@@ -101,7 +80,7 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
       const out: Record<string, unknown> = { ...answers };
       const n = random.int(1, 4);
       for (let k = 0; k < n; k++) {
-        const key = pick(Object.keys(items));
+        const key = pick(FIELDS);
         out[key] =
           random.next() < 0.15 ? pick([null, [], ['不存在的主题'], 42, -1, 3.5]) : pick(hostile);
       }
@@ -116,19 +95,12 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
       if (i > 0 && i % 250 === 0) {
         snapshots.push(campaign.spreadsheet._snapshot());
         rejections += (campaign.values('退回记录') ?? []).length - 1;
-        ({ campaign, formId, items, trigger } = activeCampaign());
+        campaign = activeCampaign();
       }
       const answers = mutate(valid(i));
-      const { response, form } = FormApp._respond(campaign.ws, formId, {
-        email: pick(['dw@fgw.example', 'evil@x.example', '<b>@x']),
-        answers: byItem(items, answers),
-      });
-      const run = campaign.run({
-        handler: 'onFormSubmit',
-        trigger: 'form',
-        effectiveUser: trigger.owner,
-        event: { authMode: 'FULL', source: form, response, triggerUid: trigger.id },
-      });
+      const email = pick(['dw@fgw.example', 'evil@x.example', '<b>@x']);
+      const [spec] = respondAs(campaign, 'application', email, answers).runs;
+      const run = campaign.run(spec);
       expect(run.ok ? '' : run.error).toBe('');
       const records = run.execution.logs.map(
         (l) => l.json as { event?: string; status?: string; errors?: string[] },

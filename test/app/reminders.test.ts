@@ -3,6 +3,7 @@ import { PropertiesService } from '../../src/offline/emulator/properties-service
 import { ScriptApp } from '../../src/offline/emulator/script-app';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
 import type { Scenario } from '../../src/offline/rehearsal/scenario';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
 import { ADMIN } from '../support/campaign';
@@ -10,23 +11,9 @@ import { bundlePath } from '../support/bundle';
 
 /** A campaign of `n` units, one application stage ending 2014-05-30 (reminders 7,3,1; overdue every 3). */
 function scenarioOf(n: number, settings: Record<string, string> = {}): Scenario {
-  const units = Array.from({ length: n }, (_, i) => {
-    const id = `U${String(i + 1).padStart(3, '0')}`;
-    return [
-      id,
-      `测试单位${i + 1}机关党委`,
-      i % 3 === 0 ? '驻深企业' : '机关事业单位',
-      '',
-      '',
-      `dw${i + 1}@u${i + 1}.example`,
-      '',
-      '',
-      'true',
-    ];
-  });
-  return {
-    dir: '(generated)',
-    settings: Object.entries({
+  return generatedScenario({
+    units: n,
+    settings: {
       campaignName: '提醒测试',
       timeZone: 'Asia/Shanghai',
       reminderHour: '9',
@@ -36,39 +23,11 @@ function scenarioOf(n: number, settings: Record<string, string> = {}): Scenario 
       adminEmails: ADMIN,
       mailReserve: '5',
       ...settings,
-    }).map(([key, value]) => ({ key, value })),
-    units: {
-      header: [
-        'unitId',
-        'name',
-        'category',
-        'secretary',
-        'contactName',
-        'email',
-        'phone',
-        'memberCount',
-        'active',
-      ],
-      rows: units,
     },
-    stages: {
-      header: [
-        'stageId',
-        'name',
-        'opensOn',
-        'deadline',
-        'form',
-        'audience',
-        'remindDaysBefore',
-        'overdueEveryDays',
-      ],
-      rows: [
-        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
-      ],
-    },
-    events: [],
-    environment: { mailDailyQuota: 1500, seed: 1 },
-  };
+    stages: [
+      ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+    ],
+  });
 }
 
 function campaignOf(

@@ -1,8 +1,7 @@
-import { FormApp } from '../../src/offline/emulator/form-app';
-import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
-import type { Scenario } from '../../src/offline/rehearsal/scenario';
+import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
+import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
 import { ADMIN } from '../support/campaign';
 import { bundlePath } from '../support/bundle';
@@ -12,58 +11,20 @@ const OTHER = 'zzb2@jggw.example';
 
 /** 40 units of one department, each with one accepted project; key-project quota 30. */
 function campaignWith40Projects() {
-  const units = Array.from({ length: 40 }, (_, i) => [
-    `U${String(i + 1).padStart(2, '0')}`,
-    `单位${i + 1}机关党委`,
-    '机关事业单位',
-    '',
-    '',
-    `dw${i + 1}@u.example`,
-    '',
-    '',
-    'true',
-  ]);
-  const scenario: Scenario = {
-    dir: '(generated)',
-    settings: Object.entries({
+  const scenario = generatedScenario({
+    units: 40,
+    category: () => '机关事业单位',
+    settings: {
       campaignName: '审核测试',
       'staffEmails.org': `${ZZB};${OTHER}`,
       adminEmails: ADMIN,
       keyProjectQuota: '30',
-    }).map(([key, value]) => ({ key, value })),
-    units: {
-      header: [
-        'unitId',
-        'name',
-        'category',
-        'secretary',
-        'contactName',
-        'email',
-        'phone',
-        'memberCount',
-        'active',
-      ],
-      rows: units,
     },
-    stages: {
-      header: [
-        'stageId',
-        'name',
-        'opensOn',
-        'deadline',
-        'form',
-        'audience',
-        'remindDaysBefore',
-        'overdueEveryDays',
-      ],
-      rows: [
-        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
-        ['screen', '筛选阶段', '2014-06-01', '2014-06-30', '', 'staff', '3', '0'],
-      ],
-    },
-    events: [],
-    environment: { mailDailyQuota: 1500, seed: 1 },
-  };
+    stages: [
+      ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+      ['screen', '筛选阶段', '2014-06-01', '2014-06-30', '', 'staff', '3', '0'],
+    ],
+  });
   const runs: RunResult[] = [];
   const campaign = new CampaignHarness({
     now: Date.parse('2014-05-20T08:00:00+08:00'),
@@ -76,18 +37,9 @@ function campaignWith40Projects() {
   campaign.clickMenu('setup', ADMIN);
   fillConfiguration(campaign, scenario, ADMIN);
   expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
-  const props = PropertiesService._store(campaign.ws, 'script');
-  const formId = String(props.getProperty('form.application.id'));
-  const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<
-    string,
-    number
-  >;
-  const trigger = campaign
-    .triggers()
-    .find((t) => t.sourceId === formId && t.handler === 'onFormSubmit')!;
   for (let i = 0; i < 40; i++) {
-    const answers: Record<string, unknown> = {
-      unitId: units[i][0],
+    const { runs: submitted } = respondAs(campaign, 'application', `dw${i + 1}@u${i + 1}.example`, {
+      unitId: scenario.units.rows[i][0],
       projectName: `项目${i + 1}`,
       projectType: '创新探索型',
       themes: ['服务民生'],
@@ -100,19 +52,8 @@ function campaignWith40Projects() {
       contactName: 'c',
       contactPhone: '0755-82100000',
       contactEmail: 'c@u.example',
-    };
-    const { response, form } = FormApp._respond(campaign.ws, formId, {
-      email: `dw${i + 1}@u.example`,
-      answers: Object.fromEntries(Object.entries(answers).map(([k, v]) => [items[k], v])),
     });
-    expect(
-      campaign.run({
-        handler: 'onFormSubmit',
-        trigger: 'form',
-        effectiveUser: trigger.owner,
-        event: { authMode: 'FULL', source: form, response, triggerUid: trigger.id },
-      }).ok,
-    ).toBe(true);
+    expect(submitted.map((spec) => campaign.run(spec).ok)).toEqual([true]);
   }
   campaign.advanceTo(Date.parse('2014-06-20T10:00:00+08:00'));
   runs.length = 0;
@@ -199,9 +140,9 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     campaign.edit(OTHER, '项目库', `${status}3`, '备案'); // no change: no audit row
     const audit = auditRows(campaign).map((r) => r.slice(1, 7).map(String).join('|'));
     expect(audit).toEqual([
-      `${ZZB}|SJXM-2014-001|U01|status|待审核|重点项目`,
-      `${ZZB}|SJXM-2014-001|U01|fundingGranted||8`,
-      `${OTHER}|SJXM-2014-002|U02|status|待审核|备案`,
+      `${ZZB}|SJXM-2014-001|U001|status|待审核|重点项目`,
+      `${ZZB}|SJXM-2014-001|U001|fundingGranted||8`,
+      `${OTHER}|SJXM-2014-002|U002|status|待审核|备案`,
     ]);
     const header = (campaign.values('项目库') ?? [])[0].map(String);
     const first = (campaign.values('项目库') ?? [])[1];
@@ -214,7 +155,9 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     const header = (campaign.values('项目库') ?? [])[0].map(String);
     const nameColumn = String.fromCharCode(65 + header.indexOf('项目名称'));
     expect(campaign.edit(ZZB, '项目库', `${nameColumn}2`, '改名').accepted).toBe(false);
-    expect(campaign.edit('dw1@u.example', '项目库', `${status}2`, '重点项目').accepted).toBe(false);
+    expect(campaign.edit('dw1@u1.example', '项目库', `${status}2`, '重点项目').accepted).toBe(
+      false,
+    );
     expect(campaign.edit(ZZB, '项目库', `${status}2`, '重点项目').accepted).toBe(true);
   });
 

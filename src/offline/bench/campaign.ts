@@ -9,6 +9,7 @@
  * calendar. Every project owes one; 10 % have sent it, so about 90 % of units are owed a reminder
  * today (the −7 and −3 reminders are already in the send ledger, as they would be).
  */
+import { respondAs } from '../rehearsal/replay-forms';
 import * as path from 'node:path';
 import {
   AUDIT_LOG_SHEET,
@@ -23,7 +24,6 @@ import type { SheetDef } from '../../../sheets-templates/config-sheets';
 import { PROJECT_TYPES } from '../../../sheets-templates/forms';
 import { addDays, zonedTime } from '../../domain/calendar';
 import { mapColumns } from '../../domain/table';
-import { FormApp } from '../emulator/form-app';
 import { PropertiesService } from '../emulator/properties-service';
 import { CampaignHarness } from '../harness';
 import { projectRoot } from '../project-root';
@@ -451,10 +451,6 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
 
   const props = PropertiesService._store(harness.ws, 'script');
   const formId = String(props.getProperty('form.application.id'));
-  const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<
-    string,
-    number
-  >;
   const trigger = harness
     .triggers()
     .find((t) => t.sourceId === formId && t.handler === 'onFormSubmit');
@@ -493,20 +489,7 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
         contactEmail: unit.emails[0],
         budget: 2,
       };
-      const { response, form } = FormApp._respond(harness.ws, formId, {
-        email: unit.emails[0],
-        answers: Object.fromEntries(
-          Object.entries(answers)
-            .filter(([k]) => k in items)
-            .map(([k, v]) => [items[k], v]),
-        ),
-      });
-      return {
-        handler: 'onFormSubmit',
-        trigger: 'form',
-        effectiveUser: trigger.owner,
-        event: { authMode: 'FULL', source: form, response, triggerUid: trigger.id },
-      };
+      return respondAs(harness, 'application', unit.emails[0], answers).runs[0];
     },
   };
 }

@@ -9,7 +9,7 @@
 import { FormApp, FormRefused, type FormSubmission } from '../emulator/form-app';
 import { PropertiesService } from '../emulator/properties-service';
 import type { CampaignHarness } from '../harness';
-import type { RunResult } from '../sandbox/sandbox';
+import type { RunResult, RunSpec } from '../sandbox/sandbox';
 import type { EventReplayer, ReplayContext } from './engine';
 import type { EditEvent, ScenarioEvent, SubmitEvent } from './scenario';
 
@@ -102,11 +102,14 @@ function mapAnswers(
   return out;
 }
 
-/** Fires the triggers Apps Script would fire for a submission, in order, each as its owner. */
-function fireTriggers(harness: CampaignHarness, submission: FormSubmission): RunResult[] {
-  const runs: RunResult[] = [];
-  for (const trigger of submission.triggers) {
-    const event =
+/** The executions Apps Script starts for a submission: one per trigger, each as its owner. */
+export function triggerRuns(submission: FormSubmission): RunSpec[] {
+  return submission.triggers.map((trigger) => ({
+    handler: trigger.handler,
+    trigger: 'form' as const,
+    effectiveUser: trigger.owner,
+    activeUser: '',
+    event:
       trigger.kind === 'form'
         ? {
             authMode: 'FULL',
@@ -121,18 +124,36 @@ function fireTriggers(harness: CampaignHarness, submission: FormSubmission): Run
             values: submission.spreadsheetEvent?.values,
             namedValues: submission.spreadsheetEvent?.namedValues,
             triggerUid: trigger.id,
-          };
-    runs.push(
-      harness.run({
-        handler: trigger.handler,
-        trigger: 'form',
-        effectiveUser: trigger.owner,
-        activeUser: '',
-        event,
-      }),
-    );
-  }
-  return runs;
+          },
+  }));
+}
+
+/** Fires the triggers Apps Script would fire for a submission, in order, each as its owner. */
+function fireTriggers(harness: CampaignHarness, submission: FormSubmission): RunResult[] {
+  return triggerRuns(submission).map((spec) => harness.run(spec));
+}
+
+/**
+ * A respondent submits one of the campaign's forms with answers keyed by field key; nothing runs
+ * yet — the caller fires `runs` one after another (`harness.run`) or together (`runTogether`).
+ */
+export function respondAs(
+  harness: CampaignHarness,
+  formKey: string,
+  email: string,
+  answers: Record<string, unknown>,
+): { submission: FormSubmission; runs: RunSpec[] } {
+  const contract = contractFor(harness, formKey);
+  if (typeof contract === 'string') throw new Error(contract);
+  const byItem = mapAnswers(harness, contract, answers, (problem) => {
+    throw new Error(problem);
+  });
+  const submission = FormApp._respond(harness.ws, contract.formId, {
+    email,
+    answers: byItem,
+    at: harness.ws.now(),
+  });
+  return { submission, runs: triggerRuns(submission) };
 }
 
 function refusal(error: unknown): string | null {

@@ -52,10 +52,7 @@ export function onDailyTick(): void {
 
 /** One-off trigger: finishes a daily run that stopped for its time budget. */
 export function onDailyTickContinue(e?: GoogleAppsScript.Events.TimeDriven): void {
-  const deps = gasDeps();
-  // A one-off trigger stays listed after it fires; remove it so triggers do not pile up.
-  if (e?.triggerUid) deps.triggers.remove(e.triggerUid);
-  dailyTick(deps, { continuation: true });
+  dailyTick(gasDeps(), { continuation: true, triggerUid: e?.triggerUid });
 }
 
 /** Menu: what the daily run would send on a day, without sending anything. */
@@ -65,13 +62,7 @@ export function previewReminders(): void {
 
 /** Installable form-submit trigger of each campaign form (also fires for edited responses). */
 export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  const submission = submissionFromEvent(e);
-  if (!submission) {
-    // A form this campaign did not create (or an old one): nothing of ours to record.
-    console.log(JSON.stringify({ event: 'submissionIgnored', formId: e.source.getId() }));
-    return;
-  }
-  intake(gasDeps(), submission);
+  intake(gasDeps(), submissionFromEvent(e), e.source.getId());
 }
 
 /** Menu: the summary report of the current (or last ended) stage, as a Google Doc. */

@@ -31,9 +31,11 @@ export interface DailyTickResult {
  */
 export function dailyTick(
   deps: AppDeps,
-  options: { continuation?: boolean } = {},
+  options: { continuation?: boolean; triggerUid?: string } = {},
 ): DailyTickResult {
   const startedAt = deps.clock.now();
+  // A one-off continuation trigger stays listed after it fires: remove it so none pile up.
+  if (options.triggerUid) deps.triggers.remove(options.triggerUid);
   const prepared = deps.lock.withScriptLock(
     (): { config?: CampaignConfig; result?: DailyTickResult } => {
       if (deps.store.get(STATE.active) !== 'true')

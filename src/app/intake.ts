@@ -48,7 +48,16 @@ const DEFAULT_PREFIX = 'SJXM';
  * same response delivered twice changes nothing), and answers the respondent with a receipt or a
  * rejection that says what to fix. Nothing is dropped: a rejected response is kept with reasons.
  */
-export function intake(deps: AppDeps, raw: RawSubmission): IntakeResult {
+export function intake(
+  deps: AppDeps,
+  raw: RawSubmission | null,
+  sourceFormId = '',
+): IntakeResult | null {
+  if (!raw) {
+    // A form this campaign did not create (or an old one): nothing of ours to record.
+    deps.log.record({ event: 'submissionIgnored', formId: sourceFormId });
+    return null;
+  }
   return deps.lock.withScriptLock(() => {
     const loaded = loadConfig(deps.sheets);
     const form = formDef(raw.formKey);

@@ -15,6 +15,7 @@ import {
   type ResponseData,
 } from './form-model';
 import { spreadsheetById, type Range, type Sheet, type Spreadsheet } from './spreadsheet-app';
+import { MAX_CELL_CHARS } from './spreadsheet-values';
 
 /** The spreadsheet's locale is Chinese: Google names the response sheets 表单回复 1, 表单回复 2, … */
 export const RESPONSE_SHEET_PREFIX = '表单回复 ';
@@ -337,7 +338,10 @@ export function writeResponseRow(
     for (const item of form.items) {
       const column = dest.columns.get(item.id);
       if (column === undefined) continue;
-      const text = answerText(item, record.answers.get(item.id));
+      // Forms keeps a long answer whole; a Sheets cell holds at most 50,000 characters. What Google
+      // writes to the response sheet then is undocumented: we keep the first 50,000 (assumption,
+      // docs/fidelity/forms.md), so the response itself, not the sheet, is the whole answer.
+      const text = answerText(item, record.answers.get(item.id)).slice(0, MAX_CELL_CHARS - 1);
       const cell = sheet.getRange(row, column);
       cell.setValue(
         text === '' ? '' : cellInput(cell, text, item.type === 'DATE' ? 'date' : 'text'),

@@ -1,6 +1,7 @@
 /**
  * `npm start`: rehearses a campaign offline on the bundle clasp pushes (rehearsal-format.md).
- * Exit codes: 0 rehearsed; 1 the scenario or arguments cannot be read; 2 the build failed.
+ * Exit codes: 0 rehearsed; 1 the scenario or arguments cannot be read; 2 the build failed;
+ * 4 the script refused to activate the campaign (outputs are still written).
  */
 import * as path from 'node:path';
 
@@ -79,7 +80,18 @@ async function main(): Promise<number> {
       '',
       `完成（${seconds} 秒）：执行 ${summary.executions} 次，失败 ${summary.failures.length} 次；` +
         `邮件 ${summary.emails} 封（收件人 ${summary.recipients}）；报告 ${summary.reports} 份；` +
-        `回放事件 ${summary.eventsReplayed} 个`,
+        `回放事件 ${summary.eventsReplayed} 个` +
+        (summary.eventsDropped.length ? `，未能回放 ${summary.eventsDropped.length} 个` : ''),
+      ...summary.warnings.map((w) => `! ${w}`),
+      ...(summary.activationRefused
+        ? [`✗ 启动被拒绝（活动未启动，没有表单和每日触发器）：${summary.activationRefused}`]
+        : []),
+      ...capped(
+        summary.eventsDropped.map(
+          (d) => `✗ events.jsonl:${d.line} ${d.type} 未能回放：${d.problem}`,
+        ),
+      ),
+      ...capped(summary.eventNotes.map((d) => `! events.jsonl:${d.line} ${d.type}：${d.problem}`)),
       ...(skipped.length
         ? [`尚未支持、已跳过的事件：${skipped.map(([type, n]) => `${type} ×${n}`).join('，')}`]
         : []),
@@ -90,7 +102,15 @@ async function main(): Promise<number> {
       `  ${relative(summary.outputs.runLog)}`,
     ].join('\n'),
   );
-  return 0;
+  // Outputs are written either way (运行状况 says why); with no active campaign nothing could run.
+  return summary.activated ? 0 : 4;
+}
+
+/** Long lists are cut so the summary stays readable; the count of the rest is still printed. */
+function capped(lines: string[], max = 20): string[] {
+  return lines.length <= max
+    ? lines
+    : [...lines.slice(0, max), `  …另有 ${lines.length - max} 条未列出`];
 }
 
 main().then(

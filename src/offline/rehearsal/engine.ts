@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SETTINGS_SHEET, STAGES_SHEET, UNITS_SHEET } from '../../../sheets-templates/config-sheets';
-import { addDays, dayOf, offsetMinutes, wallClock, zonedTime } from '../../domain/calendar';
+import {
+  addDays,
+  dayOf,
+  isValidTimeZone,
+  offsetMinutes,
+  wallClock,
+  zonedTime,
+} from '../../domain/calendar';
 import { mapColumns } from '../../domain/table';
 import { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
@@ -44,6 +51,15 @@ export interface RehearsalSummary {
   reports: number;
   eventsReplayed: number;
   eventsSkipped: Record<string, number>;
+  /** Events the replay could not perform (nothing ran), each with its scenario line and reason. */
+  eventsDropped: DroppedEvent[];
+  /** Events that ran but not entirely as written (an answer dropped, a cell refused). */
+  eventNotes: DroppedEvent[];
+  /** Whether the campaign became active; when not, `activationRefused` holds what the script said. */
+  activated: boolean;
+  activationRefused?: string;
+  /** Things the rehearsal itself had to decide (a setting it could not use for its clock). */
+  warnings: string[];
   outputs: { workbook: string; outbox: string; reports: string; runLog: string };
   harness: CampaignHarness;
 }
@@ -54,6 +70,12 @@ export type EventReplayer = (
   event: ScenarioEvent,
   context: ReplayContext,
 ) => RunResult[];
+
+export interface DroppedEvent {
+  line: number;
+  type: string;
+  problem: string;
+}
 
 export interface ReplayContext {
   scenario: Scenario;
@@ -107,7 +129,16 @@ function alignRows(
  */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalSummary> {
   const { scenario, print = () => undefined } = options;
-  const timeZone = setting(scenario, 'timeZone') || 'Asia/Shanghai';
+  const warnings: string[] = [];
+  // A wrong zone in settings.csv is the script's business (activation refuses it, located); the
+  // rehearsal's own clock then keeps the manifest's zone rather than dying before the script runs.
+  const configuredZone = setting(scenario, 'timeZone') || 'Asia/Shanghai';
+  const timeZone = isValidTimeZone(configuredZone) ? configuredZone : 'Asia/Shanghai';
+  if (timeZone !== configuredZone) {
+    warnings.push(
+      `settings.csv timeZone "${configuredZone}" is not an IANA time zone: the rehearsal's clock uses Asia/Shanghai and the spreadsheet keeps its zone; the script decides what the setting means`,
+    );
+  }
   const admin =
     (setting(scenario, 'adminEmails') ?? '').split(/[;,\s]+/).filter(Boolean)[0] ??
     'admin@campaign.example';
@@ -144,12 +175,25 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   harness.open(admin);
   harness.clickMenu('setup', admin);
   fillConfiguration(harness, scenario, admin);
+  const alertsBefore = harness.alerts().length;
   harness.clickMenu('activate', admin);
+  const activated = harness.triggers().some((t) => t.kind === 'clock' && t.owner === admin);
+  const activationRefused = activated
+    ? undefined
+    : harness
+        .alerts()
+        .slice(alertsBefore)
+        .map((a) => [a.title, a.prompt].filter(Boolean).join('：'))
+        .join('\n') || '（脚本未安装每日触发器，也未给出说明）';
   print(`${options.fromDay}  管理员：初始化表格、填写配置、启动活动（${describeRuns(dayRuns)}）`);
+  for (const warning of warnings) print(`  ! ${warning}`);
+  if (activationRefused) print(`  ✗ 启动被拒绝：${activationRefused.split('\n').join(' / ')}`);
   dayRuns.length = 0;
 
   const context: ReplayContext = { scenario, responses: new Map() };
   const skipped: Record<string, number> = {};
+  const dropped: DroppedEvent[] = [];
+  const eventNotes: DroppedEvent[] = [];
   let replayed = 0;
   const events = scenario.events.filter(
     (e) => dayOf(e.atMs, timeZone) >= options.fromDay && dayOf(e.atMs, timeZone) <= options.toDay,
@@ -164,9 +208,23 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
       harness.advanceTo(event.atMs);
       const replay = REPLAYERS[event.type];
       if (replay) {
-        replay(harness, event, context);
-        replayed += 1;
-        eventsToday += 1;
+        const runs = replay(harness, event, context);
+        const notes = ((runs as { notes?: { problem: string }[] }).notes ?? []).map((n) => ({
+          line: event.line,
+          type: event.type,
+          problem: n.problem,
+        }));
+        if (runs.length === 0 && notes.length > 0) {
+          dropped.push({
+            line: event.line,
+            type: event.type,
+            problem: notes.map((n) => n.problem).join('; '),
+          });
+        } else {
+          replayed += 1;
+          eventsToday += 1;
+          eventNotes.push(...notes);
+        }
       } else {
         skipped[event.type] = (skipped[event.type] ?? 0) + 1;
       }
@@ -207,6 +265,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     reports: fs.readdirSync(outputs.reports).length,
     eventsReplayed: replayed,
     eventsSkipped: skipped,
+    eventsDropped: dropped,
+    eventNotes,
+    activated,
+    ...(activationRefused ? { activationRefused } : {}),
+    warnings,
     outputs,
     harness,
   };

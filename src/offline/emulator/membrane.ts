@@ -1,4 +1,5 @@
 import { ExecutionKilled, gasNameOf, WouldBlock, type Execution, type Workspace } from './core';
+import { missingMethods } from './gas-api';
 
 /** The wire format between the host and the sandbox runtime (see sandbox/runtime.js). */
 export type Encoded =
@@ -9,7 +10,7 @@ export type Encoded =
   | undefined
   | Encoded[]
   | { $d: number }
-  | { $h: number; $c?: string; $m?: string[]; $e?: Encoded }
+  | { $h: number; $c?: string; $m?: string[]; $x?: string[]; $e?: Encoded }
   | { $o: Record<string, Encoded> };
 
 export interface ServiceDescription {
@@ -66,6 +67,7 @@ function isDate(value: unknown): value is Date {
  */
 export class Membrane {
   private readonly objects = new Map<number, object>();
+  private readonly classesSent = new Set<string>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
 
@@ -129,9 +131,19 @@ export class Membrane {
       }
       // Enums a class carries (e.g. Ui.ButtonSet) travel with its handle and sit on the prototype.
       const enums = (object.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
-      return enums && !this.describing
-        ? { $h: id, $c: gasName, $m: exposedMethods(object), $e: this.encodeEnums(enums) }
-        : { $h: id, $c: gasName, $m: exposedMethods(object) };
+      const methods = exposedMethods(object);
+      const handle: Encoded & object =
+        enums && !this.describing
+          ? { $h: id, $c: gasName, $m: methods, $e: this.encodeEnums(enums) }
+          : { $h: id, $c: gasName, $m: methods };
+      // The sandbox builds one prototype per class, so the declared-but-missing methods travel
+      // once per execution (they are the long list).
+      if (!this.classesSent.has(gasName)) {
+        this.classesSent.add(gasName);
+        const missing = missingMethods(gasName, methods);
+        if (missing.length > 0) (handle as { $x?: string[] }).$x = missing;
+      }
+      return handle;
     }
     if (!isPlainObject(object)) {
       throw new Error(`emulator bug: ${object.constructor?.name} has no gasName`);

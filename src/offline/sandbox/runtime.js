@@ -36,7 +36,7 @@
   });
 
   var prototypes = new Map();
-  function prototypeFor(className, methods, encodedEnums) {
+  function prototypeFor(className, methods, encodedEnums, missing) {
     var proto = prototypes.get(className);
     if (proto) return proto;
     proto = {};
@@ -51,6 +51,16 @@
       Object.defineProperty(proto, method, {
         value: function () {
           return invoke(this[HANDLE], method, Array.prototype.slice.call(arguments));
+        },
+        writable: false,
+        enumerable: false,
+      });
+    });
+    // Methods Apps Script has and the emulator does not: loud, never a silent undefined.
+    (missing || []).forEach(function (method) {
+      Object.defineProperty(proto, method, {
+        value: function () {
+          throw new Error('not emulated: ' + className + '.' + method);
         },
         writable: false,
         enumerable: false,
@@ -78,7 +88,7 @@
     }
     if ('$d' in value) return new SimDate(value.$d);
     if ('$h' in value) {
-      var object = Object.create(prototypeFor(value.$c, value.$m, value.$e));
+      var object = Object.create(prototypeFor(value.$c, value.$m, value.$e, value.$x));
       Object.defineProperty(object, HANDLE, { value: value.$h });
       return object;
     }

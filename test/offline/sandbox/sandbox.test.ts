@@ -131,6 +131,39 @@ describe('the sandbox gives the bundle only what Apps Script has', () => {
   });
 });
 
+describe('"not emulated" is loud (issue 11): a method Apps Script declares and the emulator lacks throws, never returns undefined', () => {
+  // Source: the declared methods come from @types/google-apps-script, generated from the reference
+  // (https://developers.google.com/apps-script/reference/spreadsheet/range lists getRichTextValue).
+  test('Range.getRichTextValue exists for the script and throws "not emulated: SpreadsheetApp.Range.getRichTextValue"', () => {
+    const { sandbox } = sandboxFor(`function probe() {
+      var range = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1');
+      var kind = typeof range.getRichTextValue;
+      try { range.getRichTextValue(); return [kind, 'returned']; } catch (e) { return [kind, e.message]; }
+    }`);
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toEqual([
+      'function',
+      'not emulated: SpreadsheetApp.Range.getRichTextValue',
+    ]);
+  });
+
+  test('a method that Apps Script does not have at all stays a TypeError, as on Google', () => {
+    const { sandbox } = sandboxFor(`function probe() {
+      try { SpreadsheetApp.getActiveSpreadsheet().noSuchMethod(); } catch (e) { return e.name + ': ' + e.message; }
+    }`);
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toMatch(/^TypeError: .*noSuchMethod is not a function/);
+  });
+
+  test('a global service gets its stubs too (Ui.showSidebar of a menu run)', () => {
+    const { sandbox } = sandboxFor(`function probe() {
+      try { SpreadsheetApp.getUi().showSidebar(null); } catch (e) { return e.message; }
+    }`);
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toBe('not emulated: Base.Ui.showSidebar');
+  });
+});
+
 describe('simultaneous executions (worker threads, seeded interleaving at service-call boundaries)', () => {
   // "Without the lock, two simultaneous submissions that each compute the next empty row overwrite
   // each other" (apps-script-facts.md). A deliberately lock-free handler, and the same with the lock.

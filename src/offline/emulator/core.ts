@@ -133,6 +133,11 @@ export interface WorkspaceOptions {
   mailDailyQuota?: number;
   /** Simulated milliseconds each service call takes (advances the clock inside an execution). */
   callLatencyMs?: (name: string) => number;
+  /**
+   * Share of service calls (0–1) that fail transiently with one of Google's error texts, drawn
+   * from its own seeded stream so that other randomness (jitter, interleaving) is unchanged.
+   */
+  faultRate?: number;
 }
 
 export class Workspace {
@@ -142,6 +147,8 @@ export class Workspace {
   readonly owner: string;
   readonly mailDailyQuota: number;
   readonly callLatencyMs: (name: string) => number;
+  readonly faultRate: number;
+  readonly faults: SeededRandom;
   private current: Execution | null = null;
   private nextExecutionId = 1;
   /** Every execution ever started, in start order. */
@@ -156,6 +163,8 @@ export class Workspace {
     this.owner = options.owner ?? 'admin@example.cn';
     this.mailDailyQuota = options.mailDailyQuota ?? 1500;
     this.callLatencyMs = options.callLatencyMs ?? (() => 0);
+    this.faultRate = options.faultRate ?? 0;
+    this.faults = new SeededRandom((options.seed ?? 1) * 7919 + 17);
   }
 
   /** State shared by all instances of one service (e.g. the outbox), created on first use. */

@@ -29,6 +29,18 @@ export interface SandboxReply {
   e?: { name: string; message: string };
 }
 
+/**
+ * The service names in Google's transient "Service error: …" messages (seen on Apps Script's issue
+ * tracker, e.g. "Service error: Spreadsheets", "Service error: Drive").
+ */
+const TRANSIENT_SERVICE_NAMES: Record<string, string> = {
+  SpreadsheetApp: 'Spreadsheets',
+  DriveApp: 'Drive',
+  DocumentApp: 'Documents',
+  FormApp: 'Forms',
+  MailApp: 'MailApp',
+};
+
 /** Apps Script kills an execution after 6 minutes. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
@@ -204,6 +216,12 @@ export class Membrane {
       this.execution.killed = 'Exceeded maximum execution time';
       return this.fail(new ExecutionKilled(this.execution.killed));
     }
+    const fault = this.transientFault(gasName);
+    if (fault) {
+      this.execution.count(name);
+      this.ws.clock.advance(this.ws.callLatencyMs(name));
+      return this.fail(new Error(fault));
+    }
     const args = this.decode(request.a) as unknown[];
     let result: unknown;
     try {
@@ -219,6 +237,23 @@ export class Membrane {
     this.execution.count(name);
     this.ws.clock.advance(this.ws.callLatencyMs(name));
     return { now: this.ws.now(), v: this.encode(result) };
+  }
+
+  /**
+   * A seeded transient failure (environment.json `faultRate`), with the texts Google's services
+   * give for one; the call then does nothing. Logging never fails this way.
+   */
+  private transientFault(gasName: string): string | null {
+    if (this.ws.faultRate <= 0 || gasName === 'Logger') return null;
+    if (this.ws.faults.next() >= this.ws.faultRate) return null;
+    const service = gasName.split('.')[0];
+    const texts = [
+      ...(TRANSIENT_SERVICE_NAMES[service]
+        ? [`Service error: ${TRANSIENT_SERVICE_NAMES[service]}`]
+        : []),
+      "We're sorry, a server error occurred. Please wait a bit and try again.",
+    ];
+    return texts[Math.floor(this.ws.faults.next() * texts.length)];
   }
 
   private elapsed(): number {

@@ -10,6 +10,7 @@ import {
   zonedTime,
 } from '../../domain/calendar';
 import { mapColumns } from '../../domain/table';
+import { DEFAULT_LATENCY, perCallMs } from '../bench/latency';
 import { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
 import { exportReports } from './export-docx';
@@ -149,6 +150,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     now: start,
     seed: scenario.environment.seed,
     mailDailyQuota: scenario.environment.mailDailyQuota,
+    callLatencyMs: (name) => perCallMs(DEFAULT_LATENCY, name) * scenario.environment.latencyScale,
+    faultRate: scenario.environment.faultRate,
     owner: admin,
     timeZone: 'Asia/Shanghai',
     spreadsheetName: setting(scenario, 'campaignName') ?? 'Campaign',

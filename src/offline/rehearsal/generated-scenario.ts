@@ -1,5 +1,5 @@
 import { STAGES_SHEET, UNITS_SHEET } from '../../../sheets-templates/config-sheets';
-import type { Scenario } from './scenario';
+import { ENVIRONMENT_DEFAULTS, type Scenario } from './scenario';
 
 export interface GeneratedScenarioOptions {
   /** How many units: U001…, named 测试单位N机关党委, one roster address each. */
@@ -35,6 +35,6 @@ export function generatedScenario(options: GeneratedScenarioOptions): Scenario {
     },
     stages: { header: STAGES_SHEET.columns.map((c) => c.key), rows: options.stages },
     events: [],
-    environment: { mailDailyQuota: 1500, seed: 1 },
+    environment: { ...ENVIRONMENT_DEFAULTS },
   };
 }

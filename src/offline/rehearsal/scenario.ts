@@ -101,7 +101,7 @@ export interface Scenario {
   /** Raw strings; header keys are known Stage keys; opensOn/deadline are valid YYYY-MM-DD. */
   stages: { header: string[]; rows: string[][] };
   events: ScenarioEvent[];
-  environment: { mailDailyQuota: number; seed: number };
+  environment: { mailDailyQuota: number; seed: number; latencyScale: number; faultRate: number };
 }
 
 export interface ScenarioProblem {
@@ -129,7 +129,16 @@ export function formatProblem(p: ScenarioProblem): string {
   return `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`;
 }
 
-export const ENVIRONMENT_DEFAULTS = { mailDailyQuota: 1500, seed: 1 } as const;
+/**
+ * latencyScale 1: every service call costs the simulated time of the project's latency table
+ * (src/offline/bench/latency.ts), so budgets, lock waits and the 6-minute limit happen as on Google.
+ */
+export const ENVIRONMENT_DEFAULTS = {
+  mailDailyQuota: 1500,
+  seed: 1,
+  latencyScale: 1,
+  faultRate: 0,
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Dates and times
@@ -554,8 +563,25 @@ function readEnvironment(text: string, report: Report): Scenario['environment'] 
     } else if (k === 'seed') {
       if (typeof v === 'number' && Number.isInteger(v)) env.seed = v;
       else report(keyLine(k), `"seed" must be a whole number (got ${JSON.stringify(v)})`);
+    } else if (k === 'latencyScale') {
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) env.latencyScale = v;
+      else
+        report(
+          keyLine(k),
+          `"latencyScale" must be a number ≥ 0 (0 = instant calls; got ${JSON.stringify(v)})`,
+        );
+    } else if (k === 'faultRate') {
+      if (typeof v === 'number' && v >= 0 && v < 1) env.faultRate = v;
+      else
+        report(
+          keyLine(k),
+          `"faultRate" must be a number from 0 up to (not including) 1 (got ${JSON.stringify(v)})`,
+        );
     } else {
-      report(keyLine(k), unknownKey('key', k, ['mailDailyQuota', 'seed']));
+      report(
+        keyLine(k),
+        unknownKey('key', k, ['mailDailyQuota', 'seed', 'latencyScale', 'faultRate']),
+      );
     }
   }
   return env;

@@ -54,7 +54,7 @@ describe('the bundled sample campaign', () => {
     expect(setting('campaignName')).toBe('2014年度基层党建“书记项目”（示例）');
     expect(setting('keyProjectQuota')).toBe('8');
     expect(setting('mailReserve')).toBe('10');
-    expect(s.environment).toEqual({ mailDailyQuota: 100, seed: 42 });
+    expect(s.environment).toEqual({ mailDailyQuota: 100, seed: 42, latencyScale: 1, faultRate: 0 });
     expect(defaultWindow(s)).toEqual({ fromDay: '2014-05-19', toDay: '2015-03-01' });
   });
 

@@ -119,9 +119,18 @@ describe('readScenario on valid input', () => {
   });
 
   test('environment.json is optional: defaults quota 1500, seed 1', () => {
-    expect(s.environment).toEqual({ mailDailyQuota: 1500, seed: 1 });
+    expect(s.environment).toEqual({ mailDailyQuota: 1500, seed: 1, latencyScale: 1, faultRate: 0 });
     const withEnv = readScenario(scenarioDir({ 'environment.json': '{"mailDailyQuota":100}' }));
-    expect(withEnv.environment).toEqual({ mailDailyQuota: 100, seed: 1 });
+    expect(withEnv.environment).toEqual({
+      mailDailyQuota: 100,
+      seed: 1,
+      latencyScale: 1,
+      faultRate: 0,
+    });
+    const instant = readScenario(
+      scenarioDir({ 'environment.json': '{"latencyScale":0,"faultRate":0.02}' }),
+    );
+    expect(instant.environment).toMatchObject({ latencyScale: 0, faultRate: 0.02 });
   });
 
   test('values inside the campaign are passed through for the script to handle', () => {
@@ -159,7 +168,7 @@ describe('readScenario on valid input', () => {
       'summarize',
     ]);
     expect(ex.events).toHaveLength(27);
-    expect(ex.environment).toEqual({ mailDailyQuota: 1500, seed: 7 });
+    expect(ex.environment).toMatchObject({ mailDailyQuota: 1500, seed: 7, latencyScale: 1 });
     expect(ex.settings.find((x) => x.key === 'keyProjectQuota')?.value).toBe('3');
     expect(ex.events.filter((e) => e.type === 'edit')).toEqual([
       expect.objectContaining({ of: 'a1', email: 'dw@fgw.example', line: 4 }),
@@ -332,10 +341,15 @@ describe('readScenario rejects an unreadable scenario, naming file and line', ()
       expect.stringMatching(/^environment\.json:3: not valid JSON/),
     ]);
     expect(
-      problems(scenarioDir({ 'environment.json': '{\n"mailDailyQuota": "100",\n"sed": 4\n}' })),
+      problems(
+        scenarioDir({
+          'environment.json': '{\n"mailDailyQuota": "100",\n"sed": 4,\n"faultRate": 1\n}',
+        }),
+      ),
     ).toEqual([
       'environment.json:2: "mailDailyQuota" must be a whole number ≥ 0 (got "100")',
-      'environment.json:3: unknown key "sed" (known: mailDailyQuota, seed); did you mean "seed"?',
+      'environment.json:3: unknown key "sed" (known: mailDailyQuota, seed, latencyScale, faultRate); did you mean "seed"?',
+      'environment.json:4: "faultRate" must be a number from 0 up to (not including) 1 (got 1)',
     ]);
   });
 

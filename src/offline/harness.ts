@@ -113,7 +113,11 @@ export class CampaignHarness {
       trigger: 'simple',
       effectiveUser: user,
       activeUser: user,
-      event: { source: this.spreadsheet, authMode: 'LIMITED', user: new User(user) },
+      event: {
+        source: this.spreadsheet,
+        authMode: 'LIMITED',
+        user: new User(this.ws.visibleIdentity(user)),
+      },
     });
   }
 
@@ -308,7 +312,11 @@ export class CampaignHarness {
         if (!done.accepted) refused.push({ a1, reason: done.reason ?? 'refused' });
       }
     }
-    const fields: EditFields = { range: block, source: this.spreadsheet, user: new User(user) };
+    const fields: EditFields = {
+      range: block,
+      source: this.spreadsheet,
+      user: new User(this.ws.visibleIdentity(user)),
+    };
     const runs = this.editSpecs(user, fields).map((s) => this.run(s));
     return { accepted: true, refused, runs };
   }

@@ -138,6 +138,12 @@ export interface WorkspaceOptions {
    * from its own seeded stream so that other randomness (jitter, interleaving) is unchanged.
    */
   faultRate?: number;
+  /**
+   * Whose identity Apps Script reveals to the script (Session.getActiveUser, an edit event's
+   * e.user). 'workspace' (default): people of the owner's domain and the owner; 'consumer': the
+   * owner only (a gmail.com-style account shows nobody else).
+   */
+  accountType?: 'workspace' | 'consumer';
 }
 
 export class Workspace {
@@ -149,6 +155,7 @@ export class Workspace {
   readonly callLatencyMs: (name: string) => number;
   readonly faultRate: number;
   readonly faults: SeededRandom;
+  readonly accountType: 'workspace' | 'consumer';
   private current: Execution | null = null;
   private nextExecutionId = 1;
   /** Every execution ever started, in start order. */
@@ -165,6 +172,21 @@ export class Workspace {
     this.callLatencyMs = options.callLatencyMs ?? (() => 0);
     this.faultRate = options.faultRate ?? 0;
     this.faults = new SeededRandom((options.seed ?? 1) * 7919 + 17);
+    this.accountType = options.accountType ?? 'workspace';
+  }
+
+  /**
+   * The address Apps Script shows the script for a person, or '' where it hides it. Reference
+   * (https://developers.google.com/apps-script/reference/base/session#getActiveUser()): the email
+   * "is not available in any context that allows a script to run without that user's
+   * authorization … However, these restrictions generally do not apply if the developer runs the
+   * script themselves or belongs to the same Google Workspace domain as the user."
+   */
+  visibleIdentity(email: string): string {
+    if (!email || email === this.owner) return email;
+    if (this.accountType === 'consumer') return '';
+    const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+    return domain(email) === domain(this.owner) ? email : '';
   }
 
   /** State shared by all instances of one service (e.g. the outbox), created on first use. */

@@ -31,7 +31,7 @@ export class Session implements Faithful<
    * triggers; users outside the script owner's domain).
    */
   getActiveUser(): User {
-    return new User(this.ws.execution().activeUser);
+    return new User(this.ws.visibleIdentity(this.ws.execution().activeUser));
   }
 
   getEffectiveUser(): User {

@@ -713,7 +713,7 @@ export class Spreadsheet implements Faithful<
     const event: NonNullable<UserEditResult['event']> = {
       range,
       source: this,
-      user: new User(userEmail),
+      user: new User(this.ws.visibleIdentity(userEmail)),
     };
     const value = eventText(newValue, this.book.timeZone);
     const old = eventText(oldValue, this.book.timeZone);

@@ -152,6 +152,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     mailDailyQuota: scenario.environment.mailDailyQuota,
     callLatencyMs: (name) => perCallMs(DEFAULT_LATENCY, name) * scenario.environment.latencyScale,
     faultRate: scenario.environment.faultRate,
+    accountType: scenario.environment.accountType,
     owner: admin,
     timeZone: 'Asia/Shanghai',
     spreadsheetName: setting(scenario, 'campaignName') ?? 'Campaign',
@@ -172,7 +173,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
       });
     },
   });
-  harness.spreadsheet.setSpreadsheetTimeZone(timeZone);
+  // The spreadsheet's zone is set in File › Settings, apart from the manifest and the settings sheet.
+  harness.spreadsheet.setSpreadsheetTimeZone(scenario.environment.spreadsheetTimeZone ?? timeZone);
 
   // The administrator's first steps in the new spreadsheet.
   harness.open(admin);

@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { parseCsvLenient, parseCsvTable } from './csv';
+import { isValidTimeZone } from '../../domain/calendar';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (domain.md)
@@ -101,7 +102,16 @@ export interface Scenario {
   /** Raw strings; header keys are known Stage keys; opensOn/deadline are valid YYYY-MM-DD. */
   stages: { header: string[]; rows: string[][] };
   events: ScenarioEvent[];
-  environment: { mailDailyQuota: number; seed: number; latencyScale: number; faultRate: number };
+  environment: {
+    mailDailyQuota: number;
+    seed: number;
+    latencyScale: number;
+    faultRate: number;
+    /** Whose address Apps Script shows the script (see Workspace.visibleIdentity). */
+    accountType?: 'workspace' | 'consumer';
+    /** The bound spreadsheet's own zone when it differs from the manifest's and the settings'. */
+    spreadsheetTimeZone?: string;
+  };
 }
 
 export interface ScenarioProblem {
@@ -133,6 +143,15 @@ export function formatProblem(p: ScenarioProblem): string {
  * latencyScale 1: every service call costs the simulated time of the project's latency table
  * (src/offline/bench/latency.ts), so budgets, lock waits and the 6-minute limit happen as on Google.
  */
+const ENVIRONMENT_KEYS = [
+  'mailDailyQuota',
+  'seed',
+  'latencyScale',
+  'faultRate',
+  'accountType',
+  'spreadsheetTimeZone',
+];
+
 export const ENVIRONMENT_DEFAULTS = {
   mailDailyQuota: 1500,
   seed: 1,
@@ -577,11 +596,22 @@ function readEnvironment(text: string, report: Report): Scenario['environment'] 
           keyLine(k),
           `"faultRate" must be a number from 0 up to (not including) 1 (got ${JSON.stringify(v)})`,
         );
+    } else if (k === 'accountType') {
+      if (v === 'workspace' || v === 'consumer') env.accountType = v;
+      else
+        report(
+          keyLine(k),
+          `"accountType" must be "workspace" or "consumer" (got ${JSON.stringify(v)})`,
+        );
+    } else if (k === 'spreadsheetTimeZone') {
+      if (typeof v === 'string' && isValidTimeZone(v)) env.spreadsheetTimeZone = v;
+      else
+        report(
+          keyLine(k),
+          `"spreadsheetTimeZone" must be an IANA time zone such as "Europe/London" (got ${JSON.stringify(v)})`,
+        );
     } else {
-      report(
-        keyLine(k),
-        unknownKey('key', k, ['mailDailyQuota', 'seed', 'latencyScale', 'faultRate']),
-      );
+      report(keyLine(k), unknownKey('key', k, ENVIRONMENT_KEYS));
     }
   }
   return env;

@@ -37,3 +37,32 @@ describe('Session', () => {
     expect(ws.within(ex, () => session.getScriptTimeZone())).toBe('Asia/Shanghai');
   });
 });
+
+// Source: https://developers.google.com/apps-script/reference/base/session#getActiveUser() — the
+// email is blank where security policies hide it; "these restrictions generally do not apply if
+// the developer runs the script themselves or belongs to the same Google Workspace domain as the
+// user." Emulated pessimistically: another domain, or any person but the owner on a consumer
+// account, is ''.
+describe('identity across domains and on consumer accounts', () => {
+  function activeUserAs(accountType: 'workspace' | 'consumer' | undefined, person: string) {
+    const ws = new Workspace({ now: 0, owner: 'admin@jggw.example', accountType });
+    const ex = ws.startExecution('onEdit', 'spreadsheet', { activeUser: person });
+    return ws.within(ex, () => new Session(ws).getActiveUser().getEmail());
+  }
+
+  test('a Workspace account shows people of its own domain and hides others', () => {
+    expect(activeUserAs(undefined, 'zzb@jggw.example')).toBe('zzb@jggw.example');
+    expect(activeUserAs('workspace', 'dw@fgw.example')).toBe('');
+  });
+
+  test('a consumer account shows only the owner', () => {
+    expect(activeUserAs('consumer', 'zzb@jggw.example')).toBe('');
+    expect(activeUserAs('consumer', 'admin@jggw.example')).toBe('admin@jggw.example');
+  });
+
+  test('visibleIdentity (what edit events put in e.user) hides the same people, and keeps "" blank', () => {
+    const ws = new Workspace({ now: 0, owner: 'admin@jggw.example', accountType: 'consumer' });
+    expect(ws.visibleIdentity('zzb@jggw.example')).toBe('');
+    expect(ws.visibleIdentity('')).toBe('');
+  });
+});

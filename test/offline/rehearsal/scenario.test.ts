@@ -348,7 +348,7 @@ describe('readScenario rejects an unreadable scenario, naming file and line', ()
       ),
     ).toEqual([
       'environment.json:2: "mailDailyQuota" must be a whole number ≥ 0 (got "100")',
-      'environment.json:3: unknown key "sed" (known: mailDailyQuota, seed, latencyScale, faultRate); did you mean "seed"?',
+      'environment.json:3: unknown key "sed" (known: mailDailyQuota, seed, latencyScale, faultRate, accountType, spreadsheetTimeZone); did you mean "seed"?',
       'environment.json:4: "faultRate" must be a number from 0 up to (not including) 1 (got 1)',
     ]);
   });

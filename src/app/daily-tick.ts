@@ -1,4 +1,3 @@
-import { SEND_LEDGER_SHEET } from '../../sheets-templates/data-sheets';
 import { dayOf, isValidDay } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
 import { messages } from '../i18n';
@@ -6,8 +5,8 @@ import type { AppDeps } from '../ports';
 import { DAILY_HANDLER, STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
-import { loadRecords, readKeyed } from './records';
-import { planReminders, sendReminders, STORE } from './reminders';
+import { loadRecords } from './records';
+import { planReminders, readLedger, sendReminders, STORE } from './reminders';
 import { runDueReports } from './reports';
 
 export const CONTINUE_HANDLER = 'onDailyTickContinue';
@@ -116,10 +115,7 @@ export function previewReminders(deps: AppDeps): void {
     return;
   }
   const records = loadRecords(deps.sheets, settings.locale);
-  const ledger = readKeyed(deps.sheets, SEND_LEDGER_SHEET, settings.locale).rows.map((r) => ({
-    key: String(r.values.key),
-    state: String(r.values.state),
-  }));
+  const ledger = readLedger(deps, loaded.config);
   const plan = planReminders(deps, loaded.config, records, ledger, day);
   const lines = [...plan.unitMails, ...plan.staffMails].map(
     (p) => `${p.mail.to.join('; ')}｜${p.mail.subject}`,

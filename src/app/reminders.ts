@@ -53,12 +53,48 @@ export interface ReminderPlan {
   staffMails: PlannedMail[];
 }
 
+/** A send-ledger row as the planner reads it; `day` is the day the notice was recorded. */
+export interface LedgerLine {
+  key: string;
+  state: string;
+  day?: string;
+}
+
+/** The send ledger (one sheet read); Sheets may have turned a day's text into a date. */
+export function readLedger(deps: Pick<AppDeps, 'sheets'>, config: CampaignConfig): LedgerLine[] {
+  const { locale, timeZone } = config.settings;
+  return readKeyed(deps.sheets, SEND_LEDGER_SHEET, locale).rows.map((r) => {
+    const day = r.values.day;
+    return {
+      key: String(r.values.key),
+      state: String(r.values.state),
+      day: day instanceof Date ? dayOf(day.getTime(), timeZone) : String(day ?? ''),
+    };
+  });
+}
+
+/** The obligation a notice key is about: unit, stage and project (kind and offset dropped). */
+function obligationOf(noticeKey: string): string {
+  return noticeKey.split('|').slice(0, 3).join('|');
+}
+
+/** The last day each obligation got a notice that was sent. */
+function lastNoticeDays(ledger: LedgerLine[]): Map<string, string> {
+  const last = new Map<string, string>();
+  for (const e of ledger) {
+    if (e.state !== 'sent' || !e.day) continue;
+    const o = obligationOf(e.key);
+    if ((last.get(o) ?? '') < e.day) last.set(o, e.day);
+  }
+  return last;
+}
+
 /** Everything due today, composed but not sent (also what the preview shows). */
 export function planReminders(
   deps: Pick<AppDeps, 'forms'>,
   config: CampaignConfig,
   records: CampaignRecords,
-  ledger: { key: string; state: string }[],
+  ledger: LedgerLine[],
   today: string,
   options: { quotaLinesFor?: (department: string) => string[]; decisions?: PlannedMail[] } = {},
 ): ReminderPlan {
@@ -106,8 +142,21 @@ export function planReminders(
       },
     });
   }
-  // Retried deferrals first, then by urgency of the most urgent item.
+  // Fair under a short quota: the unit that has waited longest for any notice of an obligation it
+  // owes goes first (never notified before all others), so every unit owing gets one before any
+  // gets its second; then retried deferrals, then urgency. Ordering by unit id alone starved the
+  // highest ids for weeks when the quota could not reach everyone.
+  const lastSent = lastNoticeDays(ledger);
+  const waitedSince = (p: PlannedMail) =>
+    p.keys.reduce((oldest, k) => {
+      const day = lastSent.get(obligationOf(k)) ?? '';
+      return day < oldest ? day : oldest;
+    }, '\uffff');
+  const since = new Map(unitMails.map((p) => [p, waitedSince(p)]));
   unitMails.sort((a, b) => {
+    const wa = since.get(a)!;
+    const wb = since.get(b)!;
+    if (wa !== wb) return wa < wb ? -1 : 1;
     const da = a.keys.some((k) => deferredBefore.has(k)) ? 0 : 1;
     const db = b.keys.some((k) => deferredBefore.has(k)) ? 0 : 1;
     return da !== db ? da - db : urgency(a.notices[0], b.notices[0]);
@@ -215,10 +264,7 @@ export function sendReminders(
   }
   try {
     const records = loadRecords(deps.sheets, locale);
-    const ledger = readKeyed(deps.sheets, SEND_LEDGER_SHEET, locale).rows.map((r) => ({
-      key: String(r.values.key),
-      state: String(r.values.state),
-    }));
+    const ledger = readLedger(deps, config);
     const m = messages(locale);
     const violations = deps.lock.withScriptLock(() =>
       refreshQuotaView(deps, config, records, now, appsScriptChecks(deps, config)),

@@ -10,7 +10,11 @@ import { ADMIN } from '../support/campaign';
 import { bundlePath } from '../support/bundle';
 
 /** A campaign of `n` units, one application stage ending 2014-05-30 (reminders 7,3,1; overdue every 3). */
-function scenarioOf(n: number, settings: Record<string, string> = {}): Scenario {
+function scenarioOf(
+  n: number,
+  settings: Record<string, string> = {},
+  remindDays = '7,3,1',
+): Scenario {
   return generatedScenario({
     units: n,
     settings: {
@@ -25,14 +29,19 @@ function scenarioOf(n: number, settings: Record<string, string> = {}): Scenario 
       ...settings,
     },
     stages: [
-      ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+      ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', remindDays, '3'],
     ],
   });
 }
 
 function campaignOf(
   n: number,
-  options: { quota?: number; latencyMs?: number; settings?: Record<string, string> } = {},
+  options: {
+    quota?: number;
+    latencyMs?: number;
+    settings?: Record<string, string>;
+    remindDays?: string;
+  } = {},
 ) {
   const runs: RunResult[] = [];
   const campaign = new CampaignHarness({
@@ -46,7 +55,7 @@ function campaignOf(
   });
   campaign.open(ADMIN);
   campaign.clickMenu('setup', ADMIN);
-  fillConfiguration(campaign, scenarioOf(n, options.settings), ADMIN);
+  fillConfiguration(campaign, scenarioOf(n, options.settings, options.remindDays), ADMIN);
   expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
   return { campaign, runs };
 }
@@ -152,6 +161,42 @@ describe('daily reminders (dist/Code.js, simulated days)', () => {
     expect(
       MailApp._recipientsUsed(campaign.ws, at('2014-05-23T12:00:00+08:00')),
     ).toBeLessThanOrEqual(100);
+  });
+
+  test('fair under a short quota: 300 units owing, quota 100 — every unit gets its first notice within ceil(300 ÷ daily capacity) days, and none its second before all have one', () => {
+    // Reminders 3 and 1 days before: the deadline-eve notices arrive while the first round is still
+    // being worked through, which is where ordering by unit id starved the highest ids.
+    const { campaign } = campaignOf(300, { quota: 100, remindDays: '3,1' });
+    campaign.fireClockTriggers(at('2014-06-12T00:00:00+08:00'));
+    const notices = unitNotices(campaign);
+    const first = new Map<string, string>();
+    const order: string[] = [];
+    for (const n of notices) {
+      const [day, to] = n.split(' ');
+      if (!first.has(to)) first.set(to, day);
+      order.push(to);
+    }
+    // Everyone owing got a notice.
+    expect(first.size).toBe(300);
+    // Daily capacity for units: 100 recipients − reserve 5 − two staff digests = 93.
+    const capacity = 93;
+    const maxWaitDays = Math.ceil(300 / capacity);
+    const startDay = '2014-05-27';
+    const dayIndex = (d: string) => (Date.parse(d) - Date.parse(startDay)) / 86_400_000;
+    const waits = [...first.values()].map(dayIndex);
+    expect(Math.max(...waits)).toBeLessThan(maxWaitDays);
+    // No unit got a second notice before every unit had its first.
+    const seen = new Set<string>();
+    for (const to of order) {
+      if (seen.has(to)) {
+        expect(seen.size).toBe(300);
+        break;
+      }
+      seen.add(to);
+    }
+    // And the highest ids are not the ones left waiting: the last unit got its first notice no
+    // later than anyone else in the last batch.
+    expect(dayIndex(first.get('dw300@u300.example')!)).toBeLessThan(maxWaitDays);
   });
 
   test('with an artificially small time budget, the run completes over several executions, without duplicates', () => {

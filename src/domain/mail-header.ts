@@ -35,8 +35,8 @@ export function headerLine(value: string, max = SUBJECT_MAX): string {
 
 /**
  * A subject from a template and its variable parts: the string parts are made single line
- * and, while the subject is too long, the longest of them is cut with '…' — the template's
- * fixed words are never shortened. Only when no part can be cut further is the whole cut.
+ * and, while the subject is too long, the longest of them is cut with '…' (never below the
+ * next longest, so long parts share the cut) — the template's fixed words are never shortened. Only when no part can be cut further is the whole cut.
  */
 export function fitSubject<A extends unknown[]>(
   template: (...args: A) => string,
@@ -46,17 +46,18 @@ export function fitSubject<A extends unknown[]>(
   const parts = args.map((a) => (typeof a === 'string' ? singleLine(a) : a)) as A;
   let subject = singleLine(template(...parts));
   while (subject.length > max) {
-    let longest = -1;
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i];
-      if (typeof p !== 'string' || p.length <= 1) continue;
-      if (longest < 0 || p.length > (parts[longest] as string).length) longest = i;
-    }
-    if (longest < 0) break;
-    const p = parts[longest] as string;
-    // Cut by the overshoot (at least one character); a part used twice needs another round.
-    parts[longest] = cut(p, Math.max(1, p.length - (subject.length - max)));
-    if (parts[longest] === p) break;
+    const order = parts
+      .map((p, i) => ({ i, n: typeof p === 'string' ? p.length : 0 }))
+      .filter((x) => x.n > 1)
+      .sort((a, b) => b.n - a.n);
+    if (order.length === 0) break;
+    const [longest, second] = order;
+    const p = parts[longest.i] as string;
+    // Cut the longest by the overshoot, but not below the next longest, so that two long
+    // parts share the cut; at least one character per round (a part used twice needs more).
+    let target = Math.max(p.length - (subject.length - max), second?.n ?? 1, 1);
+    if (target >= p.length) target = p.length - 1;
+    parts[longest.i] = cut(p, target);
     subject = singleLine(template(...parts));
   }
   return headerLine(subject, max);

@@ -1,6 +1,7 @@
 import type { FormDef } from '../../sheets-templates/forms';
 import { formatMinute } from '../domain/calendar';
 import type { Settings, Unit } from '../domain/config';
+import { fitSubject, singleLine } from '../domain/mail-header';
 import type { AnswerValue } from '../domain/submission';
 import type { Messages } from '../i18n';
 import type { OutgoingMail } from '../ports';
@@ -104,12 +105,11 @@ export function composeReceipt(
   return mailOf(
     settings,
     [facts.email],
-    m.mail.receiptSubject(
-      settings.campaignName,
-      title,
-      facts.projectName,
-      facts.projectId,
-      facts.updated,
+    // The project id stays whole: only the campaign, form and project names may be cut.
+    fitSubject(
+      (campaign: string, form: string, project: string) =>
+        m.mail.receiptSubject(campaign, form, project, singleLine(facts.projectId), facts.updated),
+      [settings.campaignName, title, facts.projectName],
     ),
     paragraphs,
   );
@@ -134,7 +134,7 @@ export function composeRejection(
   return mailOf(
     settings,
     [raw.respondentEmail.trim().toLowerCase()],
-    m.mail.rejectionSubject(settings.campaignName, title),
+    fitSubject(m.mail.rejectionSubject, [settings.campaignName, title]),
     paragraphs,
   );
 }

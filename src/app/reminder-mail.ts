@@ -1,6 +1,7 @@
 import { formDef } from '../../sheets-templates/forms';
 import { daysBetween } from '../domain/calendar';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
+import { fitSubject } from '../domain/mail-header';
 import type { Obligation } from '../domain/obligations';
 import { STATUS, type CampaignRecords, type ProjectRecord } from '../domain/records';
 import type { Notice } from '../domain/reminder-plan';
@@ -63,12 +64,12 @@ export function composeUnitNotice(
   );
   const subject =
     notices.length === 1
-      ? m.reminders.subjectOne(
-          settings.campaignName,
-          formTitle(notices[0].stage.form, locale),
-          when(notices[0]),
+      ? fitSubject(
+          (campaign: string, form: string) =>
+            m.reminders.subjectOne(campaign, form, when(notices[0])),
+          [settings.campaignName, formTitle(notices[0].stage.form, locale)],
         )
-      : m.reminders.subjectMany(settings.campaignName, notices.length, overdue);
+      : fitSubject(m.reminders.subjectMany, [settings.campaignName, notices.length, overdue]);
   return mailOf(settings, unit.emails, subject, paragraphs);
 }
 
@@ -106,7 +107,7 @@ export function composeStaffReminder(
   return mailOf(
     settings,
     to,
-    m.reminders.staffReminderSubject(settings.campaignName, stage.name, daysBefore),
+    fitSubject(m.reminders.staffReminderSubject, [settings.campaignName, stage.name, daysBefore]),
     [
       m.reminders.staffReminderLead(name, stage.name, stage.deadline),
       {
@@ -166,7 +167,11 @@ export function composeStaffDigest(
   return mailOf(
     settings,
     settings.staffEmails[department] ?? [],
-    m.reminders.staffSubject(settings.campaignName, name, today),
+    fitSubject(
+      (campaign: string, department: string) =>
+        m.reminders.staffSubject(campaign, department, today),
+      [settings.campaignName, name],
+    ),
     [
       m.reminders.staffLead(name, today),
       ...sections,
@@ -183,10 +188,15 @@ export function composeDecisions(
   lines: string[],
 ): OutgoingMail {
   const { settings } = config;
-  return mailOf(settings, unit.emails, m.review.decisionSubject(settings.campaignName), [
-    m.mail.greeting,
-    m.review.decisionLead(unit.name),
-    { list: lines },
-    `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,
-  ]);
+  return mailOf(
+    settings,
+    unit.emails,
+    fitSubject(m.review.decisionSubject, [settings.campaignName]),
+    [
+      m.mail.greeting,
+      m.review.decisionLead(unit.name),
+      { list: lines },
+      `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,
+    ],
+  );
 }

@@ -18,6 +18,7 @@ import {
 } from '../../sheets-templates/report-templates';
 import { addDays, dayOf, formatMinute } from '../domain/calendar';
 import type { CampaignConfig, Stage } from '../domain/config';
+import { fitSubject } from '../domain/mail-header';
 import { barChartPng } from '../domain/png-chart';
 import { checkQuotas, type QuotaViolation } from '../domain/quota-rules';
 import {
@@ -504,7 +505,14 @@ function deliver(
     const lead = m.reports.mailLead(name);
     const mail: OutgoingMail = {
       to,
-      subject: m.reports.mailSubject(settings.campaignName, name),
+      // A report's name starts with the campaign name: cut that once, keep stage and day.
+      subject: name.startsWith(settings.campaignName)
+        ? fitSubject(
+            (campaign: string) =>
+              m.reports.mailSubject(campaign, campaign + name.slice(settings.campaignName.length)),
+            [settings.campaignName],
+          )
+        : fitSubject(m.reports.mailSubject, [settings.campaignName, name]),
       body: `${m.mail.greeting}\n\n${lead}\n${draft.url}\n\n${settings.senderName}\n${m.mail.automatic}`,
       htmlBody:
         `<div style="font-family:sans-serif;font-size:14px;line-height:1.6">` +

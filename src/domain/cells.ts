@@ -6,6 +6,13 @@ import type { Cell } from './table';
 export const EMAIL = /^[^\s@;,<>"'()]+@[^\s@;,<>"'()]+\.[^\s@;,<>"'()]+$/;
 
 /**
+ * A plain address as the campaign's own addresses must be (roster, staff, admins, reply-to):
+ * local part @ dotted domain, ASCII, no display name, angle brackets, `mailto:` or spaces.
+ */
+export const PLAIN_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/**
  * A zod schema that turns one raw value (a cell, an answer) into a typed value or a located
  * problem. Each problem carries an i18n reference, rendered later in the campaign's language.
  */

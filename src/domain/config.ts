@@ -14,7 +14,7 @@ import {
 } from '../../sheets-templates/config-sheets';
 import { problem, type Locale, type ProblemRef } from '../i18n';
 import { dayOf, isValidDay, isValidTimeZone } from './calendar';
-import { cellParser, EMAIL, isEmpty } from './cells';
+import { cellParser, isEmpty, PLAIN_EMAIL } from './cells';
 import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
 
 export type Audience = (typeof AUDIENCES)[number];
@@ -117,18 +117,30 @@ function integer(required: boolean, min: number, max: number, fallback: number |
   });
 }
 
-function emailList(required: boolean) {
+/**
+ * Most addresses one unit may list: each counts against the daily recipient quota on every
+ * reminder, and MailApp takes at most 50 recipients per message.
+ */
+export const MAX_UNIT_EMAILS = 10;
+
+/**
+ * Addresses separated by ';' (also '；', ',' or '，'), each a plain address: a display name,
+ * `mailto:`, angle brackets or a space inside one address is refused, naming the address.
+ */
+function emailList(required: boolean, max = Infinity) {
   return cellParser((cell, fail) => {
     const raw = isEmpty(cell) ? '' : String(cell).trim();
     if (raw === '') return required ? fail(problem('required')) : [];
     const list = raw
-      .split(/[;；,，\s]+/)
+      .split(/[;；,，]/)
       .map((s) => s.trim())
       .filter(Boolean);
-    if (list.length === 0 || !list.every((a) => EMAIL.test(a))) {
-      return fail(problem('badEmailList', raw));
-    }
-    return list.map((a) => a.toLowerCase());
+    if (list.length === 0) return fail(problem('badEmailList', raw));
+    const bad = list.find((a) => !PLAIN_EMAIL.test(a));
+    if (bad !== undefined) return fail(problem('notPlainEmail', bad));
+    const unique = [...new Set(list.map((a) => a.toLowerCase()))];
+    if (unique.length > max) return fail(problem('tooManyEmails', unique.length, max));
+    return unique;
   });
 }
 
@@ -136,7 +148,7 @@ function email(required: boolean) {
   return cellParser((cell, fail) => {
     const raw = isEmpty(cell) ? '' : String(cell).trim();
     if (raw === '') return required ? fail(problem('required')) : '';
-    if (!EMAIL.test(raw)) return fail(problem('badEmail', raw));
+    if (!PLAIN_EMAIL.test(raw)) return fail(problem('notPlainEmail', raw));
     return raw.toLowerCase();
   });
 }
@@ -353,7 +365,7 @@ function parseUnits(
     category: choice(UNIT_CATEGORIES, true),
     secretary: text(false, 50),
     contactName: text(false, 50),
-    email: emailList(true),
+    email: emailList(true, MAX_UNIT_EMAILS),
     phone: text(false, 50),
     memberCount: integer(false, 0, 10000000, null),
     active: boolean(true),

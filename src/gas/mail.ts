@@ -1,3 +1,4 @@
+import { headerLine } from '../domain/mail-header';
 import type { MailPort, OutgoingMail, SendResult } from '../ports';
 
 export const gasMail: MailPort = {
@@ -8,10 +9,12 @@ export const gasMail: MailPort = {
     try {
       MailApp.sendEmail({
         to: mail.to.join(','),
-        subject: mail.subject,
+        // Headers are single line and bounded here, whatever built them (composers already
+        // shorten the variable part of a subject; this is the boundary no mail escapes).
+        subject: headerLine(mail.subject),
         body: mail.body,
         htmlBody: mail.htmlBody,
-        name: mail.name,
+        name: headerLine(mail.name),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         // Attachments are Blobs the docs adapter made (a report's PDF).
         ...(mail.attachments?.length

@@ -197,6 +197,10 @@ export const en: Messages = {
     badEmail: (value: string) => `"${value}" is not a valid email address`,
     badEmailList: (value: string) =>
       `"${value}" contains an invalid email address (separate several with ;)`,
+    notPlainEmail: (value: string) =>
+      `"${value}" is not a plain email address: write it as name@example.com, without a name, angle brackets, mailto: or spaces (separate several with ;)`,
+    tooManyEmails: (count: number, max: number) =>
+      `${count} email addresses given, at most ${max} per unit: each address counts against the daily recipient quota, and MailApp takes at most 50 recipients per message`,
     badDate: (value: string) => `"${value}" is not a valid date (YYYY-MM-DD)`,
     badBoolean: (value: string) => `"${value}" must be TRUE or FALSE`,
     badChoice: (value: string, choices: string) => `"${value}" is not one of: ${choices}`,

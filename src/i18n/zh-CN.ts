@@ -188,6 +188,10 @@ export const zhCN = {
       `「${value}」应为 ${min} 到 ${max} 之间的整数`,
     badEmail: (value: string) => `「${value}」不是有效的邮箱地址`,
     badEmailList: (value: string) => `「${value}」中含有无效的邮箱地址（多个地址用分号分隔）`,
+    notPlainEmail: (value: string) =>
+      `「${value}」不是单纯的邮箱地址：应形如 name@example.cn，不含姓名、尖括号、mailto: 或空格（多个地址用分号分隔）`,
+    tooManyEmails: (count: number, max: number) =>
+      `填写了 ${count} 个邮箱地址，每个单位最多 ${max} 个：每个地址都计入每日收件人配额，且 MailApp 每封邮件最多 50 个收件人`,
     badDate: (value: string) => `「${value}」不是有效日期，应为 YYYY-MM-DD`,
     badBoolean: (value: string) => `「${value}」应为 是/否（TRUE/FALSE）`,
     badChoice: (value: string, choices: string) => `「${value}」不在可选范围内：${choices}`,

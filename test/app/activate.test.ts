@@ -145,6 +145,48 @@ describe('activate (menu)', () => {
     ).toBeNull();
   });
 
+  test('roster and staff addresses that are not plain, or more than 10 for one unit, are refused at activation, located in 运行状况, and nothing else changes', () => {
+    const scenario = sampleScenario();
+    const unitAt = (key: string) => scenario.units.header.indexOf(key);
+    scenario.units.rows[0][unitAt('email')] = 'mailto:dw@fgw.example';
+    scenario.units.rows[1][unitAt('email')] = Array.from(
+      { length: 11 },
+      (_, i) => `dw${i}@jyj.example`,
+    ).join(';');
+    scenario.settings = scenario.settings.map((s) =>
+      s.key === 'staffEmails.org' ? { key: s.key, value: '张三 <zzb@jggw.example>' } : s,
+    );
+    const campaign = configured(scenario);
+    const before = campaign.outbox().length;
+    const sheets = ['系统设置', '单位名册', '阶段设置'];
+    const configBefore = JSON.stringify(sheets.map((t) => campaign.values(t)));
+    const run = campaign.clickMenu('activate', ADMIN);
+    expect(run.ok).toBe(true);
+    const health = (campaign.values(HEALTH) ?? []).slice(1).map((r) => r.slice(0, 5).join('|'));
+    expect(health).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^错误\|单位名册\|2\|联系邮箱\|「mailto:dw@fgw\.example」不是单纯的邮箱地址/,
+        ),
+        '错误|单位名册|3|联系邮箱|填写了 11 个邮箱地址，每个单位最多 10 个：每个地址都计入每日收件人配额，且 MailApp 每封邮件最多 50 个收件人',
+        expect.stringMatching(
+          /^错误\|系统设置\|\d+\|值\|「张三 <zzb@jggw\.example>」不是单纯的邮箱地址/,
+        ),
+      ]),
+    );
+    expect(health).toHaveLength(3);
+    const alert = campaign.alerts().at(-1);
+    expect(alert?.title).toBe('配置有误，活动未启动');
+    expect(alert?.prompt).toContain('共发现 3 处问题');
+    expect(dailyTriggers(campaign)).toHaveLength(0);
+    expect(campaign.triggers()).toHaveLength(0);
+    const props = PropertiesService._store(campaign.ws, 'script');
+    expect(props.getProperty('campaign.active')).toBeNull();
+    expect(props.getProperty('form.application.id')).toBeNull();
+    expect(campaign.outbox()).toHaveLength(before);
+    expect(JSON.stringify(sheets.map((t) => campaign.values(t)))).toBe(configBefore);
+  });
+
   test('the daily run repairs a missing daily trigger (deleted by someone) and keeps exactly one', () => {
     const campaign = configured();
     campaign.clickMenu('activate', ADMIN);

@@ -293,3 +293,63 @@ describe('intake of the application form (dist/Code.js, emulated Forms → Sheet
     );
   });
 });
+
+/** The sample campaign with some settings replaced, active on 2014-05-19. */
+function activeWith(settings: Record<string, string>): {
+  campaign: Campaign;
+  context: ReplayContext;
+} {
+  const base = sampleScenario();
+  const scenario = {
+    ...base,
+    settings: [
+      ...base.settings.filter((s) => !(s.key in settings)),
+      ...Object.entries(settings).map(([key, value]) => ({ key, value })),
+    ],
+  };
+  const campaign = configured(scenario, '2014-05-19T10:00:00+08:00');
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  return { campaign, context: { scenario, responses: new Map() } };
+}
+
+describe('mail headers are one line and at most 250 characters (dist/Code.js, emulated MailApp)', () => {
+  test('CR/LF/tab in the campaign name, the sender name and a project name leave no line break in any header of the outbox', () => {
+    const c = activeWith({
+      campaignName: '2014年度\r\n书记项目\tBcc: x@evil.example',
+      senderName: '市直机关工委\r\n\r\nReply-To: x@evil.example',
+    });
+    const accepted = submit(c, 'application', 'dw@fgw.example', {
+      ...APPLY,
+      projectName: '服务品牌\r\n第二行',
+    });
+    expect(accepted.runs.every((r) => r.ok)).toBe(true);
+    submit(c, 'application', 'dw@kjcxw.example', { ...APPLY, unitId: 'U03', rectification: '' });
+    const outbox = c.campaign.outbox();
+    expect(outbox.length).toBeGreaterThanOrEqual(2);
+    for (const mail of outbox) {
+      expect(mail.subject).not.toMatch(/[\r\n\t]/);
+      expect(mail.name ?? '').not.toMatch(/[\r\n\t]/);
+      expect(mail.subject).not.toMatch(/ {2}/);
+    }
+    const receipt = outbox.find((m) => m.subject.includes('SJXM-2014-001'))!;
+    expect(receipt.subject).toMatch(
+      /^【2014年度 书记项目 Bcc: x@evil\.example】.+已受理：服务品牌 第二行（SJXM-2014-001）$/,
+    );
+    expect(receipt.name).toBe('市直机关工委 Reply-To: x@evil.example');
+    expect(outbox.some((m) => m.subject.includes('未通过校验'))).toBe(true);
+  });
+
+  test('a 200-character campaign name and a 60-character project name: the receipt is sent, its subject ≤ 250 with the fixed words and the project id whole', () => {
+    const campaignName = '书'.repeat(190) + '0123456789';
+    expect(campaignName).toHaveLength(200);
+    const c = activeWith({ campaignName });
+    const projectName = '项'.repeat(50) + 'ABCDEFGHIJ';
+    const { runs } = submit(c, 'application', 'dw@fgw.example', { ...APPLY, projectName });
+    expect(runs.every((r) => r.ok)).toBe(true);
+    const receipt = c.campaign.outbox().at(-1)!;
+    expect(receipt.to).toEqual(['dw@fgw.example']);
+    expect(receipt.subject.length).toBeLessThanOrEqual(250);
+    expect(receipt.subject).toMatch(/^【书+…】.+已受理：项+ABCDEFGHIJ（SJXM-2014-001）$/);
+    expect(receipt.subject).toContain('…');
+  });
+});

@@ -225,6 +225,31 @@ describe('daily reminders (dist/Code.js, simulated days)', () => {
     expect(alert.title).toBe('2014-05-27 的提醒预览（未发送）');
     expect(alert.prompt.split('\n').filter((l) => l.includes('还有 3 天截止'))).toHaveLength(3);
   });
+
+  test('reminders, overdue notices and staff digests carry single-line headers of at most 250 characters, even from a 200-character campaign name with line breaks', () => {
+    const campaignName = `提醒\r\n测试\t${'长'.repeat(190)}`;
+    expect(campaignName.length).toBeLessThanOrEqual(200);
+    const { campaign } = campaignOf(3, {
+      settings: { campaignName, senderName: '工委\r\nBcc: x@evil.example' },
+    });
+    campaign.fireClockTriggers(at('2014-06-12T00:00:00+08:00'));
+    const outbox = campaign.outbox();
+    expect(unitNotices(campaign).length).toBeGreaterThanOrEqual(6);
+    expect(outbox.some((m) => m.subject.includes('逾期'))).toBe(true);
+    expect(outbox.some((m) => m.to.some((t) => t.endsWith('@jggw.example')))).toBe(true);
+    for (const m of outbox) {
+      expect(m.subject).not.toMatch(/[\r\n\t]/);
+      expect(m.subject.length).toBeLessThanOrEqual(250);
+      expect(m.subject).toMatch(/^【提醒 测试 长+(…)?】/);
+      expect(m.name).toBe('工委 Bcc: x@evil.example');
+    }
+    // The report link mail names the report whole but for the campaign name cut once.
+    expect(outbox.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/】提醒 测试 长+…申报阶段总结报告（2014-05-31）$/),
+      ]),
+    );
+  });
 });
 
 function uiAnswer(campaign: CampaignHarness, text: string) {

@@ -112,7 +112,7 @@ describe('configuration validation', () => {
         'settings:3:value:badTimeZone',
         'settings:4:value:badInteger',
         'units:3:category:badChoice',
-        'units:3:email:badEmailList',
+        'units:3:email:notPlainEmail',
         'units:3:memberCount:badInteger',
         'units:3:active:badBoolean',
         'stages:2:deadline:badDate',
@@ -148,5 +148,69 @@ describe('configuration validation', () => {
     if (result.ok) throw new Error('expected problems');
     expect(result.problems).toHaveLength(3);
     expect(renderProblem(messages('en'), result.problems[0].problem)).toContain('Set up sheets');
+  });
+
+  test('roster and staff addresses must be plain addresses, at most 10 per unit; each refusal is located and says why', () => {
+    const t = valid();
+    t.settings = settings({
+      'staffEmails.org': 'zzb@x.example; mailto:dw@x.cn',
+      'staffEmails.enterprise': '张三 <a@b.cn>',
+      replyTo: 'a@b',
+    });
+    const eleven = Array.from({ length: 11 }, (_, i) => `u${i}@x.example`).join(';');
+    t.units = table(unitsHeader, [
+      ['U01', '甲单位', '机关事业单位', '', '', 'mailto:dw@x.cn', '', '', true],
+      ['U02', '乙单位', '机关事业单位', '', '', '张三 <a@b.cn>', '', '', true],
+      ['U03', '丙单位', '机关事业单位', '', '', 'a@b', '', '', true],
+      ['U04', '丁单位', '机关事业单位', '', '', 'dw @x.example', '', '', true],
+      ['U05', '戊单位', '机关事业单位', '', '', 'a@x.example b@x.example', '', '', true],
+      ['U06', '己单位', '机关事业单位', '', '', eleven, '', '', true],
+      ['U07', '庚单位', '机关事业单位', '', '', 'a@x.example；B@X.example;', '', '', true],
+    ]);
+    const result = parseConfig(t);
+    if (result.ok) throw new Error('expected problems');
+    const located = result.problems.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.problem.key}`);
+    expect(located.sort()).toEqual(
+      [
+        'settings:6:value:notPlainEmail',
+        'settings:7:value:notPlainEmail',
+        'settings:8:value:notPlainEmail',
+        'units:2:email:notPlainEmail',
+        'units:3:email:notPlainEmail',
+        'units:4:email:notPlainEmail',
+        'units:5:email:notPlainEmail',
+        'units:6:email:notPlainEmail',
+        'units:7:email:tooManyEmails',
+      ].sort(),
+    );
+    const zh = messages('zh-CN');
+    const lines = result.problems.map((p) => describeProblem(zh, p, 'zh-CN'));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^「单位名册」第 2 行「联系邮箱」：「mailto:dw@x\.cn」不是单纯的邮箱地址/,
+        ),
+        expect.stringMatching(/^「系统设置」第 6 行「值」：「mailto:dw@x\.cn」不是单纯的邮箱地址/),
+        expect.stringMatching(
+          /^「单位名册」第 7 行「联系邮箱」：填写了 11 个邮箱地址，每个单位最多 10 个：每个地址都计入每日收件人配额，且 MailApp 每封邮件最多 50 个收件人$/,
+        ),
+      ]),
+    );
+    const tooMany = result.problems.find((p) => p.problem.key === 'tooManyEmails')!;
+    expect(renderProblem(messages('en'), tooMany.problem)).toBe(
+      '11 email addresses given, at most 10 per unit: each address counts against the daily recipient quota, and MailApp takes at most 50 recipients per message',
+    );
+  });
+
+  test('exactly 10 plain addresses, separated by ; or ；, are accepted, lower-cased and deduplicated', () => {
+    const t = valid();
+    const ten = Array.from({ length: 10 }, (_, i) => `U${i}@X.example`).join('；');
+    t.units = table(unitsHeader, [
+      ['U01', '甲单位', '机关事业单位', '', '', `${ten};u0@x.example; `, '', '', true],
+    ]);
+    const result = parseConfig(t);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.config.units[0].emails).toHaveLength(10);
+    expect(result.config.units[0].emails[0]).toBe('u0@x.example');
   });
 });

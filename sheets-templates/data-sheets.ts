@@ -141,6 +141,34 @@ export const MAIL_LOG_SHEET: SheetDef = {
 };
 
 /**
+ * Email owed but not sent yet (receipts and rejections the quota or a failure held back), kept whole
+ * so the daily run can send it later. Append-only: the last row of a key is its state — queued,
+ * sent, superseded (a newer email for the same response replaced it) or failed (never retried
+ * blindly; staff are told).
+ */
+export const MAIL_QUEUE_SHEET: SheetDef = {
+  key: 'mailQueue',
+  title: { zh: '待发邮件', en: 'Mail queue' },
+  columns: [
+    col('key', '去重键', 'Key', { width: 220 }),
+    col('group', '所属回复', 'Response', { width: 160 }),
+    col('kind', '类型', 'Kind', { width: 80 }),
+    col('to', '收件人', 'To', { width: 220 }),
+    col('subject', '主题', 'Subject', { width: 300 }),
+    col('body', '正文', 'Body', { width: 300 }),
+    col('htmlBody', 'HTML 正文', 'HTML body', { width: 120 }),
+    col('unitId', '单位编号', 'Unit ID', { width: 80 }),
+    col('projectId', '项目编号', 'Project ID', { width: 120 }),
+    col('stageId', '阶段', 'Stage', { width: 80 }),
+    col('state', '状态', 'State', { width: 80 }),
+    col('attempts', '尝试次数', 'Attempts', { type: 'number', width: 70 }),
+    col('reason', '原因', 'Reason', { width: 220 }),
+    col('at', '时间', 'At', { type: 'date', width: 140 }),
+  ],
+  sampleRows: [],
+};
+
+/**
  * Every notice the daily run decided on, keyed by recipient, stage, project, kind and offset, and
  * written before the email goes out — so a re-run, a duplicate trigger or a resumed run never sends
  * one twice. `deferred` rows are retried first on the next run.
@@ -209,6 +237,7 @@ export const DATA_SHEETS: readonly SheetDef[] = [
   SELF_ASSESSMENTS_SHEET,
   REJECTIONS_SHEET,
   MAIL_LOG_SHEET,
+  MAIL_QUEUE_SHEET,
   SEND_LEDGER_SHEET,
   AUDIT_LOG_SHEET,
   QUOTA_VIEW_SHEET,

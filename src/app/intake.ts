@@ -18,6 +18,7 @@ import { messages, problem, renderProblem, type Messages } from '../i18n';
 import type { AppDeps, SendResult } from '../ports';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
+import { appendQueue, failureClass, groupOf } from './mail-queue';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
 
 /** A form response as the submit trigger delivers it, answers by field key. */
@@ -176,6 +177,7 @@ function take(
         },
         tz,
         locale,
+        { reserve: settings.mailReserve },
       );
     }
     return { status: 'rejected', unitId: unit?.unitId, errors: reasons };
@@ -282,6 +284,7 @@ function take(
     },
     tz,
     locale,
+    { reserve: settings.mailReserve },
   );
   return { status, projectId, unitId: unit!.unitId };
 }
@@ -406,8 +409,37 @@ export function sendLogged(
   meta: MailMeta,
   tz: string,
   locale: 'zh-CN' | 'en',
+  /** Owed mail (receipts, rejections): held back by the reserve or a failure, it is queued. */
+  owed?: { reserve: number },
 ): boolean {
-  const result = deps.mail.send(mail);
+  // The reserve is what tomorrow's daily run needs; a receipt waits in the queue rather than
+  // spend it (the daily run sends it first thing, before fresh reminders use the rest).
+  const held = owed && deps.mail.remainingQuota() - owed.reserve < mail.to.length;
+  const result: SendResult = held
+    ? { sent: false, reason: 'quota', message: `mailReserve ${owed.reserve}` }
+    : deps.mail.send(mail);
+  if (owed && !result.sent) {
+    const permanent = failureClass(result) === 'permanent';
+    appendQueue(
+      deps,
+      [
+        {
+          key: meta.key,
+          group: groupOf(meta.key).group,
+          kind: meta.kind,
+          mail,
+          unitId: meta.unitId ?? '',
+          projectId: meta.projectId ?? '',
+          stageId: meta.stageId ?? '',
+          state: permanent ? 'failed' : 'queued',
+          attempts: held ? 0 : 1,
+          reason: result.message,
+          at: deps.clock.now(),
+        },
+      ],
+      locale,
+    );
+  }
   // Other executions append to the Mail log too (the daily run, reports): always under the lock.
   deps.lock.withScriptLock(() => appendMailLog(deps, mail, meta, result, locale));
   const fields = {
@@ -428,7 +460,7 @@ export function sendLogged(
   return result.sent;
 }
 
-function appendMailLog(
+export function appendMailLog(
   deps: AppDeps,
   mail: ReturnType<typeof composeReceipt>,
   meta: MailMeta,

@@ -10,7 +10,7 @@ import { obligations, type Obligation } from '../domain/obligations';
 import { STATUS, type CampaignRecords } from '../domain/records';
 import { dueNotices, noticeKey, urgency, type Notice } from '../domain/reminder-plan';
 import type { Cell } from '../domain/table';
-import { messages, type Messages } from '../i18n';
+import { messages, type Locale, type Messages } from '../i18n';
 import type { AppDeps, OutgoingMail } from '../ports';
 import {
   composeDecisions,
@@ -19,6 +19,16 @@ import {
   composeUnitNotice,
   pendingReviewByDepartment,
 } from './reminder-mail';
+import { appendMailLog } from './intake';
+import {
+  appendQueue,
+  failedLines,
+  failureClass,
+  MAX_ATTEMPTS,
+  owedMail,
+  readQueue,
+  type QueuedMail,
+} from './mail-queue';
 import { headerOnly, loadRecords, readKeyed, rowFor, type KeyedTable } from './records';
 import { describeViolation, refreshQuotaView, reviewState } from './review';
 
@@ -99,8 +109,16 @@ export function planReminders(
   options: { quotaLinesFor?: (department: string) => string[]; decisions?: PlannedMail[] } = {},
 ): ReminderPlan {
   const m = messages(config.settings.locale);
-  const sent = new Set(ledger.filter((e) => e.state === 'sent').map((e) => e.key));
-  const deferredBefore = new Set(ledger.filter((e) => e.state === 'deferred').map((e) => e.key));
+  // The ledger is append-only: a key's last row is its state. A send that failed after the key was
+  // marked sent is 'deferred' (transient: retried) or 'failed' (permanent: reported, not retried).
+  const lastState = new Map<string, string>();
+  for (const e of ledger) lastState.set(e.key, e.state);
+  const sent = new Set(
+    [...lastState].filter(([, st]) => st === 'sent' || st === 'failed').map(([k]) => k),
+  );
+  const deferredBefore = new Set(
+    [...lastState].filter(([, st]) => st === 'deferred').map(([k]) => k),
+  );
   const owed = obligations(config, records);
   const notices = dueNotices(config, owed, today, sent);
   const units = new Map(config.units.map((u) => [u.unitId, u]));
@@ -286,6 +304,26 @@ export function sendReminders(
     // Staff digests are kept: their recipients are reserved before any unit reminder goes out.
     const reserved = plan.staffMails.reduce((n, p) => n + p.mail.to.length, 0);
     let allowance = deps.mail.remainingQuota() - settings.mailReserve - reserved;
+    // Owed receipts and rejections first, but never more than half of today's allowance while
+    // units are owed reminders, so a burst of submissions cannot starve the reminders.
+    const owedQueue = readQueue(deps, locale, settings.senderName);
+    const { owed, superseded } = owedMail(deps, owedQueue, locale);
+    appendQueue(
+      deps,
+      superseded.map((q) => ({ ...q, state: 'superseded', reason: 'newer', at: now })),
+      locale,
+    );
+    let owedAllowance =
+      plan.unitMails.length > 0 ? Math.ceil(Math.max(allowance, 0) / 2) : allowance;
+    const owedToday: QueuedMail[] = [];
+    for (const q of owed) {
+      if (q.mail.to.length > owedAllowance) continue;
+      owedToday.push(q);
+      owedAllowance -= q.mail.to.length;
+      allowance -= q.mail.to.length;
+    }
+    const owedLeft = owed.length - owedToday.length;
+    const failedSince = failedLines(owedQueue, now - 24 * 60 * 60 * 1000);
     const outgoing: PlannedMail[] = [];
     const deferred: PlannedMail[] = [];
     for (const planned of plan.unitMails) {
@@ -295,14 +333,33 @@ export function sendReminders(
       } else deferred.push(planned);
     }
     // The digests report today's deferrals, so they are composed with the count and go last.
-    const staff = plan.staffMails.map((p) =>
-      p.kind === 'digest' && deferred.length > 0
-        ? {
-            ...p,
-            mail: withDeferredLine(p.mail, messages(locale).reminders.deferred(deferred.length)),
-          }
-        : p,
-    );
+    const staff = plan.staffMails.map((p) => {
+      if (p.kind !== 'digest') return p;
+      const department = p.recipient.replace(/^dept:/, '');
+      const failedHere = failedSince.filter(
+        (q) => !q.unitId || units.get(q.unitId)?.department === department,
+      );
+      const lines = [
+        ...(deferred.length > 0 ? [m.reminders.deferred(deferred.length)] : []),
+        ...(owedLeft > 0 ? [m.reminders.owedLeft(owedLeft)] : []),
+        ...(failedHere.length > 0
+          ? [
+              [
+                m.reminders.failedMail,
+                ...failedHere.map((q) =>
+                  m.reminders.failedMailLine(
+                    q.unitId ? `${units.get(q.unitId)?.name ?? q.unitId}（${q.unitId}）` : '—',
+                    q.mail.to.join('; '),
+                    q.reason,
+                  ),
+                ),
+              ].join('\n'),
+            ]
+          : []),
+      ];
+      return lines.length > 0 ? { ...p, mail: withDeferredLine(p.mail, lines.join('\n\n')) } : p;
+    });
+    sendOwed(deps, owedToday, locale);
     if (deferred.length > 0) record(deps, deferred, today, 'deferred', 'quota', now);
     for (const d of deferred)
       deps.log.record({ event: 'mailDeferred', ...d.record, reason: 'quota' });
@@ -334,7 +391,15 @@ export function sendReminders(
           deps.log.record({ event: 'mail', ...planned.record });
         } else {
           failed += 1;
-          record(deps, [planned], today, 'deferred', result.reason, deps.clock.now());
+          const permanent = failureClass(result) === 'permanent';
+          record(
+            deps,
+            [planned],
+            today,
+            permanent ? 'failed' : 'deferred',
+            result.sent ? '' : result.message,
+            deps.clock.now(),
+          );
           deps.log.record({ event: 'mailDeferred', ...planned.record, reason: result.reason });
         }
       }
@@ -344,6 +409,55 @@ export function sendReminders(
   } finally {
     deps.lock.withScriptLock(() => deps.store.set(STORE.lease, 'null'));
   }
+}
+
+/**
+ * Sends queued receipts and rejections. Each is marked sent in the queue before it goes out (as
+ * the ledger does for reminders), so a re-run or a continuation never sends it twice; a failure
+ * puts it back (transient, up to MAX_ATTEMPTS) or marks it failed for staff (permanent).
+ */
+function sendOwed(deps: AppDeps, owed: QueuedMail[], locale: Locale): void {
+  if (owed.length === 0) return;
+  appendQueue(
+    deps,
+    owed.map((q) => ({ ...q, state: 'sent', at: deps.clock.now() })),
+    locale,
+  );
+  const after: QueuedMail[] = [];
+  for (const q of owed) {
+    const result = deps.mail.send(q.mail);
+    const fields = { kind: q.kind, to: q.mail.to, ...(q.unitId ? { unitId: q.unitId } : {}) };
+    if (result.sent) {
+      deps.lock.withScriptLock(() =>
+        appendMailLog(
+          deps,
+          q.mail,
+          {
+            kind: q.kind,
+            key: q.key,
+            unitId: q.unitId,
+            projectId: q.projectId,
+            stageId: q.stageId,
+          },
+          result,
+          locale,
+        ),
+      );
+      deps.log.record({ event: 'mail', ...fields, owed: true });
+      continue;
+    }
+    const kind = failureClass(result);
+    const attempts = q.attempts + (kind === 'quota' ? 0 : 1);
+    const state = kind === 'permanent' || attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
+    after.push({ ...q, state, attempts, reason: result.message, at: deps.clock.now() });
+    deps.log.record({
+      event: 'mailDeferred',
+      ...fields,
+      reason: result.reason,
+      message: result.message,
+    });
+  }
+  appendQueue(deps, after, locale);
 }
 
 function withDeferredLine(mail: OutgoingMail, line: string): OutgoingMail {
@@ -359,7 +473,7 @@ function record(
   deps: AppDeps,
   mails: PlannedMail[],
   today: string,
-  state: 'sent' | 'deferred',
+  state: 'sent' | 'deferred' | 'failed',
   reason: string,
   at: number,
 ): void {

@@ -103,6 +103,11 @@ export const en: Messages = {
     quota: 'Quota checks:',
     deferred: (count: number) =>
       `${count} reminders were deferred to the next run by the daily mail quota.`,
+    owedLeft: (count: number) =>
+      `${count} receipts or rejection notices are still waiting for mail quota; later daily runs send them first.`,
+    failedMail:
+      'These emails could not be sent (not retried automatically; check the address or content):',
+    failedMailLine: (unit: string, to: string, reason: string) => `${unit} | ${to} | ${reason}`,
     andMore: (count: number) => `… ${count} in all`,
     staffReminderSubject: (campaign: string, stage: string, days: number) =>
       `[${campaign}] ${stage} ends in ${days} days: projects pending review`,

@@ -97,6 +97,10 @@ export const zhCN = {
     pendingReview: '待审核的项目：',
     quota: '配额检查发现的问题：',
     deferred: (count: number) => `因每日邮件配额不足，今天有 ${count} 封提醒顺延至下次运行发送。`,
+    owedLeft: (count: number) =>
+      `另有 ${count} 封回执或退回通知因配额不足尚未发出，将在之后的每日运行中优先补发。`,
+    failedMail: '以下邮件无法发送（不会自动重试，请核实地址或内容后处理）：',
+    failedMailLine: (unit: string, to: string, reason: string) => `${unit}｜${to}｜${reason}`,
     andMore: (count: number) => `……等共 ${count} 项`,
     staffReminderSubject: (campaign: string, stage: string, days: number) =>
       `【${campaign}】「${stage}」还有 ${days} 天截止：请完成待审核项目`,

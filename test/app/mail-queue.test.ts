@@ -1,0 +1,138 @@
+/**
+ * Nothing owed is lost (issue 12): receipts and rejections that the daily quota or the reserve held
+ * back wait in 待发邮件 and go out on later days — rejections first, none twice — without starving
+ * the next morning's reminders. On dist/Code.js in the emulator, consumer quota 100.
+ */
+import { MailApp } from '../../src/offline/emulator/mail-app';
+import { CampaignHarness } from '../../src/offline/harness';
+import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
+import { respondAs } from '../../src/offline/rehearsal/replay-forms';
+import type { RunResult } from '../../src/offline/sandbox/sandbox';
+import { bundlePath } from '../support/bundle';
+import { ADMIN } from '../support/campaign';
+
+const UNITS = 150;
+const at = (s: string) => Date.parse(s);
+
+function campaign() {
+  const runs: RunResult[] = [];
+  const harness = new CampaignHarness({
+    now: at('2014-05-19T10:00:00+08:00'),
+    seed: 5,
+    owner: ADMIN,
+    mailDailyQuota: 100,
+    bundlePath: bundlePath(),
+    onRun: (r) => runs.push(r),
+  });
+  harness.open(ADMIN);
+  harness.clickMenu('setup', ADMIN);
+  fillConfiguration(
+    harness,
+    generatedScenario({
+      units: UNITS,
+      settings: {
+        campaignName: '补发测试',
+        timeZone: 'Asia/Shanghai',
+        reminderHour: '9',
+        senderName: '工委',
+        'staffEmails.org': 'zzb@jggw.example',
+        'staffEmails.enterprise': 'qy@jggw.example',
+        adminEmails: ADMIN,
+        mailReserve: '5',
+        keyProjectQuota: '300',
+      },
+      stages: [
+        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+      ],
+    }),
+    ADMIN,
+  );
+  expect(harness.clickMenu('activate', ADMIN).ok).toBe(true);
+  return { harness, runs };
+}
+
+const answers = (unit: number, i: number, valid: boolean) => ({
+  unitId: `U${String(unit).padStart(3, '0')}`,
+  projectName: `补发项目 ${i}`,
+  projectType: '典型示范型',
+  themes: ['服务民生'],
+  rectification: '分类定级，整顿软弱涣散支部。',
+  leader: '书记',
+  leaderTitle: '书记',
+  goals: '目标',
+  measures: '措施',
+  dueDate: valid ? '2014-12-01' : '明年',
+  contactName: '联系人',
+  contactPhone: '0755-82100000',
+  contactEmail: 'x@y.example',
+  budget: valid ? '3' : '很多',
+});
+
+/** `mail` records of the script, in send order (one per email that left). */
+const mailRecords = (runs: RunResult[]) =>
+  runs
+    .flatMap((r) => r.execution.logs.map((l) => l.json as Record<string, unknown> | undefined))
+    .filter((r): r is Record<string, unknown> => r?.event === 'mail');
+
+test('quota 100 and a burst of 300 submissions: every receipt and rejection is sent on a later day, rejections first, none twice; the next morning still reminds the units owing', () => {
+  const { harness, runs } = campaign();
+  harness.fireClockTriggers(at('2014-05-22T15:00:00+08:00'));
+  harness.advanceTo(at('2014-05-22T15:00:00+08:00'));
+  // Units U001–U100 submit three times each; every 7th submission is malformed (a rejection).
+  let i = 0;
+  for (let unit = 1; unit <= 100; unit++) {
+    for (let k = 0; k < 3; k++, i++) {
+      const valid = i % 7 !== 0;
+      const email = `dw${unit}@u${unit}.example`;
+      for (const spec of respondAs(harness, 'application', email, answers(unit, i, valid)).runs) {
+        expect(harness.run(spec).ok).toBe(true);
+      }
+    }
+  }
+  const rejectionsOwed = Array.from({ length: 300 }, (_, n) => n).filter((n) => n % 7 === 0).length;
+  const burst = mailRecords(runs).filter((r) => r.kind === 'receipt' || r.kind === 'rejection');
+  // Submissions stop short of the reserve the next daily run needs: 100 − 5 − that morning's two
+  // staff digests.
+  expect(burst.length).toBe(100 - 5 - 2);
+  expect(MailApp._recipientsUsed(harness.ws, at('2014-05-22T16:00:00+08:00'))).toBe(95);
+
+  // The next morning (deadline − 7): units U101–U150 still owe their application.
+  const before = runs.length;
+  harness.fireClockTriggers(at('2014-05-23T23:00:00+08:00'));
+  const morning = mailRecords(runs.slice(before));
+  const reminders = morning.filter((r) => r.kind === 'reminder');
+  const owedSent = morning.filter((r) => r.kind === 'receipt' || r.kind === 'rejection');
+  // 100 − reserve 5 − two digests = 93: half for owed mail, the rest for the 50 reminders.
+  expect(owedSent.length).toBe(47);
+  expect(reminders.length).toBe(46);
+  // Rejections go before receipts: every rejection still owed leaves before the first receipt.
+  const rejectionsLeft = rejectionsOwed - burst.filter((r) => r.kind === 'rejection').length;
+  expect(owedSent.slice(0, rejectionsLeft).every((r) => r.kind === 'rejection')).toBe(true);
+  expect(owedSent.slice(rejectionsLeft).every((r) => r.kind === 'receipt')).toBe(true);
+
+  harness.fireClockTriggers(at('2014-06-05T00:00:00+08:00'));
+  const all = mailRecords(runs);
+  const owed = all.filter((r) => r.kind === 'receipt' || r.kind === 'rejection');
+  expect(owed.filter((r) => r.kind === 'rejection')).toHaveLength(rejectionsOwed);
+  expect(owed.filter((r) => r.kind === 'receipt')).toHaveLength(300 - rejectionsOwed);
+  // None twice: each response's email left once (邮件记录 has one sent row per key).
+  const log = (harness.values('邮件记录') ?? []).slice(1);
+  const sentKeys = log.filter((r) => String(r[8]) === 'sent').map((r) => String(r[0]));
+  const owedKeys = sentKeys.filter((k) => /^(receipt|rejection):/.test(k));
+  expect(owedKeys).toHaveLength(300);
+  expect(new Set(owedKeys).size).toBe(300);
+  // Every unit that still owed got its reminder too.
+  const reminded = new Set(
+    all.filter((r) => r.kind === 'reminder').map((r) => String(r.unitId ?? '')),
+  );
+  for (let unit = 101; unit <= UNITS; unit++) {
+    expect(reminded.has(`U${String(unit).padStart(3, '0')}`)).toBe(true);
+  }
+  // The quota was never exceeded on any day.
+  for (const day of ['2014-05-22', '2014-05-23', '2014-05-24', '2014-05-25', '2014-05-26']) {
+    expect(MailApp._recipientsUsed(harness.ws, at(`${day}T12:00:00+08:00`))).toBeLessThanOrEqual(
+      100,
+    );
+  }
+});

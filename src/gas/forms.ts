@@ -84,7 +84,14 @@ export const gasForms: FormsPort = {
   ensureForm(spec: FormSpec) {
     const existing = openForm(spec.key);
     if (existing) return { created: false, url: existing.getPublishedUrl() };
-    const form = FormApp.create(spec.title)
+    // Live: create(name) only names the Drive file (the title stays '', Google issue tracker
+    // 442747794) and may leave the form unpublished, which accepts no responses
+    // (https://developers.google.com/apps-script/reference/forms/form#setPublished(Boolean)).
+    const form = FormApp.create(spec.title);
+    // A legacy form without publish states is always published; setPublished would throw there.
+    if (form.supportsAdvancedResponderPermissions()) form.setPublished(true);
+    form
+      .setTitle(spec.title)
       .setDescription(spec.description)
       .setConfirmationMessage(spec.confirmation)
       .setCollectEmail(true)

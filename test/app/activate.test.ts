@@ -1,3 +1,4 @@
+import { FormApp } from '../../src/offline/emulator/form-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import { ScriptApp } from '../../src/offline/emulator/script-app';
 import { ADMIN, configured, newCampaign, sampleScenario } from '../support/campaign';
@@ -86,6 +87,22 @@ describe('activate (menu)', () => {
     expect(fired.map((r) => r.execution.handler)).toEqual(['onDailyTick']);
     const hour = new Date(fired[0].execution.startedAt).getUTCHours() + 8;
     expect(hour).toBe(9);
+  });
+
+  test('activate creates every form titled and published: live create(name) leaves the title "" (Google issue tracker 442747794) and an unpublished form accepts no responses (reference Form.setPublished)', () => {
+    const campaign = configured();
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    const forms = FormApp._forms(campaign.ws);
+    expect(forms.length).toBeGreaterThan(0);
+    const props = PropertiesService._store(campaign.ws, 'script');
+    for (const form of forms) {
+      expect(form.getTitle()).not.toBe('');
+      expect(form.getTitle()).toContain(' · ');
+      expect(form.isPublished()).toBe(true);
+      expect(form.isAcceptingResponses()).toBe(true);
+    }
+    const application = props.getProperty('form.application.id');
+    expect(forms.map((f) => f.getId())).toContain(application);
   });
 
   test('running activate twice (or after a duplicate) leaves exactly one daily trigger; the second run changes nothing', () => {

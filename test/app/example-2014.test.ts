@@ -65,6 +65,7 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
   let summary: RehearsalSummary;
   let mails: Eml[];
   const units: Record<string, string[]> = {};
+  let responseSheet: unknown[][] = [];
 
   beforeAll(async () => {
     out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'example-')), 'out');
@@ -76,6 +77,7 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
       toDay: '2015-03-01',
       bundlePath: bundlePath(),
       onDay: (day, harness) => {
+        if (day === '2014-05-31') responseSheet = harness.values('表单回复 1') ?? [];
         if (!QUOTA_DAYS.includes(day)) return;
         const values = harness.values('配额检查') ?? [];
         quotaViews[day] = values
@@ -95,6 +97,15 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
 
   const unitOf = (to: string[]) =>
     Object.keys(units).find((id) => units[id].some((e) => to.includes(e)));
+
+  test('the response sheet holds what the form offers: 申报单位 is a unit name (the scenario says U01), as a browser submits it', () => {
+    const at = responseSheet[0]?.indexOf('申报单位') ?? -1;
+    expect(at).toBeGreaterThan(0);
+    const given = responseSheet.slice(1).map((r) => String(r[at]));
+    expect(given.length).toBeGreaterThan(5);
+    expect(given).toContain('市发展和改革委员会机关党委');
+    expect(given.filter((v) => /^U\d+$/.test(v))).toEqual([]);
+  });
 
   test('every execution succeeded', () => {
     expect(summary.failures).toEqual([]);

@@ -11,6 +11,15 @@ function activeCampaign() {
 
 /** The application form's field keys (what a respondent can answer). */
 const FIELDS = APPLICATION_FORM.fields.map((f) => f.key);
+/**
+ * Dropdown, multiple-choice and checkbox questions: a browser can only send one of the offered
+ * choices or leave them empty (the emulator refuses anything else, as Google Forms would).
+ */
+const PICKED = new Set(
+  APPLICATION_FORM.fields
+    .filter((f) => f.kind === 'unit' || f.kind === 'choice' || f.kind === 'checkbox')
+    .map((f) => f.key),
+);
 
 // The sample roster's active units (U19 and U31 are inactive there).
 const ACTIVE = Array.from({ length: 34 }, (_, i) => `U${String(i + 1).padStart(2, '0')}`).filter(
@@ -81,10 +90,11 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
       const n = random.int(1, 4);
       for (let k = 0; k < n; k++) {
         const key = pick(FIELDS);
-        out[key] =
-          random.next() < 0.15 ? pick([null, [], ['不存在的主题'], 42, -1, 3.5]) : pick(hostile);
+        if (PICKED.has(key)) out[key] = pick([null, '']);
+        else out[key] = random.next() < 0.15 ? pick([null, [], 42, -1, 3.5]) : pick(hostile);
       }
-      if (random.next() < 0.1) out.unitId = pick(['U99', '不存在的单位', 'U19', '']);
+      // Left unanswered: the only malformed unit answer a browser can send.
+      if (random.next() < 0.1) out.unitId = '';
       return out;
     };
     const statuses: Record<string, number> = {};

@@ -222,7 +222,8 @@ function syncExternal(ws: Workspace): void {
   };
   for (const book of spreadsheetStore(ws).books.values())
     adopt(book.id, book.name, book.owner, 'spreadsheet');
-  for (const form of formStore(ws).forms.values()) adopt(form.id, form.title, form.owner, 'form');
+  for (const form of formStore(ws).forms.values())
+    adopt(form.id, form.fileName, form.owner, 'form');
 }
 
 function fileOrThrow(ws: Workspace, id: string): FileData {
@@ -490,7 +491,7 @@ export class File implements Faithful<
       if (book) book.name = this.file.name;
     } else if (this.file.external === 'form') {
       const form = formStore(this.ws).forms.get(this.file.id);
-      if (form) form.title = this.file.name;
+      if (form) form.fileName = this.file.name;
     }
     this.file.updated = this.ws.now();
     return this;

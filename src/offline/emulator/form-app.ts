@@ -17,6 +17,8 @@ import {
   Item,
   ListItem,
   MultipleChoiceItem,
+  NOT_A_CHOICE,
+  notAChoice,
   ParagraphTextItem,
   ParagraphTextValidationBuilder,
   ScaleItem,
@@ -98,6 +100,7 @@ export class Form implements Faithful<
   | 'hasProgressBar'
   | 'hasRespondAgainLink'
   | 'isAcceptingResponses'
+  | 'isPublished'
   | 'isPublishingSummary'
   | 'moveItem'
   | 'removeDestination'
@@ -111,12 +114,14 @@ export class Form implements Faithful<
   | 'setDestination'
   | 'setLimitOneResponsePerUser'
   | 'setProgressBar'
+  | 'setPublished'
   | 'setPublishingSummary'
   | 'setRequireLogin'
   | 'setShowLinkToRespondAgain'
   | 'setShuffleQuestions'
   | 'setTitle'
   | 'shortenFormUrl'
+  | 'supportsAdvancedResponderPermissions'
 > {
   static readonly gasName = 'FormApp.Form';
 
@@ -212,6 +217,19 @@ export class Form implements Faithful<
   setShowLinkToRespondAgain(enabled: boolean): Form {
     this.form.showLinkToRespondAgain = Boolean(enabled);
     return this;
+  }
+  /** https://developers.google.com/apps-script/reference/forms/form#isPublished() */
+  isPublished(): boolean {
+    return this.form.published;
+  }
+  /** Unpublishing "stops it from accepting responses" (Form.setPublished reference). */
+  setPublished(enabled: boolean): Form {
+    this.form.published = Boolean(enabled);
+    return this;
+  }
+  /** Every form the emulator creates is a new-style form that supports publishing. */
+  supportsAdvancedResponderPermissions(): boolean {
+    return true;
   }
   isPublishingSummary(): boolean {
     return this.form.publishingSummary;
@@ -373,7 +391,13 @@ export class Form implements Faithful<
 // Host API types
 
 /** Why Google Forms would not take a respondent's submission or edit. */
-export type RefusalReason = 'closed' | 'alreadyResponded' | 'editsNotAllowed' | 'noSuchResponse';
+export type RefusalReason =
+  | 'unpublished'
+  | 'closed'
+  | 'alreadyResponded'
+  | 'editsNotAllowed'
+  | 'noSuchResponse'
+  | 'notAChoice';
 
 export class FormRefused extends Error {
   constructor(
@@ -426,9 +450,31 @@ function convertAnswers(
     if (!item || !isQuestion(item)) {
       throw new Error(`form ${form.id} has no question with item id ${key}`);
     }
-    out.set(item.id, toAnswer(item, value, ws.timeZone));
+    const answer = toAnswer(item, value, ws.timeZone);
+    // A browser can only send a choice the item offers (or the "Other" text when shown).
+    const bad = answer === null ? undefined : notAChoice(item, [answer].flat());
+    if (bad !== undefined) {
+      throw new FormRefused(
+        'notAChoice',
+        `${NOT_A_CHOICE} ${JSON.stringify(bad)} (item "${item.title}" of form ${form.id})`,
+      );
+    }
+    out.set(item.id, answer);
   }
   return out;
+}
+
+/**
+ * An unpublished form accepts no responses: Form.setPublished reference ("stops it from accepting
+ * responses"); forms created by the Forms API start unpublished (Google's Forms API notice).
+ */
+function refuseUnpublished(form: FormData): void {
+  if (!form.published) {
+    throw new FormRefused(
+      'unpublished',
+      `The form ${form.id} is not published and does not accept responses.`,
+    );
+  }
 }
 
 function submitTriggers(ws: Workspace, form: FormData): TriggerDescription[] {
@@ -489,8 +535,16 @@ export class FormApp implements Faithful<
 
   constructor(private readonly ws: Workspace) {}
 
-  create(title: string): Form {
-    return new Form(this.ws, createFormData(this.ws, String(title), currentUser(this.ws)));
+  /**
+   * `name` becomes the Drive file name only; the form's title stays '' (Google issue tracker
+   * 442747794). Without `isPublished` the form starts unpublished: the default is undocumented, so
+   * the pessimistic case (https://developers.google.com/apps-script/reference/forms/form-app#create(String,Boolean)).
+   */
+  create(title: string, isPublished?: boolean): Form {
+    return new Form(
+      this.ws,
+      createFormData(this.ws, String(title), currentUser(this.ws), isPublished === true),
+    );
   }
   openById(id: string): Form {
     return new Form(this.ws, formOrThrow(this.ws, String(id)));
@@ -500,6 +554,7 @@ export class FormApp implements Faithful<
     const text = String(url);
     const published = /\/forms\/d\/e\/([\w-]+)/.exec(text);
     const edit = /\/forms\/d\/([\w-]+)/.exec(text);
+    if (!published && !edit) throw new Error('Invalid argument: url');
     const form = published
       ? [...formStore(this.ws).forms.values()].find((f) => f.publishedId === published[1])
       : edit
@@ -547,11 +602,12 @@ export class FormApp implements Faithful<
   static _respond(ws: Workspace, formId: string, input: RespondInput): FormSubmission {
     return ws.within(null, () => {
       const form = formOrThrow(ws, formId);
+      refuseUnpublished(form);
       if (!form.acceptingResponses) {
         throw new FormRefused(
           'closed',
           form.customClosedFormMessage ||
-            `The form ${form.title} is no longer accepting responses.`,
+            `The form ${form.title || form.fileName} is no longer accepting responses.`,
         );
       }
       const email = String(input.email ?? '');
@@ -595,6 +651,7 @@ export class FormApp implements Faithful<
       if (!record) {
         throw new FormRefused('noSuchResponse', `no response ${responseId} in form ${formId}`);
       }
+      refuseUnpublished(form);
       if (!form.allowResponseEdits) {
         throw new FormRefused('editsNotAllowed', 'This form does not allow editing responses.');
       }
@@ -602,7 +659,7 @@ export class FormApp implements Faithful<
         throw new FormRefused(
           'closed',
           form.customClosedFormMessage ||
-            `The form ${form.title} is no longer accepting responses.`,
+            `The form ${form.title || form.fileName} is no longer accepting responses.`,
         );
       }
       const answers = new Map(record.answers);

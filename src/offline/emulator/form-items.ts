@@ -16,6 +16,8 @@ import {
 
 /** Forms reports most invalid edits with this one message (assumption: wording of the UI error). */
 export const INVALID_FORM_DATA = 'Invalid data updating form.';
+/** Text of the refusal of a value that is not a choice (assumed; live wording unknown). */
+export const NOT_A_CHOICE = 'Invalid response submitted to item: not one of its choices:';
 
 /** Enum values cross to the script as their names (as ScriptApp's do). */
 function asEnum<E>(name: string): E {
@@ -69,6 +71,24 @@ export function toAnswer(item: ItemData, value: unknown, timeZone: string): Answ
   }
   const answer = text(value, timeZone);
   return answer === '' ? null : answer;
+}
+
+/**
+ * The first of `values` a list, multiple-choice or checkbox item does not offer, or undefined.
+ * Live `createResponse` throws for such a value (reference pages of ListItem/MultipleChoiceItem/
+ * CheckboxItem; gas-fakes live-test suite) and a browser cannot submit one. With "Other" shown, a
+ * multiple-choice or checkbox item takes one free-text value. Other item types: always undefined.
+ */
+export function notAChoice(item: ItemData, values: readonly string[]): string | undefined {
+  if (item.type !== 'LIST' && item.type !== 'MULTIPLE_CHOICE' && item.type !== 'CHECKBOX') {
+    return undefined;
+  }
+  const bad = values.filter((v) => v === '' || !item.choices.includes(v));
+  if (bad.length === 0) return undefined;
+  if (item.type !== 'LIST' && item.otherOption && bad.length === 1 && bad[0] !== '') {
+    return undefined;
+  }
+  return bad[0];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,6 +442,8 @@ abstract class ChoiceCore extends QuestionCore {
       );
     }
     const choices = values.map((v) => String(v));
+    // Live refuses an empty list (gas-fakes live-test suite).
+    if (choices.length === 0) throw new Error(INVALID_FORM_DATA);
     // The Forms editor refuses an empty option (assumption: the same for scripts).
     if (choices.some((c) => c === '')) throw new Error(INVALID_FORM_DATA);
     this.item.choices = choices;
@@ -434,6 +456,11 @@ abstract class ChoiceCore extends QuestionCore {
       );
     }
     return this.setChoiceValues(choices.map((c) => c.getValue()));
+  }
+  /** Live `createResponse` throws for a value that is not a choice (see notAChoice). */
+  protected _checkChoices(values: string[]): void {
+    const bad = notAChoice(this.item, values);
+    if (bad !== undefined) throw new Error(`${NOT_A_CHOICE} ${JSON.stringify(bad)}`);
   }
 }
 
@@ -537,6 +564,7 @@ export class ListItem
 {
   static readonly gasName = 'FormApp.ListItem';
   createResponse(response: string): ItemResponse {
+    this._checkChoices([String(response)]);
     return this._response(String(response));
   }
   duplicate(): ListItem {
@@ -577,6 +605,7 @@ export class MultipleChoiceItem
     return this;
   }
   createResponse(response: string): ItemResponse {
+    this._checkChoices([String(response)]);
     return this._response(String(response));
   }
   duplicate(): MultipleChoiceItem {
@@ -632,7 +661,9 @@ export class CheckboxItem
         `The parameters (${typeof responses}) don't match the method signature for FormApp.CheckboxItem.createResponse.`,
       );
     }
-    return this._response(responses.map((r) => String(r)));
+    const ticked = responses.map((r) => String(r));
+    this._checkChoices(ticked);
+    return this._response(ticked);
   }
   duplicate(): CheckboxItem {
     return new CheckboxItem(this.ws, this.form, this._duplicateData());

@@ -90,7 +90,12 @@ export interface FormData {
   /** The id in the respondent's URL (/forms/d/e/<publishedId>/viewform), distinct from `id`. */
   publishedId: string;
   owner: string;
+  /** The Drive file name: what `FormApp.create(name)` sets (Drive's rename changes it). */
+  fileName: string;
+  /** The form's own title: '' until `setTitle` (live: Google issue tracker 442747794). */
   title: string;
+  /** Unpublished forms accept no responses (Form.setPublished reference). */
+  published: boolean;
   description: string;
   confirmationMessage: string;
   customClosedFormMessage: string;
@@ -136,7 +141,12 @@ export function hash36(text: string, length: number): string {
   return out.slice(0, length);
 }
 
-export function createFormData(ws: Workspace, title: string, owner: string): FormData {
+export function createFormData(
+  ws: Workspace,
+  fileName: string,
+  owner: string,
+  published: boolean,
+): FormData {
   const store = formStore(ws);
   const n = ++store.seq;
   // 44 characters like Drive ids; deterministic so that rehearsals are reproducible.
@@ -145,7 +155,9 @@ export function createFormData(ws: Workspace, title: string, owner: string): For
     id,
     publishedId: `1FAIpQLSe${hash36(`published${id}`, 47)}`,
     owner,
-    title,
+    fileName,
+    title: '',
+    published,
     description: '',
     confirmationMessage: '',
     customClosedFormMessage: '',
@@ -188,7 +200,8 @@ export function newItemData(ws: Workspace, type: ItemTypeName): ItemData {
     title: '',
     helpText: '',
     required: false,
-    choices: [],
+    // Live: a new checkbox, multiple-choice or list item has one choice with value ''.
+    choices: type === 'LIST' || type === 'MULTIPLE_CHOICE' || type === 'CHECKBOX' ? [''] : [],
     otherOption: false,
     validation: null,
     lowerBound: 1,

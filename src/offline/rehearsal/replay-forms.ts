@@ -6,7 +6,10 @@
  * Contract with the script (set at *activate*): script property `form.<formKey>.id` holds the
  * form id and `form.<formKey>.items` a JSON object `{ "<fieldKey>": <itemId>, … }`.
  */
+import { UNITS_SHEET } from '../../../sheets-templates/config-sheets';
+import { mapColumns } from '../../domain/table';
 import { FormApp, FormRefused, type FormSubmission } from '../emulator/form-app';
+import type { Item } from '../emulator/form-items';
 import { PropertiesService } from '../emulator/properties-service';
 import type { CampaignHarness } from '../harness';
 import type { RunResult, RunSpec } from '../sandbox/sandbox';
@@ -73,7 +76,45 @@ function contractFor(harness: CampaignHarness, formKey: string): FormContract | 
   return { formId, items: parsed as Record<string, number> };
 }
 
-/** Answers keyed by field key → keyed by item id; keys without a question are dropped. */
+/** Unit id → unit name, from the units sheet as the administrator filled it in. */
+function unitNames(harness: CampaignHarness): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const title of [UNITS_SHEET.title.zh, UNITS_SHEET.title.en]) {
+    const values = harness.values(title);
+    if (!values || values.length === 0) continue;
+    const columns = mapColumns(UNITS_SHEET, values[0]);
+    const idAt = columns.index.unitId;
+    const nameAt = columns.index.name;
+    if (idAt === undefined || nameAt === undefined) continue;
+    for (const row of values.slice(1)) {
+      const id = String(row[idAt] ?? '').trim();
+      if (id) out.set(id, String(row[nameAt] ?? '').trim());
+    }
+  }
+  return out;
+}
+
+/** The choices a respondent can pick on a list or multiple-choice item, else null. */
+function offeredChoices(item: Item): string[] | null {
+  const type = String(item.getType());
+  if (type === 'LIST')
+    return item
+      .asListItem()
+      .getChoices()
+      .map((c) => c.getValue());
+  if (type === 'MULTIPLE_CHOICE') {
+    const mc = item.asMultipleChoiceItem();
+    return mc.hasOtherOption() ? null : mc.getChoices().map((c) => c.getValue());
+  }
+  return null;
+}
+
+/**
+ * Answers keyed by field key → keyed by item id; keys without a question are dropped. A browser
+ * can only pick a choice the form offers: a scenario's unit id is answered with the choice shown
+ * for that unit (its name, as activate builds the dropdown); an answer that matches no choice is
+ * dropped with a note (Google Forms would refuse it).
+ */
 function mapAnswers(
   harness: CampaignHarness,
   contract: FormContract,
@@ -81,22 +122,38 @@ function mapAnswers(
   note: (problem: string) => void,
 ): Record<number, unknown> {
   const form = FormApp._form(harness.ws, contract.formId);
-  const questions = new Set(
+  const questions = new Map(
     (form?.getItems() ?? [])
       .filter((i) => String(i.getType()) !== 'SECTION_HEADER')
-      .map((i) => i.getId()),
+      .map((i) => [i.getId(), i] as const),
   );
+  let units: Map<string, string> | null = null;
   const out: Record<number, unknown> = {};
   for (const [key, value] of Object.entries(answers)) {
     const itemId = Number(contract.items[key]);
+    const item = questions.get(itemId);
     if (!Object.prototype.hasOwnProperty.call(contract.items, key)) {
       note(`answer "${key}" dropped: the form has no item for it`);
-    } else if (!questions.has(itemId)) {
+    } else if (!item) {
       note(
         `answer "${key}" dropped: item ${String(contract.items[key])} is not a question of the form`,
       );
     } else {
-      out[itemId] = value;
+      const choices = offeredChoices(item);
+      const given = value === null || value === undefined ? '' : String(value as string);
+      if (!choices || given === '' || choices.includes(given)) {
+        out[itemId] = value;
+        continue;
+      }
+      units ??= unitNames(harness);
+      const shown = units.get(given.trim());
+      if (shown !== undefined && choices.includes(shown)) {
+        out[itemId] = shown;
+      } else {
+        note(
+          `answer "${key}" dropped: "${given}" is not one of the choices the form offers (${choices.length})`,
+        );
+      }
     }
   }
   return out;

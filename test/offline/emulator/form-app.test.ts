@@ -5,6 +5,7 @@ import {
   TIMESTAMP_HEADER,
   type FormResponse,
 } from '../../../src/offline/emulator/form-responses';
+import { DriveApp } from '../../../src/offline/emulator/drive-app';
 import { ScriptApp } from '../../../src/offline/emulator/script-app';
 import {
   createBoundSpreadsheet,
@@ -33,7 +34,7 @@ function setup() {
 /** A form with one item of each kind, linked to the spreadsheet, collecting emails. */
 function applicationForm(ctx: ReturnType<typeof setup>) {
   return ctx.run(() => {
-    const form = ctx.app.create('申报表');
+    const form = ctx.app.create('申报表', true).setTitle('申报表');
     form.setCollectEmail(true).setAllowResponseEdits(true);
     const unit = form.addListItem().setTitle('申报单位').setChoiceValues(['组织部', '宣传部']);
     const name = form.addTextItem().setTitle('项目名称').setRequired(true);
@@ -72,18 +73,137 @@ function sheetValues(ss: Spreadsheet, name: string) {
 }
 
 describe('FormApp forms and items', () => {
-  test('create(title) makes a form with the given title, a stable id, and edit/published URLs', () => {
+  test('create(name) names the Drive file only: getTitle() is "" until setTitle, also after openById (Google issue tracker 442747794; reference FormApp.create(String))', () => {
     const ctx = setup();
     const form = ctx.run(() => ctx.app.create('申报表'));
-    expect(form.getTitle()).toBe('申报表');
+    expect(form.getTitle()).toBe('');
+    expect(ctx.run(() => ctx.app.openById(form.getId()).getTitle())).toBe('');
+    expect(ctx.run(() => new DriveApp(ctx.ws).getFileById(form.getId()).getName())).toBe('申报表');
+    ctx.run(() => form.setTitle('申报表标题'));
+    expect(ctx.run(() => ctx.app.openById(form.getId()).getTitle())).toBe('申报表标题');
+    // Renaming the file in Drive leaves the title alone.
+    ctx.run(() => new DriveApp(ctx.ws).getFileById(form.getId()).setName('改名'));
+    expect(form.getTitle()).toBe('申报表标题');
     expect(form.getId()).toMatch(/^[\w-]{40,}$/);
     expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
     expect(form.getPublishedUrl()).toMatch(
       /^https:\/\/docs\.google\.com\/forms\/d\/e\/1FAIpQL[\w-]+\/viewform$/,
     );
-    expect(ctx.run(() => ctx.app.openById(form.getId()).getTitle())).toBe('申报表');
     expect(ctx.run(() => ctx.app.openByUrl(form.getPublishedUrl()).getId())).toBe(form.getId());
     expect(ctx.run(() => ctx.app.openByUrl(form.getEditUrl()).getId())).toBe(form.getId());
+  });
+
+  test('openByUrl of a URL that is not a form URL throws "Invalid argument: url" (gas-fakes live-test suite)', () => {
+    const ctx = setup();
+    expect(() => ctx.run(() => ctx.app.openByUrl('https://example.com/nothing'))).toThrow(
+      'Invalid argument: url',
+    );
+    expect(() => ctx.run(() => ctx.app.openByUrl('not a url'))).toThrow('Invalid argument: url');
+  });
+
+  test('publish state: create(title) starts unpublished (undocumented default, pessimistic), create(title, true) published; setPublished/isPublished (reference Form.setPublished, FormApp.create(String,Boolean))', () => {
+    const ctx = setup();
+    const { plain, published } = ctx.run(() => ({
+      plain: ctx.app.create('a'),
+      published: ctx.app.create('b', true),
+    }));
+    expect(plain.isPublished()).toBe(false);
+    expect(published.isPublished()).toBe(true);
+    expect(plain.supportsAdvancedResponderPermissions()).toBe(true);
+    ctx.run(() => plain.setPublished(true));
+    expect(ctx.run(() => ctx.app.openById(plain.getId()).isPublished())).toBe(true);
+    ctx.run(() => published.setPublished(false));
+    expect(published.isPublished()).toBe(false);
+  });
+
+  test('an unpublished form refuses respondents: submit and edit ("Unpublishing … stops it from accepting responses", reference Form.setPublished; Forms API: API-created forms start unpublished)', () => {
+    const ctx = setup();
+    const form = ctx.run(() => {
+      const f = ctx.app.create('f');
+      f.setAllowResponseEdits(true);
+      f.addTextItem().setTitle('q');
+      return f;
+    });
+    const q = form.getItems()[0].getId();
+    const refused = () =>
+      FormApp._respond(ctx.ws, form.getId(), { email: 'a@b.cn', answers: { [q]: 'x' } });
+    expect(refused).toThrow(FormRefused);
+    expect(refused).toThrow(/not published/);
+    expect(form.getResponses()).toHaveLength(0);
+    ctx.run(() => form.setPublished(true));
+    const { response } = refused();
+    ctx.run(() => form.setPublished(false));
+    let err: unknown;
+    try {
+      FormApp._edit(ctx.ws, form.getId(), response.getId(), { answers: { [q]: 'y' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FormRefused);
+    expect((err as FormRefused).reason).toBe('unpublished');
+    expect(form.getResponses()[0].getItemResponses()[0].getResponse()).toBe('x');
+  });
+
+  test('a new list, multiple-choice or checkbox item has one choice with value ""; setChoiceValues([]) throws (reference ListItem/MultipleChoiceItem/CheckboxItem; gas-fakes live-test suite)', () => {
+    const ctx = setup();
+    ctx.run(() => {
+      const f = ctx.app.create('f');
+      for (const item of [f.addListItem(), f.addMultipleChoiceItem(), f.addCheckboxItem()]) {
+        expect(item.getChoices().map((c) => c.getValue())).toEqual(['']);
+        expect(() => item.setChoiceValues([])).toThrow();
+        expect(item.getChoices().map((c) => c.getValue())).toEqual(['']);
+      }
+    });
+  });
+
+  test('createResponse of a value that is not a choice throws; "Other" lets one free value through (reference ListItem/MultipleChoiceItem/CheckboxItem.createResponse; gas-fakes live-test suite)', () => {
+    const ctx = setup();
+    ctx.run(() => {
+      const f = ctx.app.create('f');
+      const list = f.addListItem().setChoiceValues(['甲', '乙']);
+      const mc = f.addMultipleChoiceItem().setChoiceValues(['甲', '乙']);
+      const cb = f.addCheckboxItem().setChoiceValues(['甲', '乙']);
+      expect(list.createResponse('乙').getResponse()).toBe('乙');
+      expect(() => list.createResponse('U01')).toThrow(/not one of its choices/);
+      expect(() => f.addListItem().createResponse('')).toThrow(/not one of its choices/);
+      expect(() => mc.createResponse('丙')).toThrow(/not one of its choices/);
+      expect(() => cb.createResponse(['甲', '丙'])).toThrow(/not one of its choices/);
+      expect(cb.createResponse(['甲', '乙']).getResponse()).toEqual(['甲', '乙']);
+      mc.showOtherOption(true);
+      cb.showOtherOption(true);
+      expect(mc.createResponse('丙').getResponse()).toBe('丙');
+      expect(cb.createResponse(['甲', '丙']).getResponse()).toEqual(['甲', '丙']);
+      expect(() => cb.createResponse(['丙', '丁'])).toThrow(/not one of its choices/);
+    });
+  });
+
+  test('a respondent cannot submit an answer that is not a choice of a list or multiple-choice item (a browser can only pick an offered choice)', () => {
+    const ctx = setup();
+    const { form, ids } = applicationForm(ctx);
+    let err: unknown;
+    try {
+      FormApp._respond(ctx.ws, form.getId(), {
+        email: 'a@b.cn',
+        answers: { [ids.unit]: 'U01', [ids.name]: 'x' },
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FormRefused);
+    expect((err as FormRefused).reason).toBe('notAChoice');
+    expect((err as Error).message).toContain('"U01"');
+    expect(() =>
+      FormApp._respond(ctx.ws, form.getId(), {
+        email: 'a@b.cn',
+        answers: { [ids.type]: '其他', [ids.name]: 'x' },
+      }),
+    ).toThrow(FormRefused);
+    expect(form.getResponses()).toHaveLength(0);
+    const ok = FormApp._respond(ctx.ws, form.getId(), {
+      email: 'a@b.cn',
+      answers: { [ids.unit]: '组织部', [ids.type]: '创新', [ids.themes]: ['服务民生'] },
+    });
+    expect(ok.response.getItemResponses()[0].getResponse()).toBe('组织部');
   });
 
   test("openById of an unknown id throws Apps Script's 'No item with the given ID could be found…'", () => {
@@ -144,7 +264,7 @@ describe('FormApp forms and items', () => {
 
   test('setChoices takes Choice objects made by createChoice; scale bounds follow setBounds', () => {
     const ctx = setup();
-    const form = ctx.run(() => ctx.app.create('f'));
+    const form = ctx.run(() => ctx.app.create('f', true));
     const list = form.addListItem();
     list.setChoices([list.createChoice('甲'), list.createChoice('乙')]);
     expect(list.getChoices().map((c) => c.getValue())).toEqual(['甲', '乙']);
@@ -159,7 +279,7 @@ describe('FormApp forms and items', () => {
 
   test('text validations are built with createTextValidation() and set on a text item', () => {
     const ctx = setup();
-    const form = ctx.run(() => ctx.app.create('f'));
+    const form = ctx.run(() => ctx.app.create('f', true));
     const item = form.addTextItem();
     const validation = ctx.app
       .createTextValidation()
@@ -182,7 +302,7 @@ describe('FormApp forms and items', () => {
 
   test('deleteItem (by index or item) and moveItem reorder the items', () => {
     const ctx = setup();
-    const form = ctx.run(() => ctx.app.create('f'));
+    const form = ctx.run(() => ctx.app.create('f', true));
     const a = form.addTextItem().setTitle('a');
     form.addTextItem().setTitle('b');
     form.addTextItem().setTitle('c');
@@ -226,7 +346,7 @@ describe('responses and the destination sheet', () => {
   test('without collecting emails the header has no 电子邮件地址 column and getRespondentEmail() is ""', () => {
     const ctx = setup();
     const form = ctx.run(() => {
-      const f = ctx.app.create('f');
+      const f = ctx.app.create('f', true);
       f.addTextItem().setTitle('q');
       f.setDestination('SPREADSHEET' as never, ctx.ss.getId());
       return f;
@@ -440,7 +560,7 @@ describe('responses and the destination sheet', () => {
   test('a question added after linking gets a new column at the end and renames show in the header; collecting emails later inserts 电子邮件地址 as column B', () => {
     const ctx = setup();
     const form = ctx.run(() => {
-      const f = ctx.app.create('f');
+      const f = ctx.app.create('f', true);
       f.addTextItem().setTitle('q1');
       f.setDestination('SPREADSHEET' as never, ctx.ss.getId());
       f.addTextItem().setTitle('q2');
@@ -464,7 +584,7 @@ describe('responses and the destination sheet', () => {
   test('linking a spreadsheet after responses exist copies them into the new response sheet', () => {
     const ctx = setup();
     const form = ctx.run(() => {
-      const f = ctx.app.create('f');
+      const f = ctx.app.create('f', true);
       f.addTextItem().setTitle('q');
       return f;
     });
@@ -482,8 +602,8 @@ describe('responses and the destination sheet', () => {
   test('_forms lists every form; a Form fake is what the script gets', () => {
     const ctx = setup();
     ctx.run(() => {
-      ctx.app.create('a');
-      ctx.app.create('b');
+      ctx.app.create('a').setTitle('a');
+      ctx.app.create('b').setTitle('b');
     });
     const forms = FormApp._forms(ctx.ws);
     expect(forms.map((f) => f.getTitle())).toEqual(['a', 'b']);

@@ -29,7 +29,7 @@ const START = Date.parse('2014-05-19T10:00:00+08:00');
 const BUNDLE = String.raw`
 function activate() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
-  var form = FormApp.create('申报表');
+  var form = FormApp.create('申报表', true).setTitle('申报表');
   form.setCollectEmail(true).setAllowResponseEdits(true);
   var unit = form.addListItem().setTitle('申报单位').setChoiceValues(['组织部', '宣传部']);
   var name = form.addTextItem().setTitle('项目名称');

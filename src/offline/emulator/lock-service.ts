@@ -112,6 +112,8 @@ export class Lock implements Faithful<
 
   tryLock(timeoutInMillis: number): boolean {
     const timeout = timeoutArg(timeoutInMillis, 'Lock.tryLock');
+    // Live Apps Script (public live-test suite, gas-fakes): a negative timeout never acquires.
+    if (timeoutInMillis < 0) return false;
     if (this.acquire() === null) return true;
     if (timeout === 0) return false;
     throw new WouldBlock(this.resource, timeout, '');
@@ -119,6 +121,7 @@ export class Lock implements Faithful<
 
   waitLock(timeoutInMillis: number): void {
     const timeout = timeoutArg(timeoutInMillis, 'Lock.waitLock');
+    if (timeoutInMillis < 0) throw new Error(LOCK_TIMEOUT_MESSAGE);
     if (this.acquire() === null) return;
     if (timeout === 0) throw new Error(LOCK_TIMEOUT_MESSAGE);
     throw new WouldBlock(this.resource, timeout, LOCK_TIMEOUT_MESSAGE);

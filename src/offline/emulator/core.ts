@@ -29,6 +29,12 @@ export type Faithful<T, K extends keyof T> = {
   [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => Loose<R> : T[P];
 };
 
+/**
+ * What a fake returns from a method @types declares `void` but live Apps Script answers with
+ * `null` (e.g. Cache.put — public live-test suite, gas-fakes). Typed `void` to stay Faithful<>.
+ */
+export const RETURNS_NULL = null as unknown as void;
+
 /** Thrown by a fake when the call must wait for another execution (a held lock). */
 export class WouldBlock extends Error {
   constructor(

@@ -225,6 +225,11 @@ function syncExternal(ws: Workspace): void {
   for (const form of formStore(ws).forms.values()) adopt(form.id, form.title, form.owner, 'form');
 }
 
+/** Live Apps Script: a null, undefined or empty id (public live-test suite, gas-fakes). */
+function requireId(id: unknown): void {
+  if (id === null || id === undefined || id === '') throw new Error('Invalid argument: id');
+}
+
 function fileOrThrow(ws: Workspace, id: string): FileData {
   syncExternal(ws);
   const file = driveStore(ws).files.get(String(id));
@@ -991,9 +996,11 @@ export class DriveApp implements Faithful<
   constructor(private readonly ws: Workspace) {}
 
   getFileById(id: string): File {
+    requireId(id);
     return new File(this.ws, fileOrThrow(this.ws, id));
   }
   getFolderById(id: string): Folder {
+    requireId(id);
     return new Folder(this.ws, folderOrThrow(this.ws, id));
   }
   getRootFolder(): Folder {

@@ -1950,6 +1950,8 @@ export class Protection implements Faithful<
   }
   getEditors(): User[] {
     const p = this._data;
+    // Live Apps Script: a warning-only protection has no editors (public live-test suite, gas-fakes).
+    if (p.warningOnly) return [];
     const emails = p.mirrorsSpreadsheet
       ? uniqueEmails([this.book.owner, ...this.book.editors])
       : p.editors;

@@ -66,6 +66,15 @@ describe('Protection', () => {
     expect(sheet._canEdit(OTHER, 1, 1)).toBe(true);
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a warning-only protection lists no editors, not even the owner (gas-fakes live suite)', () => {
+    const { sheet, run } = setup();
+    run(() => {
+      expect(sheet.protect().setWarningOnly(true).getEditors()).toEqual([]);
+      expect(sheet.getRange('A1').protect().setWarningOnly(true).getEditors()).toEqual([]);
+    });
+  });
+
   test('a sheet protection with unprotected ranges leaves only those cells open', () => {
     const { sheet, run } = setup();
     run(() => {

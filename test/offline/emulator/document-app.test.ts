@@ -154,6 +154,30 @@ describe('DocumentApp: documents', () => {
       expect(doc.getBody().getText()).toBe('');
     });
   });
+
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a second addHeader() / addFooter() throws "Document tab already contains a header." / "...a footer." (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const doc = docs.create('h2');
+      doc.addHeader();
+      doc.addFooter();
+      expect(() => doc.addHeader()).toThrow(new Error('Document tab already contains a header.'));
+      expect(() => doc.addFooter()).toThrow(new Error('Document tab already contains a footer.'));
+    });
+  });
+
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('Document.getViewers() keeps the owner, before and after addViewer (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const doc = docs.create('v');
+      const owner = doc.getEditors()[0].getEmail();
+      expect(doc.getViewers().map((u) => u.getEmail())).toEqual([owner]);
+      doc.addViewer('leader@example.cn');
+      expect(doc.getViewers().map((u) => u.getEmail())).toEqual([owner, 'leader@example.cn']);
+    });
+  });
 });
 
 describe('DocumentApp: body, paragraphs, text', () => {

@@ -247,3 +247,15 @@ export function gasNameOf(value: object): string | undefined {
   const ctor = (value as { constructor?: Partial<GasClass> }).constructor;
   return typeof ctor?.gasName === 'string' ? ctor.gasName : undefined;
 }
+
+/**
+ * What String(x) gives in the script for this fake, when it is not the class's short name: a fake
+ * defines a host-only `_gasDisplayName()` (live examples: the Drive root folder is 'My Drive',
+ * DriveApp is 'Drive', a Doc's body is 'DocumentBodySection').
+ */
+export function displayNameOf(value: object): string | undefined {
+  const own = (value as { _gasDisplayName?: unknown })._gasDisplayName;
+  if (typeof own !== 'function') return undefined;
+  const name: unknown = own.call(value);
+  return typeof name === 'string' ? name : undefined;
+}

@@ -614,6 +614,11 @@ export class Body
 {
   static readonly gasName = 'DocumentApp.Body';
 
+  /** String(body) is 'DocumentBodySection' on live Apps Script (public live-test suite, gas-fakes). */
+  _gasDisplayName(): string {
+    return 'DocumentBodySection';
+  }
+
   /** The page break goes into a new paragraph, as in Docs. */
   appendPageBreak(pageBreak?: GoogleAppsScript.Document.PageBreak | PageBreak): PageBreak {
     return this.insertPageBreak(this._node.children.length, pageBreak);

@@ -779,6 +779,11 @@ export class Folder implements Faithful<
     private readonly folder: FolderData,
   ) {}
 
+  /** String(DriveApp.getRootFolder()) is 'My Drive' on live Apps Script (gas-fakes live suite). */
+  _gasDisplayName(): string | undefined {
+    return this.folder.id === driveStore(this.ws).rootId ? 'My Drive' : undefined;
+  }
+
   _data(): FolderData {
     return this.folder;
   }
@@ -994,6 +999,11 @@ export class DriveApp implements Faithful<
   };
 
   constructor(private readonly ws: Workspace) {}
+
+  /** String(DriveApp) is 'Drive' on live Apps Script (public live-test suite, gas-fakes). */
+  _gasDisplayName(): string {
+    return 'Drive';
+  }
 
   getFileById(id: string): File {
     requireId(id);

@@ -1,4 +1,11 @@
-import { ExecutionKilled, gasNameOf, WouldBlock, type Execution, type Workspace } from './core';
+import {
+  displayNameOf,
+  ExecutionKilled,
+  gasNameOf,
+  WouldBlock,
+  type Execution,
+  type Workspace,
+} from './core';
 
 /** The wire format between the host and the sandbox runtime (see sandbox/runtime.js). */
 export type Encoded =
@@ -9,7 +16,7 @@ export type Encoded =
   | undefined
   | Encoded[]
   | { $d: number }
-  | { $h: number; $c?: string; $m?: string[]; $e?: Encoded }
+  | { $h: number; $c?: string; $m?: string[]; $e?: Encoded; $s?: string }
   | { $o: Record<string, Encoded> };
 
 export interface ServiceDescription {
@@ -129,9 +136,16 @@ export class Membrane {
       }
       // Enums a class carries (e.g. Ui.ButtonSet) travel with its handle and sit on the prototype.
       const enums = (object.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
-      return enums && !this.describing
-        ? { $h: id, $c: gasName, $m: exposedMethods(object), $e: this.encodeEnums(enums) }
-        : { $h: id, $c: gasName, $m: exposedMethods(object) };
+      const handle: { $h: number; $c: string; $m: string[]; $e?: Encoded; $s?: string } = {
+        $h: id,
+        $c: gasName,
+        $m: exposedMethods(object),
+      };
+      if (enums && !this.describing) handle.$e = this.encodeEnums(enums);
+      // String(x) in the script, when the fake says it is not the class name.
+      const display = displayNameOf(object);
+      if (display !== undefined) handle.$s = display;
+      return handle;
     }
     if (!isPlainObject(object)) {
       throw new Error(`emulator bug: ${object.constructor?.name} has no gasName`);

@@ -202,6 +202,17 @@ export class LockService implements Faithful<
     return () => reg.listeners.delete(listener);
   }
 
+  /**
+   * Releases every lock `execution` holds. A Ui dialog does this: "LockService locks don't persist
+   * across the suspension" — https://developers.google.com/apps-script/reference/base/ui#alert(String)
+   */
+  static _releaseAllOf(ws: Workspace, execution: Execution): void {
+    const reg = registry(ws);
+    for (const [resource, holder] of [...reg.holders]) {
+      if (holder === execution) release(reg, resource);
+    }
+  }
+
   /** Resources currently held, with their holders. */
   static _held(ws: Workspace): { resource: string; holder: Execution }[] {
     return [...registry(ws).holders]

@@ -918,7 +918,7 @@ export class ListItem
     return new ListItem(this._ctx, cloneNode(this._node));
   }
   getGlyphType(): GoogleAppsScript.Document.GlyphType {
-    return asEnum(String(this._node.attrs.GLYPH_TYPE ?? 'BULLET'));
+    return asEnum(String(this._node.attrs.GLYPH_TYPE ?? 'NUMBER'));
   }
   setGlyphType(glyphType: GoogleAppsScript.Document.GlyphType): ListItem {
     const g = String(glyphType);

@@ -342,13 +342,25 @@ describe('DocumentApp: body, paragraphs, text', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a default list item reads back as GlyphType NUMBER after saveAndClose and reopening (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const doc = docs.create('glyph');
+      doc.getBody().appendListItem('一');
+      doc.saveAndClose();
+      const item = docs.openById(doc.getId()).getBody().getListItems()[0];
+      expect(item.getGlyphType()).toBe('NUMBER');
+    });
+  });
+
   test('list items, page breaks and horizontal rules sit in the body; consecutive items share a list id', () => {
     const { docs, run } = setup();
     run(() => {
       const body = docs.create('l').getBody();
       const a = body.appendListItem('第一');
       const b = body.appendListItem('第二');
-      expect(a.getGlyphType()).toBe('BULLET');
+      expect(a.getGlyphType()).toBe('NUMBER');
       expect(a.getListId()).toBe(b.getListId());
       b.setGlyphType('NUMBER' as never).setNestingLevel(1);
       expect(b.getNestingLevel()).toBe(1);

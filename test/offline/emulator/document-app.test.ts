@@ -328,6 +328,22 @@ describe('DocumentApp: body, paragraphs, text', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes): getAttributes() of a new paragraph is an object of
+  // style attributes, not null. Live fills in computed values (font, size, spacing); those values
+  // are not modelled here, only the object and its attribute keys.
+  test('getAttributes() of a new paragraph is an object keyed by Attribute names, not null (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const attrs = docs.create('attrs').getBody().appendParagraph('新段落').getAttributes();
+      expect(attrs).not.toBeNull();
+      expect(typeof attrs).toBe('object');
+      expect(Object.keys(attrs)).toEqual(
+        expect.arrayContaining(['BOLD', 'FONT_FAMILY', 'FONT_SIZE', 'HEADING', 'LINE_SPACING']),
+      );
+      expect(attrs.HEADING).toBe('NORMAL');
+    });
+  });
+
   test('copy() gives a detached element that append takes; an attached one is refused', () => {
     const { docs, run } = setup();
     run(() => {

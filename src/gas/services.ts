@@ -16,6 +16,20 @@ import { gasStore } from './services-store';
 /** Waits this long for the script lock: two submissions rarely take longer than seconds. */
 const LOCK_WAIT_MS = 30000;
 
+/**
+ * "LockService locks don't persist across the suspension" of a dialog
+ * (https://developers.google.com/apps-script/reference/base/ui#alert(String)). Inside
+ * withScriptLock the writes so far are flushed before the dialog, and the script lock is taken
+ * again after it, so the rest of the locked section still runs under the lock.
+ */
+function aroundDialog<T>(show: () => T): T {
+  if (lockDepth === 0) return show();
+  SpreadsheetApp.flush();
+  const result = show();
+  LockService.getScriptLock().waitLock(LOCK_WAIT_MS);
+  return result;
+}
+
 export const gasUi: UiPort = {
   alert(title: string, message: string): void {
     let ui: GoogleAppsScript.Base.Ui;
@@ -27,7 +41,8 @@ export const gasUi: UiPort = {
       if (/getUi\(\) from this context/.test(String(error))) return;
       throw error;
     }
-    ui.alert(title, message, ui.ButtonSet.OK);
+    const dialog = ui;
+    aroundDialog(() => dialog.alert(title, message, dialog.ButtonSet.OK));
   },
   prompt(title: string, message: string): string | null {
     let ui: GoogleAppsScript.Base.Ui;
@@ -37,7 +52,8 @@ export const gasUi: UiPort = {
       if (/getUi\(\) from this context/.test(String(error))) return null;
       throw error;
     }
-    const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+    const dialog = ui;
+    const response = aroundDialog(() => dialog.prompt(title, message, dialog.ButtonSet.OK_CANCEL));
     return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
   },
   activeUser(): string {

@@ -156,6 +156,9 @@ export const gasSheets: SheetsPort = {
       const same =
         mine.length === wanted.columns.length &&
         mine.every((p) => {
+          // Apps Script throws from getEditors()/canDomainEdit() for a user who may not edit the
+          // range; such a protection is not theirs to change, so it counts as already in place.
+          if (!p.canEdit()) return true;
           const current = p.getEditors().map((u) => u.getEmail().toLowerCase());
           return editors.every((e) => current.includes(e)) && !p.canDomainEdit();
         });

@@ -176,4 +176,33 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
       'SJXM-2014-005|verified|已核验',
     ]);
   });
+
+  // Source: https://developers.google.com/apps-script/reference/base/ui#alert(String) — "LockService
+  // locks don't persist across the suspension": the emulated prompt/alert drop the script lock, and
+  // the product takes it again after each dialog shown inside withScriptLock.
+  test('markVerified takes the script lock again after its prompt and its alert (dialogs drop locks)', () => {
+    const { campaign } = campaignWith40Projects();
+    campaign.open(ZZB);
+    campaign.asPerson(ZZB, () => {
+      const { Ui } = jest.requireActual(
+        '../../src/offline/emulator/spreadsheet-ui',
+      ) as typeof import('../../src/offline/emulator/spreadsheet-ui');
+      new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text: 'SJXM-2014-005' }]);
+    });
+    const run = campaign.clickMenu('markVerified', ZZB);
+    expect(run.error ?? 'ok').toBe('ok');
+    // Once on entry, once after the prompt, once after the closing alert.
+    expect(run.execution.counts['LockService.Lock.waitLock']).toBe(3);
+    expect(auditRows(campaign)).toHaveLength(1);
+  });
+
+  // Source: https://developers.google.com/apps-script/reference/spreadsheet/protection#getEditors()
+  // "If the user does not have permission to edit the protected range, this method throws an
+  // exception": re-running activate as staff must not read the editors of the script's columns.
+  test('activate clicked by staff leaves the protections they may not edit alone instead of failing', () => {
+    const { campaign } = campaignWith40Projects();
+    campaign.open(ZZB);
+    const run = campaign.clickMenu('activate', ZZB);
+    expect(run.error ?? 'ok').toBe('ok');
+  });
 });

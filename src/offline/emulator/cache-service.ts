@@ -1,4 +1,4 @@
-import type { Faithful, Workspace } from './core';
+import { RETURNS_NULL, type Faithful, type Workspace } from './core';
 
 /** Cache reference: "The default expiration time is 600 seconds (10 minutes)." */
 export const CACHE_DEFAULT_TTL_SEC = 600;
@@ -78,8 +78,8 @@ export class Cache implements Faithful<
     const k = checkKey(key);
     const ttl = ttlSeconds(expirationInSeconds);
     // Observed: a null value stores nothing (and does not throw).
-    if (value === null || value === undefined) return;
-    this._write(k, String(value), ttl);
+    if (value !== null && value !== undefined) this._write(k, String(value), ttl);
+    return RETURNS_NULL;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Apps Script signature
@@ -92,14 +92,17 @@ export class Cache implements Faithful<
     for (const [k, v] of entries) {
       if (v !== null && v !== undefined) this._write(k, String(v), ttl);
     }
+    return RETURNS_NULL;
   }
 
   remove(key: string): void {
     this.store.delete(checkKey(key));
+    return RETURNS_NULL;
   }
 
   removeAll(keys: string[]): void {
     for (const key of keys) this.store.delete(checkKey(key));
+    return RETURNS_NULL;
   }
 
   private _checkValue(value: string): void {

@@ -29,6 +29,12 @@ export type Faithful<T, K extends keyof T> = {
   [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => Loose<R> : T[P];
 };
 
+/**
+ * What a fake returns from a method @types declares `void` but live Apps Script answers with
+ * `null` (e.g. Cache.put — public live-test suite, gas-fakes). Typed `void` to stay Faithful<>.
+ */
+export const RETURNS_NULL = null as unknown as void;
+
 /** Thrown by a fake when the call must wait for another execution (a held lock). */
 export class WouldBlock extends Error {
   constructor(
@@ -271,4 +277,16 @@ export interface GasClass {
 export function gasNameOf(value: object): string | undefined {
   const ctor = (value as { constructor?: Partial<GasClass> }).constructor;
   return typeof ctor?.gasName === 'string' ? ctor.gasName : undefined;
+}
+
+/**
+ * What String(x) gives in the script for this fake, when it is not the class's short name: a fake
+ * defines a host-only `_gasDisplayName()` (live examples: the Drive root folder is 'My Drive',
+ * DriveApp is 'Drive', a Doc's body is 'DocumentBodySection').
+ */
+export function displayNameOf(value: object): string | undefined {
+  const own = (value as { _gasDisplayName?: unknown })._gasDisplayName;
+  if (typeof own !== 'function') return undefined;
+  const name: unknown = own.call(value);
+  return typeof name === 'string' ? name : undefined;
 }

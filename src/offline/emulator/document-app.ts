@@ -110,8 +110,8 @@ export class Document implements Faithful<
   }
   addHeader(): HeaderSection {
     const tree = this.tree();
-    // Emulator text: Apps Script refuses a second header.
-    if (tree.header) throw new Error('The document already has a header.');
+    // Live Apps Script's text (public live-test suite, gas-fakes).
+    if (tree.header) throw new Error('Document tab already contains a header.');
     touch(this.ctx);
     tree.header = newSection('HEADER_SECTION');
     return new HeaderSection(this.ctx, tree.header);
@@ -122,7 +122,7 @@ export class Document implements Faithful<
   }
   addFooter(): FooterSection {
     const tree = this.tree();
-    if (tree.footer) throw new Error('The document already has a footer.');
+    if (tree.footer) throw new Error('Document tab already contains a footer.');
     touch(this.ctx);
     tree.footer = newSection('FOOTER_SECTION');
     return new FooterSection(this.ctx, tree.footer);
@@ -153,8 +153,9 @@ export class Document implements Faithful<
   getEditors(): User[] {
     return [this.file.owner, ...this.file.editors].map((e) => new User(e));
   }
+  /** Live Apps Script lists the owner among the viewers (public live-test suite, gas-fakes). */
   getViewers(): User[] {
-    return this.file.viewers.map((e) => new User(e));
+    return [this.file.owner, ...this.file.viewers].map((e) => new User(e));
   }
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): Document {
     const email = emailOf(emailAddress);

@@ -614,6 +614,11 @@ export class Body
 {
   static readonly gasName = 'DocumentApp.Body';
 
+  /** String(body) is 'DocumentBodySection' on live Apps Script (public live-test suite, gas-fakes). */
+  _gasDisplayName(): string {
+    return 'DocumentBodySection';
+  }
+
   /** The page break goes into a new paragraph, as in Docs. */
   appendPageBreak(pageBreak?: GoogleAppsScript.Document.PageBreak | PageBreak): PageBreak {
     return this.insertPageBreak(this._node.children.length, pageBreak);
@@ -913,7 +918,7 @@ export class ListItem
     return new ListItem(this._ctx, cloneNode(this._node));
   }
   getGlyphType(): GoogleAppsScript.Document.GlyphType {
-    return asEnum(String(this._node.attrs.GLYPH_TYPE ?? 'BULLET'));
+    return asEnum(String(this._node.attrs.GLYPH_TYPE ?? 'NUMBER'));
   }
   setGlyphType(glyphType: GoogleAppsScript.Document.GlyphType): ListItem {
     const g = String(glyphType);

@@ -146,7 +146,10 @@ export function newParagraph(text: string, type: 'PARAGRAPH' | 'LIST_ITEM' = 'PA
   if (type === 'PARAGRAPH') node.attrs.HEADING = 'NORMAL';
   else {
     node.attrs.HEADING = 'NORMAL';
-    node.attrs.GLYPH_TYPE = 'BULLET';
+    // Live Apps Script reads a default list item back as NUMBER after reopening the Doc (public
+    // live-test suite, gas-fakes); the emulator uses NUMBER throughout (**assumption** for the
+    // session that appended it).
+    node.attrs.GLYPH_TYPE = 'NUMBER';
     node.attrs.NESTING_LEVEL = 0;
   }
   if (text !== '') attach(node, newText(text));

@@ -226,6 +226,11 @@ function syncExternal(ws: Workspace): void {
     adopt(form.id, form.fileName, form.owner, 'form');
 }
 
+/** Live Apps Script: a null, undefined or empty id (public live-test suite, gas-fakes). */
+function requireId(id: unknown): void {
+  if (id === null || id === undefined || id === '') throw new Error('Invalid argument: id');
+}
+
 function fileOrThrow(ws: Workspace, id: string): FileData {
   syncExternal(ws);
   const file = driveStore(ws).files.get(String(id));
@@ -775,6 +780,11 @@ export class Folder implements Faithful<
     private readonly folder: FolderData,
   ) {}
 
+  /** String(DriveApp.getRootFolder()) is 'My Drive' on live Apps Script (gas-fakes live suite). */
+  _gasDisplayName(): string | undefined {
+    return this.folder.id === driveStore(this.ws).rootId ? 'My Drive' : undefined;
+  }
+
   _data(): FolderData {
     return this.folder;
   }
@@ -991,10 +1001,17 @@ export class DriveApp implements Faithful<
 
   constructor(private readonly ws: Workspace) {}
 
+  /** String(DriveApp) is 'Drive' on live Apps Script (public live-test suite, gas-fakes). */
+  _gasDisplayName(): string {
+    return 'Drive';
+  }
+
   getFileById(id: string): File {
+    requireId(id);
     return new File(this.ws, fileOrThrow(this.ws, id));
   }
   getFolderById(id: string): Folder {
+    requireId(id);
     return new Folder(this.ws, folderOrThrow(this.ws, id));
   }
   getRootFolder(): Folder {

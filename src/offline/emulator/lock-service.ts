@@ -112,6 +112,8 @@ export class Lock implements Faithful<
 
   tryLock(timeoutInMillis: number): boolean {
     const timeout = timeoutArg(timeoutInMillis, 'Lock.tryLock');
+    // Live Apps Script (public live-test suite, gas-fakes): a negative timeout never acquires.
+    if (timeoutInMillis < 0) return false;
     if (this.acquire() === null) return true;
     if (timeout === 0) return false;
     throw new WouldBlock(this.resource, timeout, '');
@@ -119,6 +121,7 @@ export class Lock implements Faithful<
 
   waitLock(timeoutInMillis: number): void {
     const timeout = timeoutArg(timeoutInMillis, 'Lock.waitLock');
+    if (timeoutInMillis < 0) throw new Error(LOCK_TIMEOUT_MESSAGE);
     if (this.acquire() === null) return;
     if (timeout === 0) throw new Error(LOCK_TIMEOUT_MESSAGE);
     throw new WouldBlock(this.resource, timeout, LOCK_TIMEOUT_MESSAGE);
@@ -197,6 +200,17 @@ export class LockService implements Faithful<
     const reg = registry(ws);
     reg.listeners.add(listener);
     return () => reg.listeners.delete(listener);
+  }
+
+  /**
+   * Releases every lock `execution` holds. A Ui dialog does this: "LockService locks don't persist
+   * across the suspension" — https://developers.google.com/apps-script/reference/base/ui#alert(String)
+   */
+  static _releaseAllOf(ws: Workspace, execution: Execution): void {
+    const reg = registry(ws);
+    for (const [resource, holder] of [...reg.holders]) {
+      if (holder === execution) release(reg, resource);
+    }
   }
 
   /** Resources currently held, with their holders. */

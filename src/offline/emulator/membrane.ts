@@ -1,4 +1,11 @@
-import { ExecutionKilled, gasNameOf, WouldBlock, type Execution, type Workspace } from './core';
+import {
+  displayNameOf,
+  ExecutionKilled,
+  gasNameOf,
+  WouldBlock,
+  type Execution,
+  type Workspace,
+} from './core';
 import { missingMethods } from './gas-api';
 
 /** The wire format between the host and the sandbox runtime (see sandbox/runtime.js). */
@@ -10,7 +17,7 @@ export type Encoded =
   | undefined
   | Encoded[]
   | { $d: number }
-  | { $h: number; $c?: string; $m?: string[]; $x?: string[]; $e?: Encoded }
+  | { $h: number; $c?: string; $m?: string[]; $x?: string[]; $e?: Encoded; $s?: string }
   | { $o: Record<string, Encoded> };
 
 export interface ServiceDescription {
@@ -144,17 +151,25 @@ export class Membrane {
       // Enums a class carries (e.g. Ui.ButtonSet) travel with its handle and sit on the prototype.
       const enums = (object.constructor as { gasEnums?: Record<string, unknown> }).gasEnums;
       const methods = exposedMethods(object);
-      const handle: Encoded & object =
-        enums && !this.describing
-          ? { $h: id, $c: gasName, $m: methods, $e: this.encodeEnums(enums) }
-          : { $h: id, $c: gasName, $m: methods };
+      const handle: {
+        $h: number;
+        $c: string;
+        $m: string[];
+        $x?: string[];
+        $e?: Encoded;
+        $s?: string;
+      } = { $h: id, $c: gasName, $m: methods };
+      if (enums && !this.describing) handle.$e = this.encodeEnums(enums);
       // The sandbox builds one prototype per class, so the declared-but-missing methods travel
       // once per execution (they are the long list).
       if (!this.classesSent.has(gasName)) {
         this.classesSent.add(gasName);
         const missing = missingMethods(gasName, methods);
-        if (missing.length > 0) (handle as { $x?: string[] }).$x = missing;
+        if (missing.length > 0) handle.$x = missing;
       }
+      // String(x) in the script, when the fake says it is not the class name.
+      const display = displayNameOf(object);
+      if (display !== undefined) handle.$s = display;
       return handle;
     }
     if (!isPlainObject(object)) {

@@ -1949,7 +1949,10 @@ export class Protection implements Faithful<
     return this;
   }
   getEditors(): User[] {
+    this._assertMayRead('getEditors');
     const p = this._data;
+    // Live Apps Script: a warning-only protection has no editors (public live-test suite, gas-fakes).
+    if (p.warningOnly) return [];
     const emails = p.mirrorsSpreadsheet
       ? uniqueEmails([this.book.owner, ...this.book.editors])
       : p.editors;
@@ -1959,7 +1962,21 @@ export class Protection implements Faithful<
     return this._canEdit(currentUser(this.ws, this.book));
   }
   canDomainEdit(): boolean {
+    this._assertMayRead('canDomainEdit');
     return this._data.domainEdit;
+  }
+  /**
+   * "If the user does not have permission to edit the protected range, this method throws an
+   * exception" — https://developers.google.com/apps-script/reference/spreadsheet/protection#getEditors()
+   * (and #canDomainEdit()). The message text is an emulator text (**unverified**).
+   */
+  private _assertMayRead(method: string): void {
+    const user = currentUser(this.ws, this.book);
+    if (!this._canEdit(user)) {
+      throw new Error(
+        `You do not have permission to call Protection.${method}: ${user} cannot edit the protected range.`,
+      );
+    }
   }
   setDomainEdit(editable: boolean): Protection {
     this._data.domainEdit = Boolean(editable);

@@ -4,6 +4,7 @@ import { User } from './user';
  * added, alerts shown, the answers a person gives) is per account, in `ws.state('ui', …)`.
  */
 import { Faithful, Workspace } from './core';
+import { LockService } from './lock-service';
 import { ERR } from './spreadsheet-values';
 
 type GasButton = GoogleAppsScript.Base.Button;
@@ -155,6 +156,7 @@ export class Ui implements Faithful<GoogleAppsScript.Base.Ui, 'alert' | 'createM
     buttons?: GasButtonSet,
   ): GasButton {
     const [title, prompt, set] = dialogArgs(titleOrPrompt, promptOrButtons, buttons);
+    this._suspend();
     const answer = this._answer(set).button;
     uiState(this.ws).alerts.push({
       kind: 'alert',
@@ -174,6 +176,7 @@ export class Ui implements Faithful<GoogleAppsScript.Base.Ui, 'alert' | 'createM
     buttons?: GasButtonSet,
   ): PromptResponse {
     const [title, prompt, set] = dialogArgs(titleOrPrompt, promptOrButtons, buttons);
+    this._suspend();
     const { button, text = '' } = this._answer(set);
     uiState(this.ws).alerts.push({
       kind: 'prompt',
@@ -186,6 +189,15 @@ export class Ui implements Faithful<GoogleAppsScript.Base.Ui, 'alert' | 'createM
       executionId: executionId(this.ws),
     });
     return new PromptResponse(button, text);
+  }
+
+  /**
+   * A dialog suspends the script until the person answers, and "LockService locks don't persist
+   * across the suspension" (https://developers.google.com/apps-script/reference/base/ui#alert(String),
+   * also #prompt): every lock the execution holds is released.
+   */
+  private _suspend(): void {
+    if (this.ws.hasExecution()) LockService._releaseAllOf(this.ws, this.ws.execution());
   }
 
   /** The next host-scripted answer, else the affirmative button of the set. */

@@ -89,6 +89,7 @@ export interface A1Ref {
 }
 
 const A1_PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
+const R1C1_PART = /^R(\d+)C(\d+)$/i;
 
 /** Splits "'My sheet'!A1:B2" into the sheet name and the cell part. */
 export function splitSheetName(a1: string): { sheetName: string | null; cells: string } {
@@ -107,6 +108,21 @@ export function parseA1(a1: string): A1Ref {
   const { sheetName, cells } = splitSheetName(a1.trim());
   const parts = cells.split(':');
   if (parts.length < 1 || parts.length > 2) throw new Error(ERR.rangeNotFound);
+  // Live Apps Script also reads absolute R1C1 ('R5C3', 'R2C1:R3C4') — public live-test suite
+  // (gas-fakes). A1 cannot be mistaken for it: a column's letters never have digits inside.
+  const r1c1 = parts.map((part) => R1C1_PART.exec(part));
+  if (r1c1.every((m) => m !== null)) {
+    const [a, b = a] = r1c1.map((m) => ({ row: Number(m![1]), column: Number(m![2]) }));
+    const cellsOk = [a, b].every((c) => c.row >= 1 && c.column >= 1 && c.column <= MAX_COLUMNS);
+    if (!cellsOk) throw new Error(ERR.rangeNotFound);
+    return {
+      sheetName,
+      startRow: Math.min(a.row, b.row),
+      endRow: Math.max(a.row, b.row),
+      startColumn: Math.min(a.column, b.column),
+      endColumn: Math.max(a.column, b.column),
+    };
+  }
   const parsed = parts.map((part) => {
     const m = A1_PART.exec(part);
     if (!m || (m[1] === '' && m[2] === '')) throw new Error(ERR.rangeNotFound);

@@ -509,6 +509,55 @@ function decodeBase64Strict(encoded: string, webSafe: boolean): Buffer {
   return Buffer.from(compact, webSafe ? 'base64url' : 'base64');
 }
 
+const DIGEST_OVERLOADS = [
+  ['enum', 'bytes'],
+  ['enum', 'string'],
+  ['enum', 'string', 'charset'],
+] as const;
+const HMAC_OVERLOADS = [
+  ['enum', 'bytes', 'bytes'],
+  ['enum', 'string', 'string'],
+  ['enum', 'string', 'string', 'charset'],
+] as const;
+
+/** How Apps Script names an argument's type in "The parameters (…) don't match …". */
+function parameterTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) {
+    return `${value.length > 0 ? parameterTypeName(value[0]) : 'Object'}[]`;
+  }
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'object') return 'Object';
+  return typeof value;
+}
+
+/**
+ * Throws Apps Script's overload-mismatch error unless the arguments fit one of the overloads,
+ * each a list of kinds: 'enum' (a string enum value), 'string', 'bytes' (an array).
+ * Source: public live-test suite (gas-fakes), run against live Apps Script.
+ */
+function checkOverloads(
+  method: string,
+  args: readonly unknown[],
+  overloads: readonly (readonly ('enum' | 'string' | 'bytes' | 'charset')[])[],
+): void {
+  const fits = (kind: string, value: unknown): boolean =>
+    kind === 'bytes'
+      ? Array.isArray(value)
+      : kind === 'charset'
+        ? true // a wrong charset has its own error (charsetName)
+        : typeof value === 'string';
+  const matched = overloads.some(
+    (overload) =>
+      overload.length === args.length && overload.every((kind, i) => fits(kind, args[i])),
+  );
+  if (!matched) {
+    throw new Error(
+      `The parameters (${args.map(parameterTypeName).join(',')}) don't match the method signature for ${method}.`,
+    );
+  }
+}
+
 export class Utilities implements Faithful<
   GoogleAppsScript.Utilities.Utilities,
   | 'base64Decode'
@@ -578,6 +627,7 @@ export class Utilities implements Faithful<
     value: string | number[],
     ...rest: [Charset?]
   ): number[] {
+    checkOverloads('Utilities.computeDigest', [algorithm, value, ...rest], DIGEST_OVERLOADS);
     const name = DIGESTS[String(algorithm)];
     if (!name) throw new Error(`Invalid argument: algorithm`);
     const charset = rest.length > 0 ? charsetName(rest[0]) : DEFAULT_STRING_CHARSET;
@@ -590,6 +640,11 @@ export class Utilities implements Faithful<
     key: string | number[],
     ...rest: [Charset?]
   ): number[] {
+    checkOverloads(
+      'Utilities.computeHmacSignature',
+      [algorithm, value, key, ...rest],
+      HMAC_OVERLOADS,
+    );
     const name = MACS[String(algorithm)];
     if (!name) throw new Error(`Invalid argument: algorithm`);
     const charset = rest.length > 0 ? charsetName(rest[0]) : DEFAULT_STRING_CHARSET;
@@ -603,6 +658,11 @@ export class Utilities implements Faithful<
     key: string | number[],
     ...rest: [Charset?]
   ): number[] {
+    checkOverloads(
+      'Utilities.computeHmacSha256Signature',
+      [value, key, ...rest],
+      HMAC_OVERLOADS.map((overload) => overload.slice(1)),
+    );
     return this.computeHmacSignature(
       'HMAC_SHA_256' as unknown as MacAlgorithm,
       value,

@@ -222,7 +222,7 @@ class Writer {
   private listOptions(node: DocNode): Partial<IParagraphOptions> {
     if (node.type !== 'LIST_ITEM') return {};
     const level = Math.min(8, Math.max(0, Number(node.attrs.NESTING_LEVEL ?? 0)));
-    const glyph = String(node.attrs.GLYPH_TYPE ?? 'BULLET');
+    const glyph = String(node.attrs.GLYPH_TYPE ?? 'NUMBER');
     if (!NUMBER_FORMATS[glyph]) return { bullet: { level } };
     const listId = String(node.attrs.LIST_ID ?? '');
     if (!this.lists.has(listId)) this.lists.set(listId, this.lists.size + 1);

@@ -90,6 +90,16 @@
     if ('$h' in value) {
       var object = Object.create(prototypeFor(value.$c, value.$m, value.$e, value.$x));
       Object.defineProperty(object, HANDLE, { value: value.$h });
+      // A fake's own display name (String(DriveApp) === 'Drive'), see displayNameOf in core.ts.
+      if (typeof value.$s === 'string') {
+        var display = value.$s;
+        Object.defineProperty(object, 'toString', {
+          value: function () {
+            return display;
+          },
+          enumerable: false,
+        });
+      }
       return object;
     }
     if ('$o' in value) {

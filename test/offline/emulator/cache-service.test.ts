@@ -108,4 +108,16 @@ describe('CacheService', () => {
     expect(cache.get('k0')).toBeNull();
     expect(cache.get('k1000')).toBe('v');
   });
+
+  // Source: public live-test suite (gas-fakes), run against live Apps Script: the writers answer null.
+  test('put, putAll, remove and removeAll return null, not undefined (gas-fakes live suite)', () => {
+    const { service, run } = setup();
+    const cache = run(() => service.getScriptCache());
+    run(() => {
+      expect(cache.put('a', '1')).toBeNull();
+      expect(cache.putAll({ b: '2', c: '3' })).toBeNull();
+      expect(cache.remove('a')).toBeNull();
+      expect(cache.removeAll(['b', 'c'])).toBeNull();
+    });
+  });
 });

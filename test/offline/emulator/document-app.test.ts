@@ -154,6 +154,30 @@ describe('DocumentApp: documents', () => {
       expect(doc.getBody().getText()).toBe('');
     });
   });
+
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a second addHeader() / addFooter() throws "Document tab already contains a header." / "...a footer." (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const doc = docs.create('h2');
+      doc.addHeader();
+      doc.addFooter();
+      expect(() => doc.addHeader()).toThrow(new Error('Document tab already contains a header.'));
+      expect(() => doc.addFooter()).toThrow(new Error('Document tab already contains a footer.'));
+    });
+  });
+
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('Document.getViewers() keeps the owner, before and after addViewer (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const doc = docs.create('v');
+      const owner = doc.getEditors()[0].getEmail();
+      expect(doc.getViewers().map((u) => u.getEmail())).toEqual([owner]);
+      doc.addViewer('leader@example.cn');
+      expect(doc.getViewers().map((u) => u.getEmail())).toEqual([owner, 'leader@example.cn']);
+    });
+  });
 });
 
 describe('DocumentApp: body, paragraphs, text', () => {
@@ -304,6 +328,22 @@ describe('DocumentApp: body, paragraphs, text', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes): getAttributes() of a new paragraph is an object of
+  // style attributes, not null. Live fills in computed values (font, size, spacing); those values
+  // are not modelled here, only the object and its attribute keys.
+  test('getAttributes() of a new paragraph is an object keyed by Attribute names, not null (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const attrs = docs.create('attrs').getBody().appendParagraph('新段落').getAttributes();
+      expect(attrs).not.toBeNull();
+      expect(typeof attrs).toBe('object');
+      expect(Object.keys(attrs)).toEqual(
+        expect.arrayContaining(['BOLD', 'FONT_FAMILY', 'FONT_SIZE', 'HEADING', 'LINE_SPACING']),
+      );
+      expect(attrs.HEADING).toBe('NORMAL');
+    });
+  });
+
   test('copy() gives a detached element that append takes; an attached one is refused', () => {
     const { docs, run } = setup();
     run(() => {
@@ -318,13 +358,25 @@ describe('DocumentApp: body, paragraphs, text', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a default list item reads back as GlyphType NUMBER after saveAndClose and reopening (gas-fakes live suite)', () => {
+    const { docs, run } = setup();
+    run(() => {
+      const doc = docs.create('glyph');
+      doc.getBody().appendListItem('一');
+      doc.saveAndClose();
+      const item = docs.openById(doc.getId()).getBody().getListItems()[0];
+      expect(item.getGlyphType()).toBe('NUMBER');
+    });
+  });
+
   test('list items, page breaks and horizontal rules sit in the body; consecutive items share a list id', () => {
     const { docs, run } = setup();
     run(() => {
       const body = docs.create('l').getBody();
       const a = body.appendListItem('第一');
       const b = body.appendListItem('第二');
-      expect(a.getGlyphType()).toBe('BULLET');
+      expect(a.getGlyphType()).toBe('NUMBER');
       expect(a.getListId()).toBe(b.getListId());
       b.setGlyphType('NUMBER' as never).setNestingLevel(1);
       expect(b.getNestingLevel()).toBe(1);

@@ -90,6 +90,18 @@ describe('DriveApp', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test.each([null, undefined, ''])(
+    'getFileById / getFolderById of %p throw "Invalid argument: id" (gas-fakes live suite)',
+    (id) => {
+      const { drive, run } = setup();
+      run(() => {
+        expect(() => drive.getFileById(id as never)).toThrow(new Error('Invalid argument: id'));
+        expect(() => drive.getFolderById(id as never)).toThrow(new Error('Invalid argument: id'));
+      });
+    },
+  );
+
   test('folders: createFolder, getFoldersByName, nested folders and files, moveTo, iterators end with an error', () => {
     const { docs, drive, run } = setup();
     run(() => {

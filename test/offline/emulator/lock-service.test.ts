@@ -84,6 +84,21 @@ describe('LockService', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a negative timeout never takes the lock: tryLock(-1) is false, waitLock(-1) throws the lock timeout (gas-fakes live suite)', () => {
+    const { ws, service, a } = setup();
+    ws.within(a, () => {
+      const lock = service.getScriptLock();
+      expect(lock.tryLock(-1)).toBe(false);
+      expect(lock.hasLock()).toBe(false);
+      expect(() => lock.waitLock(-1)).toThrow(
+        'Lock timeout: another process was holding the lock for too long.',
+      );
+      expect(lock.hasLock()).toBe(false);
+    });
+    expect(LockService._isHeld(ws, SCRIPT_LOCK)).toBe(false);
+  });
+
   test('releaseLock frees the lock for the next execution, and the release is observable', () => {
     const { ws, service, a, b } = setup();
     const released: string[] = [];

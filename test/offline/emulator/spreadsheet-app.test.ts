@@ -121,6 +121,19 @@ describe('Range values', () => {
     });
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test("Sheet.getRange reads absolute R1C1 ('R5C3', 'R2C1:R3C4') as live Apps Script does (gas-fakes live suite)", () => {
+    const { sheet, run } = setup();
+    run(() => {
+      const cell = sheet.getRange('R5C3');
+      expect([cell.getRow(), cell.getColumn(), cell.getNumRows(), cell.getNumColumns()]).toEqual([
+        5, 3, 1, 1,
+      ]);
+      expect(cell.getA1Notation()).toBe('C5');
+      expect(sheet.getRange('R2C1:R3C4').getA1Notation()).toBe('A2:D3');
+    });
+  });
+
   test('a returned Date is a copy: mutating it does not change the cell', () => {
     const { sheet, run } = setup();
     run(() => {

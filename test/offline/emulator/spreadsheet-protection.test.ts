@@ -66,6 +66,39 @@ describe('Protection', () => {
     expect(sheet._canEdit(OTHER, 1, 1)).toBe(true);
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('a warning-only protection lists no editors, not even the owner (gas-fakes live suite)', () => {
+    const { sheet, run } = setup();
+    run(() => {
+      expect(sheet.protect().setWarningOnly(true).getEditors()).toEqual([]);
+      expect(sheet.getRange('A1').protect().setWarningOnly(true).getEditors()).toEqual([]);
+    });
+  });
+
+  // Source: https://developers.google.com/apps-script/reference/spreadsheet/protection#getEditors()
+  // "If the user does not have permission to edit the protected range, this method throws an
+  // exception" (and #canDomainEdit()).
+  test('getEditors() and canDomainEdit() throw for a user who cannot edit the protected range (reference: Protection#getEditors)', () => {
+    const { ws, sheet, run } = setup();
+    const p = run(() => {
+      const made = sheet.getRange('A1').protect();
+      made.removeEditors([STAFF, OTHER]);
+      made.addEditor(STAFF);
+      return made;
+    });
+    const asUser = <T>(user: string, fn: () => T): T =>
+      ws.within(ws.startExecution('menu', 'menu', { effectiveUser: user, activeUser: user }), fn);
+    asUser(OTHER, () => {
+      expect(p.canEdit()).toBe(false);
+      expect(() => p.getEditors()).toThrow('cannot edit the protected range');
+      expect(() => p.canDomainEdit()).toThrow('cannot edit the protected range');
+    });
+    asUser(STAFF, () => {
+      expect(p.getEditors().map((u) => u.getEmail())).toEqual([OWNER, STAFF]);
+      expect(p.canDomainEdit()).toBe(false);
+    });
+  });
+
   test('a sheet protection with unprotected ranges leaves only those cells open', () => {
     const { sheet, run } = setup();
     run(() => {

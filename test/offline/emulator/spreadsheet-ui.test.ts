@@ -3,6 +3,7 @@ import {
   SpreadsheetApp,
   createBoundSpreadsheet,
 } from '../../../src/offline/emulator/spreadsheet-app';
+import { LockService, SCRIPT_LOCK } from '../../../src/offline/emulator/lock-service';
 
 type ButtonSet = GoogleAppsScript.Base.ButtonSet;
 
@@ -15,6 +16,29 @@ function setup(trigger: 'simple' | 'time' | 'menu' = 'simple') {
 }
 
 describe('Ui', () => {
+  // Source: https://developers.google.com/apps-script/reference/base/ui#alert(String) (and
+  // #prompt(String)): "LockService locks don't persist across the suspension".
+  test.each(['alert', 'prompt'] as const)(
+    'a %s releases every lock the execution holds (reference: Ui#alert "locks don\'t persist across the suspension")',
+    (dialog) => {
+      const { ws, app, run } = setup('menu');
+      const locks = new LockService(ws);
+      run(() => {
+        const script = locks.getScriptLock();
+        const user = locks.getUserLock();
+        script.waitLock(1000);
+        user.waitLock(1000);
+        app.getUi()[dialog]('Go on?');
+        expect(script.hasLock()).toBe(false);
+        expect(user.hasLock()).toBe(false);
+        expect(LockService._held(ws)).toEqual([]);
+        // The lock can be taken again after the dialog.
+        expect(script.tryLock(0)).toBe(true);
+      });
+      expect(LockService._isHeld(ws, SCRIPT_LOCK)).toBe(true);
+    },
+  );
+
   test('createMenu().addItem().addSeparator().addSubMenu().addToUi() is recorded with its items', () => {
     const { app, run } = setup();
     run(() => {

@@ -21,6 +21,9 @@ describe('A1 notation', () => {
     ['B2:D', { startRow: 2, startColumn: 2, endRow: null, endColumn: 4 }],
     ['$A$1:$B$2', { startRow: 1, startColumn: 1, endRow: 2, endColumn: 2 }],
     ['aa10', { startRow: 10, startColumn: 27, endRow: 10, endColumn: 27 }],
+    // Absolute R1C1, read by live Apps Script too (public live-test suite, gas-fakes).
+    ['R5C3', { startRow: 5, startColumn: 3, endRow: 5, endColumn: 3 }],
+    ['R2C1:R3C4', { startRow: 2, startColumn: 1, endRow: 3, endColumn: 4 }],
   ])('parses %s as Sheets reads it', (a1, expected) => {
     expect(parseA1(a1)).toMatchObject(expected);
   });
@@ -33,7 +36,7 @@ describe('A1 notation', () => {
     });
   });
 
-  test.each(['', 'A', '3', 'A0', '1A', 'A1:B2:C3', 'A:3', 'foo bar'])(
+  test.each(['', 'A', '3', 'A0', '1A', 'A1:B2:C3', 'A:3', 'foo bar', 'R0C1'])(
     "throws 'Range not found' for the invalid reference %p",
     (a1) => {
       expect(() => parseA1(a1)).toThrow('Range not found');

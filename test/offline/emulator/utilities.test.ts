@@ -125,6 +125,25 @@ describe('Utilities', () => {
     ).toEqual(signed('f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8'));
   });
 
+  // Source: public live-test suite (gas-fakes), run against live Apps Script.
+  test('computeDigest / computeHmacSha256Signature with arguments that fit no overload throw the signature mismatch (gas-fakes live suite)', () => {
+    const { u } = setup();
+    const any = (v: unknown) => v as never;
+    expect(() => u.computeDigest(MD5, any(42))).toThrow(
+      "The parameters (String,number) don't match the method signature for Utilities.computeDigest.",
+    );
+    expect(() => u.computeDigest(MD5, [1, 2], any(UTF_8))).toThrow(
+      "The parameters (String,number[],String) don't match the method signature for Utilities.computeDigest.",
+    );
+    expect(() => u.computeHmacSha256Signature(any(1), any({}))).toThrow(
+      "The parameters (number,Object) don't match the method signature for Utilities.computeHmacSha256Signature.",
+    );
+    expect(() => u.computeHmacSha256Signature('v', any([1]))).toThrow(
+      "The parameters (String,number[]) don't match the method signature for Utilities.computeHmacSha256Signature.",
+    );
+    expect(u.computeHmacSha256Signature([1], [2])).toHaveLength(32);
+  });
+
   test('base64Encode encodes a string as US-ASCII unless a charset is given, and bytes as they are', () => {
     const { u } = setup();
     expect(u.base64Encode('hi')).toBe('aGk=');

@@ -49,6 +49,32 @@ describe('the sandbox gives the bundle only what Apps Script has', () => {
     expect(result.value).toEqual(['object', 'object', 'object', 'object', 'object', 'function']);
   });
 
+  // Source: public live-test suite (gas-fakes): Cache.put / remove answer null on live Apps Script.
+  test('a null returned by a service reaches the script as null, not undefined (Cache.put, gas-fakes live suite)', () => {
+    const { sandbox } = sandboxFor(
+      "function probe() { var c = CacheService.getScriptCache(); return [c.put('k', 'v') === null, c.remove('k') === null]; }",
+    );
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.value).toEqual([true, true]);
+  });
+
+  // Source: public live-test suite (gas-fakes): how live Apps Script prints these objects.
+  test("String(x) of a handle is its class name unless the fake overrides it: 'My Drive', 'Drive', 'DocumentBodySection' (gas-fakes live suite)", () => {
+    const { sandbox } = sandboxFor(
+      "function probe() { var other = DriveApp.createFolder('x'); return [String(DriveApp.getRootFolder()), String(DriveApp), String(DocumentApp.create('d').getBody()), String(other), String(SpreadsheetApp.getActiveSheet()), '' + DriveApp]; }",
+    );
+    const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+    expect(result.error ?? null).toBeNull();
+    expect(result.value).toEqual([
+      'My Drive',
+      'Drive',
+      'DocumentBodySection',
+      'Folder',
+      'Sheet',
+      'Drive',
+    ]);
+  });
+
   test("the script's own `new Date()` and Date.now() read the simulated clock", () => {
     const { e, sandbox } = sandboxFor(
       'function probe() { return [new Date().toISOString(), Date.now(), new Date(0) instanceof Date, typeof Date()]; }',

@@ -161,16 +161,25 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     expect(campaign.edit(ZZB, '项目库', `${status}2`, '重点项目').accepted).toBe(true);
   });
 
-  test('an unverified submission can be marked verified from the menu, with an audit row', () => {
-    const { campaign } = campaignWith40Projects();
-    campaign.open(ZZB);
-    campaign.asPerson(ZZB, () => {
+  /** A staff member chooses 标记已核验 and answers the prompt with a project id. */
+  function markVerifiedAs(
+    campaign: ReturnType<typeof campaignWith40Projects>['campaign'],
+    who: string,
+    projectId: string,
+  ) {
+    campaign.open(who);
+    campaign.asPerson(who, () => {
       const { Ui } = jest.requireActual(
         '../../src/offline/emulator/spreadsheet-ui',
       ) as typeof import('../../src/offline/emulator/spreadsheet-ui');
-      new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text: 'SJXM-2014-005' }]);
+      new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text: projectId }]);
     });
-    const run = campaign.clickMenu('markVerified', ZZB);
+    return campaign.clickMenu('markVerified', who);
+  }
+
+  test('an unverified submission can be marked verified from the menu, with an audit row', () => {
+    const { campaign } = campaignWith40Projects();
+    const run = markVerifiedAs(campaign, ZZB, 'SJXM-2014-005');
     expect(run.error ?? 'ok').toBe('ok');
     expect(auditRows(campaign).map((r) => `${r[2]}|${r[4]}|${r[6]}`)).toEqual([
       'SJXM-2014-005|verified|已核验',
@@ -182,14 +191,7 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
   // the product takes it again after each dialog shown inside withScriptLock.
   test('markVerified takes the script lock again after its prompt and its alert (dialogs drop locks)', () => {
     const { campaign } = campaignWith40Projects();
-    campaign.open(ZZB);
-    campaign.asPerson(ZZB, () => {
-      const { Ui } = jest.requireActual(
-        '../../src/offline/emulator/spreadsheet-ui',
-      ) as typeof import('../../src/offline/emulator/spreadsheet-ui');
-      new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text: 'SJXM-2014-005' }]);
-    });
-    const run = campaign.clickMenu('markVerified', ZZB);
+    const run = markVerifiedAs(campaign, ZZB, 'SJXM-2014-005');
     expect(run.error ?? 'ok').toBe('ok');
     // Once on entry, once after the prompt, once after the closing alert.
     expect(run.execution.counts['LockService.Lock.waitLock']).toBe(3);

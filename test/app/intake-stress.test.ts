@@ -1,7 +1,7 @@
 import { APPLICATION_FORM } from '../../sheets-templates/forms';
 import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import { SeededRandom } from '../../src/offline/emulator/core';
-import { ADMIN, configured, sampleScenario } from '../support/campaign';
+import { ADMIN, applicationAnswers, configured, sampleScenario } from '../support/campaign';
 
 function activeCampaign() {
   const campaign = configured(sampleScenario(), '2014-05-20T08:00:00+08:00');
@@ -26,22 +26,7 @@ const ACTIVE = Array.from({ length: 34 }, (_, i) => `U${String(i + 1).padStart(2
   (id) => id !== 'U19' && id !== 'U31',
 );
 
-const valid = (i: number) => ({
-  unitId: ACTIVE[i % ACTIVE.length],
-  projectName: `并发项目 ${i}`,
-  projectType: '典型示范型',
-  themes: ['服务民生'],
-  rectification: '分类定级，整顿软弱涣散支部。',
-  leader: '书记',
-  leaderTitle: '书记',
-  goals: '目标',
-  measures: '措施',
-  dueDate: '2014-12-01',
-  contactName: '联系人',
-  contactPhone: '0755-82100000',
-  contactEmail: 'x@y.example',
-  budget: '3',
-});
+const valid = (i: number) => applicationAnswers(ACTIVE[i % ACTIVE.length], `并发项目 ${i}`);
 
 describe('intake under load (dist/Code.js in the emulator)', () => {
   test('200 submissions arriving as simultaneous executions: exactly 200 projects, none overwritten, 200 distinct ids', () => {

@@ -10,7 +10,7 @@ import { generatedScenario } from '../../src/offline/rehearsal/generated-scenari
 import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
 import { bundlePath } from '../support/bundle';
-import { ADMIN } from '../support/campaign';
+import { ADMIN, applicationAnswers } from '../support/campaign';
 
 const UNITS = 150;
 const at = (s: string) => Date.parse(s);
@@ -52,22 +52,12 @@ function campaign() {
   return { harness, runs };
 }
 
-const answers = (unit: number, i: number, valid: boolean) => ({
-  unitId: `U${String(unit).padStart(3, '0')}`,
-  projectName: `补发项目 ${i}`,
-  projectType: '典型示范型',
-  themes: ['服务民生'],
-  rectification: '分类定级，整顿软弱涣散支部。',
-  leader: '书记',
-  leaderTitle: '书记',
-  goals: '目标',
-  measures: '措施',
-  dueDate: valid ? '2014-12-01' : '明年',
-  contactName: '联系人',
-  contactPhone: '0755-82100000',
-  contactEmail: 'x@y.example',
-  budget: valid ? '3' : '很多',
-});
+const answers = (unit: number, i: number, valid: boolean) =>
+  applicationAnswers(
+    `U${String(unit).padStart(3, '0')}`,
+    `补发项目 ${i}`,
+    valid ? {} : { dueDate: '明年', budget: '很多' },
+  );
 
 /** `mail` records of the script, in send order (one per email that left). */
 const mailRecords = (runs: RunResult[]) =>

@@ -8,6 +8,31 @@ import { bundlePath } from './bundle';
 
 export const ADMIN = 'admin@jggw.example';
 
+/** A complete, valid application (申报表) answer set; tests override what they vary. */
+export function applicationAnswers(
+  unitId: string,
+  projectName: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    unitId,
+    projectName,
+    projectType: '典型示范型',
+    themes: ['服务民生'],
+    rectification: '分类定级，整顿软弱涣散支部。',
+    leader: '书记',
+    leaderTitle: '书记',
+    goals: '目标',
+    measures: '措施',
+    dueDate: '2014-12-01',
+    contactName: '联系人',
+    contactPhone: '0755-82100000',
+    contactEmail: 'x@y.example',
+    budget: '3',
+    ...overrides,
+  };
+}
+
 /** The bundled sample campaign (sheets-templates/sample-campaign), read as the rehearsal reads it. */
 export function sampleScenario(): Scenario {
   return readScenario(path.join(projectRoot(), 'sheets-templates/sample-campaign'));

@@ -125,6 +125,19 @@ function take(
       else if (!unit.active)
         errors.push({ field: 'unitId', problem: problem('unitInactive', unit.name) });
     }
+    // An edit of a registered application cannot carry the project to another unit: staff
+    // reviewed it as that unit's, and its plans, ledger and verification belong to that unit.
+    if (unit && existing && String(existing.values.unitId ?? '') !== unit.unitId) {
+      errors.push({
+        field: 'unitId',
+        problem: problem(
+          'unitChangeRefused',
+          String(existing.values.projectId ?? ''),
+          String(existing.values.unitName ?? existing.values.unitId ?? ''),
+          unit.name,
+        ),
+      });
+    }
     const name = check.values.projectName;
     if (unit && typeof name === 'string') {
       const clash = projects.rows.find(
@@ -147,6 +160,19 @@ function take(
       if (found.error) errors.push({ field: 'projectRef', problem: found.error });
       project = found.project;
       unit = project ? units.find((u) => u.unitId === project?.values.unitId) : undefined;
+      // An edited plan or ledger entry stays with its unit: pointing it at another unit's
+      // project would move the unit's record (and its quota count) to someone else.
+      const before = existing ? String(existing.values.unitId ?? '') : '';
+      if (project && existing && before && before !== String(project.values.unitId ?? '')) {
+        errors.push({
+          field: 'projectRef',
+          problem: problem(
+            'projectChangeRefused',
+            String(existing.values.projectId ?? ''),
+            units.find((u) => u.unitId === before)?.name ?? before,
+          ),
+        });
+      }
     }
   }
 

@@ -187,6 +187,10 @@ export const en: Messages = {
     unitInactive: (name: string) => `"${name}" does not take part in this campaign`,
     duplicateProjectName: (name: string, projectId: string) =>
       `your unit already has a project named "${name}" (${projectId}); choose another name`,
+    unitChangeRefused: (projectId: string, from: string, to: string) =>
+      `Project ${projectId} is registered to "${from}"; editing the response cannot move it to "${to}". The registration is unchanged; if the unit was chosen by mistake, please contact the campaign staff`,
+    projectChangeRefused: (projectId: string, unit: string) =>
+      `This response belongs to project ${projectId} of "${unit}"; an edit cannot move it to another unit's project. The record is unchanged; to report for another unit, submit a new response`,
     unknownProject: (ref: string) =>
       `no project "${ref}": give the project ID from your receipt, or its exact name`,
     ambiguousProject: (ref: string) => `"${ref}" matches several projects; give the project ID`,

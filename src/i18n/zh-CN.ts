@@ -178,6 +178,10 @@ export const zhCN = {
     unitInactive: (name: string) => `「${name}」未参与本次活动`,
     duplicateProjectName: (name: string, projectId: string) =>
       `本单位已申报同名项目「${name}」（${projectId}），请修改项目名称`,
+    unitChangeRefused: (projectId: string, from: string, to: string) =>
+      `项目 ${projectId} 已登记在「${from}」名下，修改答卷不能把它改到「${to}」。原登记保持不变；如确属填错单位，请联系工作人员处理`,
+    projectChangeRefused: (projectId: string, unit: string) =>
+      `这份答卷原属「${unit}」的项目 ${projectId}，修改后不能改为其他单位的项目。原记录保持不变；如需为其他单位填报，请新填一份`,
     unknownProject: (ref: string) =>
       `找不到项目「${ref}」：请填写回执中的项目编号，或与申报时完全一致的项目名称`,
     ambiguousProject: (ref: string) => `「${ref}」对应多个项目，请改填项目编号`,

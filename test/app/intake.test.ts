@@ -167,6 +167,72 @@ describe('intake of the application form (dist/Code.js, emulated Forms → Sheet
     );
   });
 
+  test("an edit that moves a registered project to another unit is refused: the project stays the first unit's, the respondent is told why", () => {
+    const c = activeCampaign();
+    const { id } = submit(c, 'application', 'dw@fgw.example', APPLY);
+    const before = rows(c.campaign, '项目库');
+    expect(before[0]).toMatchObject({ 单位编号: 'U01', 身份核验: '已核验' });
+    const runs = edit(
+      c,
+      id,
+      { unitId: 'U02', measures: '改到别的单位' },
+      '2014-05-26T16:40:00+08:00',
+    );
+    expect(runs.every((r) => r.ok)).toBe(true);
+    // The registration is exactly as before: same unit, same verification, the old measures.
+    expect(rows(c.campaign, '项目库')).toEqual(before);
+    const [rejection] = rows(c.campaign, '退回记录');
+    expect(rejection['退回原因']).toContain('项目 SJXM-2014-001 已登记在「');
+    expect(rejection['退回原因']).toContain('修改答卷不能把它改到「');
+    const mail = c.campaign.outbox().at(-1)!;
+    expect(mail.to).toEqual(['dw@fgw.example']);
+    expect(mail.body).toContain('原登记保持不变');
+    expect(logs(runs)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          event: 'submission',
+          status: 'rejected',
+          errors: ['unitId:unitChangeRefused'],
+        }),
+      ]),
+    );
+    // Edited back to its own unit, the response is taken again and the rejection marked fixed.
+    edit(c, id, { unitId: 'U01', measures: '每季度评议一次。' }, '2014-05-27T09:00:00+08:00');
+    expect(rows(c.campaign, '项目库')[0]).toMatchObject({
+      单位编号: 'U01',
+      主要措施: '每季度评议一次。',
+    });
+    expect(rows(c.campaign, '退回记录')[0]['处理状态']).not.toBe(rejection['处理状态']);
+  });
+
+  test("an edited plan cannot be moved to another unit's project: the plan stays with its project", () => {
+    const c = activeCampaign();
+    submit(c, 'application', 'dw@fgw.example', APPLY);
+    submit(c, 'application', 'dw@wjw.example', {
+      ...APPLY,
+      unitId: 'U03',
+      projectName: '另一个项目',
+    });
+    const plan = {
+      projectRef: 'SJXM-2014-001',
+      goals: 'g',
+      organization: 'o',
+      measures: 'm',
+      safeguards: 's',
+      timeline: '2014-12-15',
+    };
+    const { id } = submit(c, 'plan', 'dw@fgw.example', plan, '2014-07-10T10:00:00+08:00');
+    const before = rows(c.campaign, '实施方案');
+    expect(before).toEqual([
+      expect.objectContaining({ 项目编号: 'SJXM-2014-001', 单位编号: 'U01' }),
+    ]);
+    edit(c, id, { projectRef: 'SJXM-2014-002' }, '2014-07-11T10:00:00+08:00');
+    expect(rows(c.campaign, '实施方案')).toEqual(before);
+    expect(rows(c.campaign, '退回记录').at(-1)?.['退回原因']).toContain(
+      '修改后不能改为其他单位的项目',
+    );
+  });
+
   test('the same response delivered twice (a duplicate trigger) changes nothing and sends nothing more', () => {
     const c = activeCampaign();
     const { id } = submit(c, 'application', 'dw@fgw.example', APPLY);

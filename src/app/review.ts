@@ -40,6 +40,8 @@ export interface EditedRange {
   numRows: number;
   numColumns: number;
   editor: string;
+  /** The cell's value before the edit: Apps Script gives it for a single-cell edit only. */
+  oldValue?: string;
 }
 
 export interface ReviewResult {
@@ -89,10 +91,11 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
       return at !== undefined && at + 1 >= edit.column && at + 1 <= lastColumn;
     });
     const result: ReviewResult = { accepted: 0, refused: [] };
-    if (keys.length === 0) return result;
     const touched = projects.rows.filter(
       (r) => r.row >= edit.row && r.row < edit.row + edit.numRows,
     );
+    auditScriptColumns(deps, projects, audit, touched, edit, now, settings.timeZone, m);
+    if (keys.length === 0) return result;
     const auditRows: Record<string, Cell>[] = [];
     const notes: { row: number; column: number; note: string }[] = [];
     const changedRows = new Map<number, Cell[]>();
@@ -171,6 +174,63 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
     if (result.accepted) refreshQuotaView(deps, config, loadRecords(deps.sheets, locale), now);
     return result;
   });
+}
+
+/**
+ * The owner is never bound by a protection, so the script's own columns can still be typed
+ * over. Such an edit is not put back (the script cannot know the true value of a pasted block:
+ * Apps Script gives `e.oldValue` for a single cell only); it is recorded in the audit log with
+ * who, when, before and after, and the cell carries a note saying so. The next edit of the
+ * unit's response rewrites the script's columns from the response.
+ */
+function auditScriptColumns(
+  deps: AppDeps,
+  projects: KeyedTable,
+  audit: KeyedTable,
+  touched: KeyedTable['rows'],
+  edit: EditedRange,
+  now: number,
+  timeZone: string,
+  m: Messages,
+): void {
+  const lastColumn = edit.column + edit.numColumns - 1;
+  const keys = Object.entries(projects.columns.index)
+    .filter(([key, at]) => {
+      if ((REVIEW_KEYS as readonly string[]).includes(key)) return false;
+      return at + 1 >= edit.column && at + 1 <= lastColumn;
+    })
+    .map(([key]) => key);
+  if (keys.length === 0) return;
+  const single = edit.numRows === 1 && edit.numColumns === 1;
+  const at = formatMinute(now, timeZone);
+  const rows: Record<string, Cell>[] = [];
+  for (const row of touched) {
+    for (const key of keys) {
+      rows.push({
+        at: new Date(now),
+        editor: edit.editor,
+        projectId: String(row.values.projectId ?? ''),
+        unitId: String(row.values.unitId ?? ''),
+        key,
+        oldValue: single ? (edit.oldValue ?? '') : m.review.oldValueUnknown,
+        newValue: row.values[key] ?? '',
+      });
+      const column = (projects.columns.index[key] as number) + 1;
+      if (key !== 'verified')
+        deps.sheets.setNote(
+          titlesOf(PROJECTS_SHEET),
+          row.row,
+          column,
+          m.review.scriptColumnEdited(edit.editor, at),
+        );
+    }
+  }
+  if (rows.length === 0) return;
+  deps.sheets.appendRows(
+    titlesOf(AUDIT_LOG_SHEET),
+    rows.map((r) => rowFor(audit, r)),
+  );
+  deps.log.record({ event: 'scriptColumnEdited', keys, rows: touched.length, editor: edit.editor });
 }
 
 function refusedNote(m: Messages, editor: string, at: string, reason: string): string {

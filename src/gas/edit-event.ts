@@ -11,5 +11,7 @@ export function editedRangeOf(e: GoogleAppsScript.Events.SheetsOnEdit): EditedRa
     numColumns: range.getNumColumns(),
     // e.user is only filled when Apps Script may tell (same domain, or the owner).
     editor: e.user ? e.user.getEmail() : '',
+    // "Only available if the edited range is a single cell"; undefined when it was empty.
+    ...(e.oldValue !== undefined ? { oldValue: String(e.oldValue) } : {}),
   };
 }

@@ -120,6 +120,9 @@ export const en: Messages = {
   review: {
     protectReview: 'Review columns (reviewers only)',
     protectScript: 'Script columns (written by the script)',
+    scriptColumnEdited: (editor: string, at: string) =>
+      `${at} ${editor || '(identity unknown)'} edited a script column by hand; recorded in the Audit log. The unit's next edit of its response rewrites this column from the response`,
+    oldValueUnknown: '(pasted block: previous value unknown)',
     verifyTitle: 'Confirm a submitter',
     verifyPrompt: 'Project ID whose submitter you have confirmed (e.g. SJXM-2014-004):',
     quotaTitle: 'Quota checks',

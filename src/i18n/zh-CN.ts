@@ -113,6 +113,9 @@ export const zhCN = {
   review: {
     protectReview: '审核列（仅审核人员可改）',
     protectScript: '系统列（由系统写入，请勿手改）',
+    scriptColumnEdited: (editor: string, at: string) =>
+      `${at} ${editor || '（身份未知）'} 手工修改了系统列，已记入「审核日志」；该单位下次修改答卷时，本列将按答卷重写`,
+    oldValueUnknown: '（粘贴多格，原值未知）',
     verifyTitle: '核验提交人身份',
     verifyPrompt: '请输入已核实身份的项目编号（如 SJXM-2014-004）：',
     quotaTitle: '配额检查',

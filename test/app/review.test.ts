@@ -161,6 +161,34 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     expect(campaign.edit(ZZB, '项目库', `${status}2`, '重点项目').accepted).toBe(true);
   });
 
+  test("the owner's edits of script columns stand but are audited: who, when, before, after, and a note on the cell", () => {
+    const { campaign } = campaignWith40Projects();
+    const header = (campaign.values('项目库') ?? [])[0].map(String);
+    const letter = (label: string) => String.fromCharCode(65 + header.indexOf(label));
+    // The owner is never bound by a protection (Protection reference: "the owner … can always edit").
+    expect(campaign.edit(ADMIN, '项目库', `${letter('项目名称')}2`, '改过的名称').accepted).toBe(
+      true,
+    );
+    campaign.pasteBlock(ADMIN, '项目库', `${letter('单位编号')}3:${letter('单位编号')}4`, [
+      ['U040'],
+      ['U040'],
+    ]);
+    const audit = auditRows(campaign).map((r) => r.slice(1, 7).map(String).join('|'));
+    expect(audit).toEqual([
+      `${ADMIN}|SJXM-2014-001|U001|projectName|项目1|改过的名称`,
+      `${ADMIN}|SJXM-2014-002|U040|unitId|（粘贴多格，原值未知）|U040`,
+      `${ADMIN}|SJXM-2014-003|U040|unitId|（粘贴多格，原值未知）|U040`,
+    ]);
+    const note = campaign.spreadsheet
+      .getSheetByName('项目库')!
+      .getRange(`${letter('项目名称')}2`)
+      .getNote();
+    expect(note).toContain('手工修改了系统列，已记入「审核日志」');
+    // Review decisions are not disturbed: the review state still reads only review keys.
+    expect(campaign.edit(ZZB, '项目库', `${letter('审核状态')}2`, '重点项目').accepted).toBe(true);
+    expect(keyCount(campaign)).toBe(1);
+  });
+
   /** A staff member chooses 标记已核验 and answers the prompt with a project id. */
   function markVerifiedAs(
     campaign: ReturnType<typeof campaignWith40Projects>['campaign'],

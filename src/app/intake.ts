@@ -18,7 +18,7 @@ import { messages, problem, renderProblem, type Messages } from '../i18n';
 import type { AppDeps, SendResult } from '../ports';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
-import { appendQueue, failureClass, groupOf } from './mail-queue';
+import { appendQueue, failureClass, groupOf, reportMailFailures } from './mail-queue';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
 
 /** A form response as the submit trigger delivers it, answers by field key. */
@@ -199,6 +199,7 @@ function take(
           kind: 'rejection',
           key: `rejection:${raw.responseId}:${raw.submittedAt}`,
           unitId: unit?.unitId,
+          unitName: unit?.name,
           stageId: stage?.stageId,
         },
         tz,
@@ -305,6 +306,7 @@ function take(
       kind: 'receipt',
       key: `receipt:${raw.responseId}:${raw.submittedAt}`,
       unitId: unit!.unitId,
+      unitName: unit!.name,
       projectId,
       stageId: stage?.stageId,
     },
@@ -424,6 +426,8 @@ interface MailMeta {
   kind: string;
   key: string;
   unitId?: string;
+  /** For staff reading a failure: the unit's name. */
+  unitName?: string;
   projectId?: string;
   stageId?: string;
 }
@@ -465,6 +469,20 @@ export function sendLogged(
       ],
       locale,
     );
+    if (permanent)
+      reportMailFailures(
+        deps,
+        [
+          {
+            kind: meta.kind,
+            unit: meta.unitId ? `${meta.unitName ?? meta.unitId}（${meta.unitId}）` : '—',
+            to: mail.to.join('; '),
+            reason: result.message,
+          },
+        ],
+        locale,
+        tz,
+      );
   }
   // Other executions append to the Mail log too (the daily run, reports): always under the lock.
   deps.lock.withScriptLock(() => appendMailLog(deps, mail, meta, result, locale));

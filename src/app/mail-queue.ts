@@ -4,8 +4,10 @@
  * it is sent, replaced by a newer email for the same response, or failed for good (then staff are
  * told who, which address and why).
  */
+import { HEALTH_SHEET } from '../../sheets-templates/config-sheets';
 import { MAIL_LOG_SHEET, MAIL_QUEUE_SHEET } from '../../sheets-templates/data-sheets';
-import type { Locale } from '../i18n';
+import { formatMinute } from '../domain/calendar';
+import { messages, type Locale } from '../i18n';
 import type { AppDeps, OutgoingMail, SendResult } from '../ports';
 import { headerOnly, readKeyed, rowFor } from './records';
 
@@ -80,7 +82,11 @@ export function appendQueue(deps: AppDeps, items: QueuedMail[], locale: Locale):
 }
 
 /** The latest row of every key, in first-queued order. */
-export function readQueue(deps: AppDeps, locale: Locale, senderName: string): QueuedMail[] {
+export function readQueue(
+  deps: AppDeps,
+  locale: Locale,
+  sender: { senderName: string; replyTo?: string },
+): QueuedMail[] {
   const latest = new Map<string, QueuedMail>();
   for (const r of readKeyed(deps.sheets, MAIL_QUEUE_SHEET, locale).rows) {
     const v = r.values;
@@ -98,7 +104,8 @@ export function readQueue(deps: AppDeps, locale: Locale, senderName: string): Qu
         subject: String(v.subject ?? ''),
         body: String(v.body ?? ''),
         htmlBody: String(v.htmlBody ?? ''),
-        name: senderName,
+        name: sender.senderName,
+        ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
       },
       unitId: String(v.unitId ?? ''),
       projectId: String(v.projectId ?? ''),
@@ -147,4 +154,41 @@ export function owedMail(
 /** Failed emails staff should hear about: unit, address and reason, one line each. */
 export function failedLines(queue: QueuedMail[], since: number): QueuedMail[] {
   return queue.filter((q) => q.state === 'failed' && q.at >= since);
+}
+
+export interface MailFailure {
+  kind: string;
+  /** The unit's name and id, or '—' for staff mail. */
+  unit: string;
+  to: string;
+  reason: string;
+}
+
+/**
+ * A permanent failure is also written to 运行状况 (the sheet staff open when something is wrong),
+ * one error line each, so that a failed staff digest — which no digest can report — is seen too.
+ */
+export function reportMailFailures(
+  deps: AppDeps,
+  failures: MailFailure[],
+  locale: Locale,
+  timeZone: string,
+): void {
+  if (failures.length === 0) return;
+  const m = messages(locale);
+  const checkedAt = formatMinute(deps.clock.now(), timeZone);
+  deps.lock.withScriptLock(() => {
+    const table = headerOnly(deps.sheets, HEALTH_SHEET, locale);
+    deps.sheets.appendRows(
+      [HEALTH_SHEET.title.zh, HEALTH_SHEET.title.en],
+      failures.map((f) =>
+        rowFor(table, {
+          level: m.levels.error,
+          sheet: locale === 'en' ? MAIL_LOG_SHEET.title.en : MAIL_LOG_SHEET.title.zh,
+          problem: m.health.mailFailed(m.health.mailWhat[f.kind] ?? f.kind, f.unit, f.to, f.reason),
+          checkedAt,
+        }),
+      ),
+    );
+  });
 }

@@ -24,6 +24,7 @@ import {
   appendQueue,
   failedLines,
   failureClass,
+  reportMailFailures,
   MAX_ATTEMPTS,
   owedMail,
   readQueue,
@@ -68,6 +69,11 @@ export interface LedgerLine {
   key: string;
   state: string;
   day?: string;
+  /** A unit id, or `dept:<department>` for staff mail. */
+  recipient?: string;
+  reason?: string;
+  /** When the row was written (ms), 0 when unknown. */
+  at?: number;
 }
 
 /** The send ledger (one sheet read); Sheets may have turned a day's text into a date. */
@@ -75,10 +81,14 @@ export function readLedger(deps: Pick<AppDeps, 'sheets'>, config: CampaignConfig
   const { locale, timeZone } = config.settings;
   return readKeyed(deps.sheets, SEND_LEDGER_SHEET, locale).rows.map((r) => {
     const day = r.values.day;
+    const at = r.values.at;
     return {
       key: String(r.values.key),
       state: String(r.values.state),
       day: day instanceof Date ? dayOf(day.getTime(), timeZone) : String(day ?? ''),
+      recipient: String(r.values.recipient ?? ''),
+      reason: String(r.values.reason ?? ''),
+      at: at instanceof Date ? at.getTime() : 0,
     };
   });
 }
@@ -306,7 +316,7 @@ export function sendReminders(
     let allowance = deps.mail.remainingQuota() - settings.mailReserve - reserved;
     // Owed receipts and rejections first, but never more than half of today's allowance while
     // units are owed reminders, so a burst of submissions cannot starve the reminders.
-    const owedQueue = readQueue(deps, locale, settings.senderName);
+    const owedQueue = readQueue(deps, locale, settings);
     const { owed, superseded } = owedMail(deps, owedQueue, locale);
     appendQueue(
       deps,
@@ -323,7 +333,22 @@ export function sendReminders(
       allowance -= q.mail.to.length;
     }
     const owedLeft = owed.length - owedToday.length;
-    const failedSince = failedLines(owedQueue, now - 24 * 60 * 60 * 1000);
+    const since = now - 24 * 60 * 60 * 1000;
+    // Receipts and rejections that failed for good, and reminders whose last ledger row says so:
+    // staff are told unit, address and reason (the roster's addresses for a reminder — the
+    // service's message names the one it refused).
+    const failedSince: { unitId: string; to: string; reason: string }[] = [
+      ...failedLines(owedQueue, since).map((q) => ({
+        unitId: q.unitId,
+        to: q.mail.to.join('; '),
+        reason: q.reason,
+      })),
+      ...failedReminders(ledger, since).map((e) => ({
+        unitId: e.recipient ?? '',
+        to: (units.get(e.recipient ?? '')?.emails ?? []).join('; '),
+        reason: e.reason ?? '',
+      })),
+    ];
     const outgoing: PlannedMail[] = [];
     const deferred: PlannedMail[] = [];
     for (const planned of plan.unitMails) {
@@ -349,7 +374,7 @@ export function sendReminders(
                 ...failedHere.map((q) =>
                   m.reminders.failedMailLine(
                     q.unitId ? `${units.get(q.unitId)?.name ?? q.unitId}（${q.unitId}）` : '—',
-                    q.mail.to.join('; '),
+                    q.to,
                     q.reason,
                   ),
                 ),
@@ -359,7 +384,21 @@ export function sendReminders(
       ];
       return lines.length > 0 ? { ...p, mail: withDeferredLine(p.mail, lines.join('\n\n')) } : p;
     });
-    sendOwed(deps, owedToday, locale);
+    const unitLabel = (unitId: string) =>
+      unitId ? `${units.get(unitId)?.name ?? unitId}（${unitId}）` : '—';
+    sendOwed(deps, owedToday, locale, (failures) =>
+      reportMailFailures(
+        deps,
+        failures.map((q) => ({
+          kind: q.kind,
+          unit: unitLabel(q.unitId),
+          to: q.mail.to.join('; '),
+          reason: q.reason,
+        })),
+        locale,
+        tz,
+      ),
+    );
     if (deferred.length > 0) record(deps, deferred, today, 'deferred', 'quota', now);
     for (const d of deferred)
       deps.log.record({ event: 'mailDeferred', ...d.record, reason: 'quota' });
@@ -392,6 +431,22 @@ export function sendReminders(
         } else {
           failed += 1;
           const permanent = failureClass(result) === 'permanent';
+          if (permanent)
+            reportMailFailures(
+              deps,
+              [
+                {
+                  kind: planned.kind === 'digest' ? 'digest' : 'reminder',
+                  unit: planned.recipient.startsWith('dept:')
+                    ? (m.departments[planned.recipient.slice(5)] ?? planned.recipient.slice(5))
+                    : unitLabel(planned.recipient),
+                  to: planned.mail.to.join('; '),
+                  reason: result.message,
+                },
+              ],
+              locale,
+              tz,
+            );
           record(
             deps,
             [planned],
@@ -411,12 +466,33 @@ export function sendReminders(
   }
 }
 
+/** Reminders whose last ledger row (written since `since`) says they failed for good. */
+function failedReminders(ledger: LedgerLine[], since: number): LedgerLine[] {
+  const last = new Map<string, LedgerLine>();
+  for (const e of ledger) last.set(e.key, e);
+  const seen = new Set<string>();
+  return [...last.values()].filter((e) => {
+    if (e.state !== 'failed' || (e.at ?? 0) < since || (e.recipient ?? '').startsWith('dept:'))
+      return false;
+    // One line per unit and reason: a unit's email carries several notices (one ledger row each).
+    const id = `${e.recipient}|${e.reason}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 /**
  * Sends queued receipts and rejections. Each is marked sent in the queue before it goes out (as
  * the ledger does for reminders), so a re-run or a continuation never sends it twice; a failure
  * puts it back (transient, up to MAX_ATTEMPTS) or marks it failed for staff (permanent).
  */
-function sendOwed(deps: AppDeps, owed: QueuedMail[], locale: Locale): void {
+function sendOwed(
+  deps: AppDeps,
+  owed: QueuedMail[],
+  locale: Locale,
+  reportFailed: (failed: QueuedMail[]) => void,
+): void {
   if (owed.length === 0) return;
   appendQueue(
     deps,
@@ -458,6 +534,7 @@ function sendOwed(deps: AppDeps, owed: QueuedMail[], locale: Locale): void {
     });
   }
   appendQueue(deps, after, locale);
+  reportFailed(after.filter((q) => q.state === 'failed'));
 }
 
 function withDeferredLine(mail: OutgoingMail, line: string): OutgoingMail {

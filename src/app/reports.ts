@@ -530,6 +530,9 @@ function deliver(
         { kind: 'report', key: `report:${draft.id}`, ...(stageId ? { stageId } : {}) },
         settings.timeZone,
         settings.locale,
+        // Held back or failed, the link waits in the queue (the PDF cannot wait in a sheet: the
+        // later email carries the link to the same Doc).
+        { reserve: 0 },
       );
     // The mail log is appended to, which must not race an intake's append.
     if (locked) send();

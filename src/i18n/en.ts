@@ -54,6 +54,15 @@ export const en: Messages = {
     triggerMissing: 'The daily trigger was missing and has been reinstalled.',
     triggerDuplicated: (count: number) =>
       `${count} duplicate daily triggers were found and merged into one.`,
+    mailFailed: (what: string, unit: string, to: string, reason: string) =>
+      `${what} could not be sent and will not be retried automatically: ${unit} | to ${to} | reason: ${reason}. Check the address in Units (or the email's content); once corrected, later emails go to the new address (this one is not resent).`,
+    mailWhat: {
+      receipt: 'Receipt',
+      rejection: 'Rejection notice',
+      reminder: 'Reminder',
+      digest: 'Staff digest',
+      report: 'Report link',
+    } as Record<string, string>,
   },
   mail: {
     greeting: 'Hello,',

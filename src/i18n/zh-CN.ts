@@ -51,6 +51,15 @@ export const zhCN = {
   health: {
     triggerMissing: '每日定时任务缺失，已重新安装。',
     triggerDuplicated: (count: number) => `发现 ${count} 个重复的每日定时任务，已合并为一个。`,
+    mailFailed: (what: string, unit: string, to: string, reason: string) =>
+      `${what}无法发送，不会自动重试：${unit}｜收件人 ${to}｜原因：${reason}。请核实「单位名册」中的地址或邮件内容；改正后，之后的邮件发往新地址（这一封不会重发）。`,
+    mailWhat: {
+      receipt: '回执',
+      rejection: '退回通知',
+      reminder: '提醒',
+      digest: '工作提示',
+      report: '报告链接',
+    } as Record<string, string>,
   },
   mail: {
     greeting: '您好！',

@@ -126,3 +126,34 @@ test('quota 100 and a burst of 300 submissions: every receipt and rejection is s
     );
   }
 });
+
+test('a receipt the mail service refuses (the respondent address): kept as failed in 待发邮件, never retried, named in 运行状况 and in the next digest', () => {
+  const { harness, runs } = campaign();
+  harness.advanceTo(at('2014-05-21T10:00:00+08:00'));
+  MailApp._refuseAddresses(harness.ws, ['typo@u7.example']);
+  const specs = respondAs(harness, 'application', 'typo@u7.example', answers(7, 1, true)).runs;
+  expect(specs.map((spec) => harness.run(spec).ok)).toEqual([true]);
+  const queue = (harness.values('待发邮件') ?? []).slice(1).filter((r) => r[0] !== '');
+  const header = (harness.values('待发邮件') ?? [])[0].map(String);
+  expect(queue.map((r) => r[header.indexOf('状态')])).toEqual(['failed']);
+  const health = (harness.values('运行状况') ?? []).slice(1).map((r) => r.map(String).join('|'));
+  expect(health).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining(
+        '回执无法发送，不会自动重试：测试单位7机关党委（U007）｜收件人 typo@u7.example｜原因：Invalid email: typo@u7.example',
+      ),
+    ]),
+  );
+  harness.fireClockTriggers(at('2014-05-22T23:00:00+08:00'));
+  // U007 is a 驻深企业 (every third unit): its department's digest names it, the other's does not.
+  const digests = harness.outbox().filter((m) => m.subject.includes('2014-05-22'));
+  const line = '测试单位7机关党委（U007）｜typo@u7.example｜Invalid email: typo@u7.example';
+  expect(digests.filter((d) => d.body.includes(line)).map((d) => d.to)).toEqual([
+    ['qy@jggw.example'],
+  ]);
+  // Never retried: the only attempt is the one intake made.
+  expect(mailRecords(runs).filter((r) => (r.to as string[]).includes('typo@u7.example'))).toEqual(
+    [],
+  );
+  expect((harness.values('待发邮件') ?? []).slice(1).filter((r) => r[0] !== '')).toHaveLength(1);
+});

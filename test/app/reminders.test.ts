@@ -199,6 +199,49 @@ describe('daily reminders (dist/Code.js, simulated days)', () => {
     expect(dayIndex(first.get('dw300@u300.example')!)).toBeLessThan(maxWaitDays);
   });
 
+  test('an address the mail service refuses: the reminder is marked failed (never silently sent, never retried blindly), 运行状况 and the next digest name unit, address and reason', () => {
+    const { campaign, runs } = campaignOf(5);
+    MailApp._refuseAddresses(campaign.ws, ['dw2@u2.example']);
+    campaign.fireClockTriggers(at('2014-05-23T23:00:00+08:00'));
+    // Deadline − 7 (05-23): four units reminded, U002's send refused.
+    expect(unitNotices(campaign).map((n) => n.split(' ')[1])).toEqual([
+      'dw1@u1.example',
+      'dw3@u3.example',
+      'dw4@u4.example',
+      'dw5@u5.example',
+    ]);
+    const ledger = (campaign.values('发送台账') ?? []).slice(1).filter((r) => r[0] !== '');
+    const header = (campaign.values('发送台账') ?? [])[0].map(String);
+    const u2 = ledger.filter((r) => String(r[header.indexOf('去重键')]).startsWith('U002|'));
+    expect(u2.map((r) => r[header.indexOf('状态')])).toEqual(['sent', 'failed']);
+    expect(u2[1][header.indexOf('原因')]).toBe('Invalid email: dw2@u2.example');
+    const health = (campaign.values('运行状况') ?? []).slice(1).map((r) => r.map(String).join('|'));
+    expect(health).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^错误\|邮件记录\|.*提醒无法发送，不会自动重试：.*（U002）｜收件人 dw2@u2\.example｜原因：Invalid email: dw2@u2\.example/,
+        ),
+      ]),
+    );
+    // The next morning's digest of the unit's department names it; the failed notice is not sent
+    // again (the next one, on deadline − 3, is a new notice and is tried once more).
+    campaign.fireClockTriggers(at('2014-05-24T23:00:00+08:00'));
+    const digests = campaign
+      .outbox()
+      .filter(
+        (m) => m.subject.includes('2014-05-24') && m.to.some((t) => t.endsWith('@jggw.example')),
+      );
+    const named = digests.filter((d) =>
+      d.body.includes('以下邮件无法发送（不会自动重试，请核实地址或内容后处理）：'),
+    );
+    expect(named).toHaveLength(1);
+    expect(named[0].body).toMatch(/（U002）｜dw2@u2\.example｜Invalid email: dw2@u2\.example/);
+    const attempts = records(runs, 'mailDeferred').filter((r) =>
+      (r.to as string[] | undefined)?.includes('dw2@u2.example'),
+    );
+    expect(attempts).toHaveLength(1);
+  });
+
   test('with an artificially small time budget, the run completes over several executions, without duplicates', () => {
     const { campaign, runs } = campaignOf(60, { latencyMs: 200 });
     PropertiesService._store(campaign.ws, 'script').setProperty('dailyRun.budgetMs', '5000');

@@ -328,3 +328,31 @@ describe('project dossiers and the final acceptance report', () => {
     expect(table(blocks, '项目编号', '申报单位').length).toBe(5);
   });
 });
+
+describe('report links are owed mail (dist/Code.js, emulated MailApp)', () => {
+  test('a report email that fails with a transient error waits in 待发邮件 and goes out with the link on the next daily run, once', () => {
+    const campaign = activeCampaign();
+    seedProjects(campaign, 5);
+    campaign.advanceTo(Date.parse('2014-05-31T10:00:00+08:00'));
+    campaign.open(ADMIN);
+    const { MailApp } = jest.requireActual(
+      '../../src/offline/emulator/mail-app',
+    ) as typeof import('../../src/offline/emulator/mail-app');
+    MailApp._failNextSends(campaign.ws, 1);
+    const before = campaign.outbox().length;
+    expect(campaign.clickMenu('generateStageReport', ADMIN).ok).toBe(true);
+    expect(campaign.outbox()).toHaveLength(before);
+    const queue = () => records(campaign, '待发邮件');
+    expect(queue().map((q) => [q['类型'], q['状态'], q['原因']])).toEqual([
+      ['report', 'queued', 'Service error: MailApp'],
+    ]);
+    const [doc] = reportDocs(campaign);
+    campaign.fireClockTriggers(Date.parse('2014-06-01T23:00:00+08:00'));
+    // (That daily run also makes the stage's own due report: another Doc, another email.)
+    const sent = campaign.outbox().filter((m) => m.body.includes(`id=${doc.id}`));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].subject).toBe(String(queue()[0]['主题']));
+    expect(sent[0].replyTo).toBe('zzb@jggw.example');
+    expect(queue().map((q) => q['状态'])).toEqual(['queued', 'sent']);
+  });
+});

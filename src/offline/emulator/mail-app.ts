@@ -51,10 +51,19 @@ interface MailState {
   outbox: SentMessage[];
   /** Recipients used per quota day (yyyy-MM-dd in the script's time zone). */
   used: Map<string, number>;
+  /** Addresses the host says the mail service refuses (see `_refuseAddresses`). */
+  refused: Set<string>;
+  /** Errors the next sends throw, one each (see `_failNextSends`). */
+  failures: string[];
 }
 
 function stateOf(ws: Workspace): MailState {
-  return ws.state<MailState>('mail', () => ({ outbox: [], used: new Map() }));
+  return ws.state<MailState>('mail', () => ({
+    outbox: [],
+    used: new Map(),
+    refused: new Set(),
+    failures: [],
+  }));
 }
 
 /** Pragmatic address check: local@domain.tld without spaces or brackets. */
@@ -158,6 +167,10 @@ export class MailApp implements Faithful<
     const replyTo = options.replyTo ? (parseAddressList(options.replyTo)[0] ?? null) : null;
     const count = to.length + cc.length + bcc.length;
     if (count === 0) throw new Error('Failed to send email: no recipient');
+    const failure = stateOf(this.ws).failures.shift();
+    if (failure !== undefined) throw new Error(failure);
+    const refused = [...to, ...cc, ...bcc].find((a) => stateOf(this.ws).refused.has(a));
+    if (refused !== undefined) throw new Error(`Invalid email: ${refused}`);
     if (count > MAIL_LIMITS.recipientsPerMessage) {
       throw new Error('Limit Exceeded: Email Recipients Per Message.');
     }
@@ -224,6 +237,20 @@ export class MailApp implements Faithful<
   /** Host: every email sent so far, in send order. */
   static _outbox(ws: Workspace): readonly SentMessage[] {
     return stateOf(ws).outbox;
+  }
+
+  /**
+   * Host: addresses the service will refuse with `Invalid email: <addr>`. Google's check is its
+   * own and stricter than any pattern a script can apply beforehand, so a test names the address
+   * that Google would refuse to see how the script copes.
+   */
+  static _refuseAddresses(ws: Workspace, addresses: readonly string[]): void {
+    for (const a of addresses) stateOf(ws).refused.add(a);
+  }
+
+  /** Host: the next `count` sends fail with `message` (a transient service error by default). */
+  static _failNextSends(ws: Workspace, count: number, message = 'Service error: MailApp'): void {
+    for (let i = 0; i < count; i++) stateOf(ws).failures.push(message);
   }
 
   /** Host: recipients counted against the quota on the day of `ms` (default: now). */

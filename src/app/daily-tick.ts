@@ -6,7 +6,7 @@ import { DAILY_HANDLER, STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
 import { loadRecords } from './records';
-import { planReminders, readLedger, sendReminders, STORE } from './reminders';
+import { lastDigestOf, planReminders, readLedger, sendReminders, STORE } from './reminders';
 import { runDueReports } from './reports';
 
 export const CONTINUE_HANDLER = 'onDailyTickContinue';
@@ -116,8 +116,10 @@ export function previewReminders(deps: AppDeps): void {
   }
   const records = loadRecords(deps.sheets, settings.locale);
   const ledger = readLedger(deps, loaded.config);
-  const plan = planReminders(deps, loaded.config, records, ledger, day);
-  const lines = [...plan.unitMails, ...plan.staffMails].map(
+  const plan = planReminders(deps, loaded.config, records, ledger, day, {
+    lastDigest: (department) => lastDigestOf(deps, department),
+  });
+  const lines = [...plan.unitMails, ...plan.staffMails.filter((p) => !p.digest?.repeat)].map(
     (p) => `${p.mail.to.join('; ')}｜${p.mail.subject}`,
   );
   deps.ui.alert(

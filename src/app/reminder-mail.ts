@@ -1,5 +1,6 @@
 import { formDef } from '../../sheets-templates/forms';
-import { daysBetween } from '../domain/calendar';
+import { addDays, daysBetween } from '../domain/calendar';
+import { fingerprint } from '../domain/fingerprint';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
 import type { Obligation } from '../domain/obligations';
@@ -121,7 +122,33 @@ export function composeStaffReminder(
   );
 }
 
-/** The department's daily digest, or null when there is nothing to say. */
+/** The last digest a department was sent: what it said (a fingerprint), since when, and when. */
+export interface LastDigest {
+  print: string;
+  since: string;
+  day: string;
+}
+
+/** Without news, a department hears again about what is still open once a week. */
+export const DIGEST_REPEAT_DAYS = 7;
+
+export interface StaffDigest {
+  mail: OutgoingMail;
+  /** Fingerprint of what the digest reports (the date and the news lines aside). */
+  print: string;
+  /** The first day the department was told exactly this. */
+  since: string;
+  /** Nothing new since the last digest and no weekly repeat due: sent only with other news. */
+  repeat: boolean;
+}
+
+/**
+ * The daily digest of a department — or null when there is nothing to report. A digest says
+ * something new: what it lists changed since the last one, a stage deadline reminder day of the
+ * department's units (said in the digest), or a week has passed since the department last heard
+ * (then the digest says since when nothing changed). Otherwise it is marked `repeat`, and the daily
+ * run sends it only if it carries other news (deferred or failed mail).
+ */
 export function composeStaffDigest(
   m: Messages,
   config: CampaignConfig,
@@ -129,16 +156,18 @@ export function composeStaffDigest(
   records: CampaignRecords,
   owed: Obligation[],
   today: string,
-  extra: { quotaLines: string[] },
-): OutgoingMail | null {
+  extra: { quotaLines: string[]; last?: LastDigest | null },
+): StaffDigest | null {
   const { settings } = config;
   const units = new Map(config.units.map((u) => [u.unitId, u]));
   const mine = (unitId: string) => units.get(unitId)?.department === department;
   const sections: Paragraph[] = [];
+  const owing = new Set<string>();
   for (const stage of config.stages) {
     if (stage.opensOn > today || !stage.form) continue;
     const open = owed.filter((o) => o.stage === stage && o.metAt === null && mine(o.unitId));
     if (open.length === 0) continue;
+    owing.add(stage.stageId);
     const lines = open.map((o) => {
       const unit = units.get(o.unitId);
       return o.projectId
@@ -163,8 +192,33 @@ export function composeStaffDigest(
   const quota = extra.quotaLines;
   if (quota.length) sections.push(m.reminders.quota, { list: limited(m, quota) });
   if (sections.length === 0) return null;
+  const print = fingerprint(sections);
+  const last = extra.last ?? null;
+  const same = !!last && last.print === print;
+  const since = same ? last.since : today;
+  // Deadline reminder days of open stages: the units are reminded today, staff hear the state.
+  const dueSoon = config.stages.flatMap((stage) =>
+    owing.has(stage.stageId)
+      ? stage.remindDaysBefore
+          .filter((d) => addDays(stage.deadline, -d) === today)
+          .map((d) => m.reminders.dueSoon(stage.name, stage.deadline, d))
+      : [],
+  );
+  const weekly = same && daysBetween(last.day, today) >= DIGEST_REPEAT_DAYS;
+  const news: Paragraph[] = [
+    ...dueSoon,
+    ...(same && dueSoon.length === 0
+      ? [
+          m.reminders.unchangedSince(
+            since,
+            Math.floor(daysBetween(since, today) / DIGEST_REPEAT_DAYS),
+            DIGEST_REPEAT_DAYS,
+          ),
+        ]
+      : []),
+  ];
   const name = m.departments[department] ?? department;
-  return mailOf(
+  const mail = mailOf(
     settings,
     settings.staffEmails[department] ?? [],
     fitSubject(
@@ -174,10 +228,12 @@ export function composeStaffDigest(
     ),
     [
       m.reminders.staffLead(name, today),
+      ...news,
       ...sections,
       `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,
     ],
   );
+  return { mail, print, since, repeat: same && dueSoon.length === 0 && !weekly };
 }
 
 /** The unit's decisions of one day, in one email. */

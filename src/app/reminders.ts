@@ -18,6 +18,7 @@ import {
   composeStaffReminder,
   composeUnitNotice,
   pendingReviewByDepartment,
+  type LastDigest,
 } from './reminder-mail';
 import { appendMailLog } from './intake';
 import {
@@ -43,6 +44,8 @@ const CHUNK = 25;
 
 export const STORE = {
   lease: 'dailyRun.lease',
+  /** `digest.<department>`: the LastDigest of the department, as JSON. */
+  digestPrefix: 'digest.',
   budget: 'dailyRun.budgetMs',
   lastRunMs: 'dailyRun.lastMs',
 } as const;
@@ -56,6 +59,8 @@ export interface PlannedMail {
   notices: Notice[];
   /** Log fields of the `mail` record. */
   record: Record<string, unknown>;
+  /** A staff digest: what it says, and whether it says nothing new. */
+  digest?: { department: string; print: string; since: string; repeat: boolean };
 }
 
 export interface ReminderPlan {
@@ -116,7 +121,12 @@ export function planReminders(
   records: CampaignRecords,
   ledger: LedgerLine[],
   today: string,
-  options: { quotaLinesFor?: (department: string) => string[]; decisions?: PlannedMail[] } = {},
+  options: {
+    quotaLinesFor?: (department: string) => string[];
+    decisions?: PlannedMail[];
+    /** What each department's last digest said (script properties), to send only news. */
+    lastDigest?: (department: string) => LastDigest | null;
+  } = {},
 ): ReminderPlan {
   const m = messages(config.settings.locale);
   // The ledger is append-only: a key's last row is its state. A send that failed after the key was
@@ -218,15 +228,17 @@ export function planReminders(
     if (!to.length || sent.has(key)) continue;
     const digest = composeStaffDigest(m, config, department, records, owed, today, {
       quotaLines: options.quotaLinesFor?.(department) ?? [],
+      last: options.lastDigest?.(department) ?? null,
     });
     if (!digest) continue;
     staffMails.push({
       kind: 'digest',
       recipient: `dept:${department}`,
-      mail: digest,
+      mail: digest.mail,
       keys: [key],
       notices: [],
       record: { kind: 'digest', to, department },
+      digest: { department, print: digest.print, since: digest.since, repeat: digest.repeat },
     });
   }
   return { today, unitMails: [...unitMails, ...(options.decisions ?? [])], staffMails };
@@ -309,7 +321,11 @@ export function sendReminders(
     const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
     const sentKeys = new Set(ledger.filter((e) => e.state === 'sent').map((e) => e.key));
     const decisions = planDecisions(m, config, records, audit, today, sentKeys);
-    const plan = planReminders(deps, config, records, ledger, today, { quotaLinesFor, decisions });
+    const plan = planReminders(deps, config, records, ledger, today, {
+      quotaLinesFor,
+      decisions,
+      lastDigest: (department) => lastDigestOf(deps, department),
+    });
     const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
     // Staff digests are kept: their recipients are reserved before any unit reminder goes out.
     const reserved = plan.staffMails.reduce((n, p) => n + p.mail.to.length, 0);
@@ -382,7 +398,13 @@ export function sendReminders(
             ]
           : []),
       ];
-      return lines.length > 0 ? { ...p, mail: withDeferredLine(p.mail, lines.join('\n\n')) } : p;
+      if (lines.length > 0) return { ...p, mail: withDeferredLine(p.mail, lines.join('\n\n')) };
+      // Nothing new to say and no weekly repeat due: no digest today.
+      if (p.digest?.repeat) {
+        deps.log.record({ event: 'digestSkipped', department, reason: 'noNews' });
+        return null;
+      }
+      return p;
     });
     const unitLabel = (unitId: string) =>
       unitId ? `${units.get(unitId)?.name ?? unitId}（${unitId}）` : '—';
@@ -403,7 +425,7 @@ export function sendReminders(
     for (const d of deferred)
       deps.log.record({ event: 'mailDeferred', ...d.record, reason: 'quota' });
 
-    const queue = [...outgoing, ...staff];
+    const queue = [...outgoing, ...staff.filter((p): p is PlannedMail => p !== null)];
     let sent = 0;
     let failed = 0;
     // The Mail log rows of one chunk ride along with the next chunk's ledger write (one lock each).
@@ -427,6 +449,7 @@ export function sendReminders(
         if (result.sent) {
           sent += 1;
           delivered.push(planned);
+          if (planned.digest) rememberDigest(deps, planned.digest, today);
           deps.log.record({ event: 'mail', ...planned.record });
         } else {
           failed += 1;
@@ -464,6 +487,25 @@ export function sendReminders(
   } finally {
     deps.lock.withScriptLock(() => deps.store.set(STORE.lease, 'null'));
   }
+}
+
+export function lastDigestOf(deps: AppDeps, department: string): LastDigest | null {
+  const raw = deps.store.get(STORE.digestPrefix + department);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as LastDigest;
+  } catch {
+    return null;
+  }
+}
+
+function rememberDigest(
+  deps: AppDeps,
+  digest: NonNullable<PlannedMail['digest']>,
+  today: string,
+): void {
+  const last: LastDigest = { print: digest.print, since: digest.since, day: today };
+  deps.store.set(STORE.digestPrefix + digest.department, JSON.stringify(last));
 }
 
 /** Reminders whose last ledger row (written since `since`) says they failed for good. */

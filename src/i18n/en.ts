@@ -102,8 +102,12 @@ export const en: Messages = {
     linkHint: 'Form link (your unit is filled in):',
     ignoreHint: 'If you have already submitted, please ignore this; you will get a receipt.',
     staffSubject: (campaign: string, department: string, day: string) =>
-      `[${campaign}] ${department} daily digest (${day})`,
+      `[${campaign}] ${department} digest (${day})`,
     staffLead: (department: string, day: string) => `${department}: the campaign as of ${day}.`,
+    dueSoon: (stage: string, deadline: string, days: number) =>
+      `${stage} closes on ${deadline} (in ${days} days); units that have not submitted were reminded today.`,
+    unchangedSince: (since: string, weeks: number, days: number) =>
+      `Nothing below has changed since ${since}${weeks > 0 ? ` (${weeks} week${weeks === 1 ? '' : 's'})` : ''}; without news, this digest comes every ${days} days.`,
     missing: (stage: string, deadline: string) =>
       `${stage} not yet submitted (deadline ${deadline}):`,
     overdue: (stage: string, deadline: string) => `${stage} overdue (deadline ${deadline}):`,

@@ -98,8 +98,12 @@ export const zhCN = {
     linkHint: '填报链接（已预填本单位信息）：',
     ignoreHint: '如已提交，请忽略本提醒；提交后将收到回执邮件。',
     staffSubject: (campaign: string, department: string, day: string) =>
-      `【${campaign}】${department}每日汇总（${day}）`,
+      `【${campaign}】${department}活动汇总（${day}）`,
     staffLead: (department: string, day: string) => `${department}：截至 ${day} 的活动情况如下。`,
+    dueSoon: (stage: string, deadline: string, days: number) =>
+      `「${stage}」将于 ${deadline} 截止（还有 ${days} 天），今天已提醒尚未提交的单位。`,
+    unchangedSince: (since: string, weeks: number, days: number) =>
+      `以下情况自 ${since} 起${weeks > 0 ? `已 ${weeks} 周` : ''}没有变化（没有新情况时每 ${days} 天提示一次）。`,
     missing: (stage: string, deadline: string) => `「${stage}」尚未提交（截止 ${deadline}）：`,
     overdue: (stage: string, deadline: string) => `「${stage}」逾期未交（截止 ${deadline}）：`,
     unverified: '提交邮箱不在名册中、待核实身份的提交：',

@@ -242,6 +242,50 @@ describe('daily reminders (dist/Code.js, simulated days)', () => {
     expect(attempts).toHaveLength(1);
   });
 
+  test('staff digests only with news: a change, a deadline reminder day, or a weekly repeat that says since when nothing changed — never the same digest twice in a row', () => {
+    const { campaign, runs } = campaignOf(6);
+    campaign.fireClockTriggers(at('2014-05-24T23:00:00+08:00'));
+    const { respondAs } = jest.requireActual(
+      '../../src/offline/rehearsal/replay-forms',
+    ) as typeof import('../../src/offline/rehearsal/replay-forms');
+    const { applicationAnswers } = jest.requireActual(
+      '../support/campaign',
+    ) as typeof import('../support/campaign');
+    campaign.advanceTo(at('2014-05-25T08:00:00+08:00'));
+    for (const spec of respondAs(
+      campaign,
+      'application',
+      'dw2@u2.example',
+      applicationAnswers('U002', '新项目'),
+    ).runs)
+      expect(campaign.run(spec).ok).toBe(true);
+    campaign.fireClockTriggers(at('2014-06-16T23:00:00+08:00'));
+    const digests = campaign
+      .outbox()
+      .filter((m) => m.to.includes('zzb@jggw.example') && m.subject.includes('活动汇总'));
+    const day = (m: { subject: string }) => /\d{4}-\d{2}-\d{2}/.exec(m.subject)![0];
+    expect(digests.map(day)).toEqual([
+      '2014-05-20', // the stage opened: first digest
+      '2014-05-23', // deadline − 7: units reminded today
+      '2014-05-25', // U002 submitted that morning: the list changed
+      '2014-05-27', // deadline − 3
+      '2014-05-29', // deadline − 1
+      '2014-05-31', // the stage is overdue now
+      '2014-06-07', // a week without news: still open, said once a week
+      '2014-06-14',
+    ]);
+    const withoutDate = (m: { body: string }) => m.body.replace(/\d{4}-\d{2}-\d{2}/g, '');
+    for (let i = 1; i < digests.length; i++)
+      expect(withoutDate(digests[i])).not.toBe(withoutDate(digests[i - 1]));
+    expect(digests[6].body).toContain(
+      '以下情况自 2014-05-31 起已 1 周没有变化（没有新情况时每 7 天提示一次）。',
+    );
+    expect(digests[1].body).toContain(
+      '「申报阶段」将于 2014-05-30 截止（还有 7 天），今天已提醒尚未提交的单位。',
+    );
+    expect(records(runs, 'digestSkipped').length).toBeGreaterThan(10);
+  });
+
   test('with an artificially small time budget, the run completes over several executions, without duplicates', () => {
     const { campaign, runs } = campaignOf(60, { latencyMs: 200 });
     PropertiesService._store(campaign.ws, 'script').setProperty('dailyRun.budgetMs', '5000');

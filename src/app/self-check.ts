@@ -296,6 +296,18 @@ function judgeMail(m: Messages, c: CampaignFacts, add: Add): void {
     add('mailQuota', 'fail', s.names.mailQuota, q.unreadable(c.mailQuota.message), q.unreadableFix);
     return;
   }
+  const owner = c.activatedBy;
+  if (owner && !same(owner, c.runner)) {
+    // The quota is per account, and the triggers send as the activating account.
+    add(
+      'mailQuota',
+      'skip',
+      s.names.mailQuota,
+      q.notMine(owner, c.runner),
+      s.triggers.notMineFix(owner),
+    );
+    return;
+  }
   const remaining = c.mailQuota.value;
   // Above, not equal: the daily run sends within remaining − reserve, so at the reserve nothing goes.
   if (remaining > reserve) add('mailQuota', 'pass', s.names.mailQuota, q.ok(remaining, reserve));

@@ -396,6 +396,8 @@ export const en: Messages = {
       fix: 'their submit trigger did not run or failed; the daily run takes in responses without a record — check the submit triggers, then run the self-check again',
     },
     mailQuota: {
+      notMine: (owner: string, me: string) =>
+        `counted per account: the triggers send as ${owner}, so the quota of ${me} says nothing about it; not checked`,
       ok: (remaining: number, reserve: number) =>
         `${remaining} recipients left today, above the reserve of ${reserve}`,
       low: (remaining: number, reserve: number) =>

@@ -377,6 +377,8 @@ export const zhCN = {
       fix: '这些回复的提交触发器未运行或运行失败；每日运行会补收未记录的回复，检查表单提交触发器后再次运行自检',
     },
     mailQuota: {
+      notMine: (owner: string, me: string) =>
+        `按账号计算：邮件由 ${owner} 的触发器发送，当前账号 ${me} 的配额不代表它，未检查`,
       ok: (remaining: number, reserve: number) =>
         `今日剩余 ${remaining} 个收件人，高于保留数 ${reserve}`,
       low: (remaining: number, reserve: number) =>

@@ -313,7 +313,7 @@ export const en: Messages = {
       `${name}: ${found}${fix ? `. Fix: ${fix}` : ''}`,
     join: (parts: string[]) => parts.join('; '),
     and: (parts: string[]) => parts.join(', '),
-    more: (shown: string, more: number) => (more > 0 ? `${shown} and ${more} more` : shown),
+    more: (shown: string, more: number) => (more > 0 ? `${shown}, …` : shown),
     names: {
       config: 'Configuration',
       active: 'Campaign',

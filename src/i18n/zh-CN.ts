@@ -300,7 +300,7 @@ export const zhCN = {
       `${name}：${found}${fix ? `。修复：${fix}` : ''}`,
     join: (parts: string[]) => parts.join('；'),
     and: (parts: string[]) => parts.join('、'),
-    more: (shown: string, more: number) => (more > 0 ? `${shown} 等（另有 ${more} 份）` : shown),
+    more: (shown: string, more: number) => (more > 0 ? `${shown} 等` : shown),
     names: {
       config: '配置',
       active: '活动状态',

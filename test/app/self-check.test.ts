@@ -159,6 +159,22 @@ describe('运行自检 on a healthy campaign', () => {
     );
   });
 
+  test('service calls do not grow with the records: only one getId per form response', () => {
+    const campaign = active();
+    const calls = () => {
+      const run = campaign.clickMenu('selfCheck', ADMIN);
+      const { ['FormApp.FormResponse.getId']: ids = 0, ...rest } = run.execution.counts;
+      return { ids, rest };
+    };
+    submitApplication(campaign, 'U01', '“党员先锋岗”服务品牌');
+    const one = calls();
+    submitApplication(campaign, 'U02', '“红色引擎”党建带群建');
+    submitApplication(campaign, 'U03', '“健康卫士”志愿服务');
+    const three = calls();
+    expect([one.ids, three.ids]).toEqual([1, 3]);
+    expect(three.rest).toEqual(one.rest);
+  });
+
   test('with locale en the lines are English', () => {
     const scenario = sampleScenario();
     scenario.settings = scenario.settings.map((s) =>

@@ -20,7 +20,7 @@ import type {
   Reach,
   TriggerFact,
 } from '../ports';
-import { DAILY_HANDLER, STATE } from './activate';
+import { DAILY_HANDLER, describeProblem, STATE } from './activate';
 import { formSpec, formsInUse, SUBMIT_HANDLER } from './campaign-forms';
 import { configuredLocale, loadConfig, sheetSpec, titlesOf } from './config-sheets';
 import { STORE as REPORT_STORE } from './reports';
@@ -65,9 +65,10 @@ export interface CampaignFacts {
 
 export interface HealthFacts {
   authorization: AuthorizationFacts | null;
-  /** null with the number of problems when the configuration does not validate. */
+  /** null when the configuration does not validate; `configProblems` then says where. */
   campaign: CampaignFacts | null;
-  configProblems: number;
+  /** Each configuration problem, located («sheet» row «column»: …), as activate lists them. */
+  configProblems: string[];
 }
 
 /** Responses listed by id in a failing line before "and N more". */
@@ -87,7 +88,15 @@ export function judge(m: Messages, facts: HealthFacts): CheckLine[] {
     lines.push({ check, level, text: s.line(name, found, level === 'pass' ? '' : fix) });
   const c = facts.campaign;
   if (!c) {
-    add('config', 'fail', s.names.config, s.config.invalid(facts.configProblems), s.config.fix);
+    add(
+      'config',
+      'fail',
+      s.names.config,
+      s.config.invalid(facts.configProblems.length),
+      s.config.fix,
+    );
+    for (const problem of facts.configProblems)
+      lines.push({ check: 'config.problem', level: 'fail', text: problem });
   } else {
     const { config } = c;
     add(
@@ -523,7 +532,7 @@ export function selfCheck(deps: AppDeps): SelfCheckResult {
   const facts: HealthFacts = {
     authorization: deps.health.authorization(),
     campaign: loaded.ok ? gatherFacts(deps, loaded.config) : null,
-    configProblems: loaded.ok ? 0 : loaded.problems.length,
+    configProblems: loaded.ok ? [] : loaded.problems.map((p) => describeProblem(m, p, locale)),
   };
   const lines = judge(m, facts);
   const timeZone = loaded.ok ? loaded.config.settings.timeZone : deps.sheets.timeZone();

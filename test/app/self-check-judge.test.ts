@@ -67,7 +67,7 @@ function facts(change: Partial<CampaignFacts> = {}): HealthFacts {
   return {
     authorization: { required: ['s1'], authorized: ['s1'], needsAuthorization: false, url: null },
     campaign,
-    configProblems: 0,
+    configProblems: [],
   };
 }
 
@@ -80,10 +80,13 @@ test('all facts healthy: every line passes', () => {
   expect(notPassed(facts())).toEqual([]);
 });
 
-test('an invalid configuration: one failing line, then only what needs no configuration', () => {
-  const lines = judge(m, { ...facts(), campaign: null, configProblems: 3 });
+test('an invalid configuration: a failing line, each located problem, then only what needs no configuration', () => {
+  const problem =
+    '「阶段设置」第 4 行「截止日期」：截止日期（2014-05-20）早于开始日期（2014-05-30）';
+  const lines = judge(m, { ...facts(), campaign: null, configProblems: [problem] });
   expect(lines.map((l) => `${l.level} ${l.text}`)).toEqual([
-    'fail 配置：有 3 处问题，其余各项未检查。修复：运行菜单「书记项目 → 仅校验配置」查看并改正全部问题，然后再次运行自检',
+    'fail 配置：有 1 处问题，其余各项未检查。修复：运行菜单「书记项目 → 仅校验配置」查看并改正全部问题，然后再次运行自检',
+    `fail ${problem}`,
     'pass 授权范围：已授予脚本需要的全部 1 项权限',
   ]);
 });

@@ -343,6 +343,23 @@ describe('运行自检 names each broken condition precisely', () => {
     expect(result.summary).toBe(`运行自检：${CHECKS - 1} 项通过，1 项提醒`);
   });
 
+  test('a configuration broken after activation: the located problem, and nothing judged against it', () => {
+    const campaign = active();
+    const broken = sampleScenario();
+    broken.settings = broken.settings.map((s) =>
+      s.key === 'timeZone' ? { ...s, value: 'Mars/Olympus_Mons' } : s,
+    );
+    fillConfiguration(campaign, broken, ADMIN);
+    const result = selfCheck(campaign);
+    const { dialog, health } = failures(result);
+    expect(dialog).toEqual(health);
+    expect(dialog).toEqual([
+      '配置：有 1 处问题，其余各项未检查。修复：运行菜单「书记项目 → 仅校验配置」查看并改正全部问题，然后再次运行自检',
+      expect.stringMatching(/^「系统设置」第 \d+ 行「值」：「Mars\/Olympus_Mons」不是有效的时区/),
+    ]);
+    expect(result.summary).toBe('运行自检：1 项通过，2 项未通过');
+  });
+
   test('run by another staff member: the triggers are the activating account’s, so they are not reported missing', () => {
     const campaign = active();
     campaign.open(STAFF);

@@ -18,6 +18,7 @@ import {
   generateFinalReport as makeFinalReport,
   generateStageReport as makeStageReport,
 } from './app/reports';
+import { selfCheck as runSelfCheck } from './app/self-check';
 import { setup as setupSheets } from './app/setup';
 import { gasDeps } from './gas/services';
 import { gasSheets } from './gas/sheets';
@@ -98,4 +99,12 @@ export function repairTriggers(): void {
 /** Menu: confirm the submitter of an unverified project. */
 export function markVerified(): void {
   markSubmissionVerified(gasDeps());
+}
+
+/**
+ * Menu (运行自检), or run from the Apps Script editor after `npm run deploy`: checks the live
+ * installation and changes nothing but the Health sheet.
+ */
+export function selfCheck(): void {
+  runSelfCheck(gasDeps());
 }

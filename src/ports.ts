@@ -226,3 +226,70 @@ export type DocBlock =
 export interface AppDeps {
   docs: DocsPort;
 }
+
+// --- self-check (运行自检) ---------------------------------------------------------------------
+
+// Declaration merging: triggers belong to the account that created them.
+export interface TriggersPort {
+  /** The account this execution runs as: the owner of every trigger it creates (or sees). */
+  owner(): string;
+}
+
+/** One installable trigger of this account, as getProjectTriggers lists it. */
+export interface TriggerFact {
+  id: string;
+  handler: string;
+  /** 'CLOCK' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | … */
+  event: string;
+  /** The spreadsheet or form id; null for a time-driven trigger. */
+  sourceId: string | null;
+}
+
+/** What a Drive file or folder looks like to this account. */
+export type Reach =
+  { ok: true } | { ok: false; reason: 'missing' | 'trashed' | 'error'; message: string };
+
+/** A campaign form as live Forms shows it, read once. */
+export type FormFacts =
+  | { state: 'notCreated' }
+  | { state: 'unreachable'; message: string }
+  | {
+      state: 'open';
+      id: string;
+      title: string;
+      published: boolean;
+      /** null when the form has no response destination. */
+      destinationId: string | null;
+      acceptingResponses: boolean;
+      collectsEmail: boolean;
+      responseIds: string[];
+    };
+
+export interface AuthorizationFacts {
+  /** The scopes the manifest declares. */
+  required: string[];
+  /** Those of them this account has granted; null when Apps Script cannot tell. */
+  authorized: string[] | null;
+  needsAuthorization: boolean;
+  url: string | null;
+}
+
+/**
+ * Read-only facts about the live installation that the self-check judges: nothing here writes.
+ * Each method is a fixed number of service calls, except `form`, which reads each response id
+ * once.
+ */
+export interface HealthFactsPort {
+  spreadsheetId(): string;
+  scriptTimeZone(): string;
+  /** null when this runtime has no ScriptApp.getAuthorizationInfo with scopes. */
+  authorization(): AuthorizationFacts | null;
+  /** Every installable trigger this account owns on the project (others' stay invisible). */
+  triggers(): TriggerFact[];
+  form(formKey: string): FormFacts;
+  reach(kind: 'folder' | 'document', id: string): Reach;
+}
+
+export interface AppDeps {
+  health: HealthFactsPort;
+}

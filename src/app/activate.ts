@@ -23,6 +23,8 @@ export const STATE = {
   active: 'campaign.active',
   fingerprint: 'campaign.fingerprint',
   activatedAt: 'campaign.activatedAt',
+  /** The account that owns the triggers (getProjectTriggers shows only one's own). */
+  activatedBy: 'campaign.activatedBy',
 } as const;
 
 const SHEET_DEFS: Record<ConfigProblem['sheet'], SheetDef> = {
@@ -131,6 +133,7 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     deps.store.set(STATE.active, 'true');
     deps.store.set(STATE.fingerprint, print);
     deps.store.set(STATE.activatedAt, String(deps.clock.now()));
+    deps.store.set(STATE.activatedBy, deps.triggers.owner());
     deps.sheets.replaceRows(titlesOf(HEALTH_SHEET), okRow(m.activate.healthOk));
     deps.log.record({
       event: 'activated',

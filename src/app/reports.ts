@@ -42,7 +42,7 @@ import { sendLogged } from './intake';
 import { escapeHtml } from './intake-mail';
 import { loadRecords, readKeyed } from './records';
 
-const STORE = {
+export const STORE = {
   folder: 'reports.folderId',
   template: (kind: ReportKind) => `reports.template.${kind}.id`,
   autoStage: (stageId: string) => `reports.auto.stage.${stageId}`,

@@ -10,6 +10,7 @@ import type {
 import { gasDocs } from './docs';
 import { gasForms } from './forms';
 import { gasMail } from './mail';
+import { gasHealthFacts } from './self-check';
 import { gasSheets } from './sheets';
 import { gasStore } from './services-store';
 
@@ -65,6 +66,10 @@ export const gasUi: UiPort = {
 };
 
 export const gasTriggers: TriggersPort = {
+  owner(): string {
+    // Installable triggers run as, and are listed only to, the account that created them.
+    return Session.getEffectiveUser().getEmail();
+  },
   timeTriggers(handler: string): DailyTrigger[] {
     return ScriptApp.getProjectTriggers()
       .filter(
@@ -163,5 +168,6 @@ export function gasDeps(): AppDeps {
     clock: gasClock,
     log: gasLog,
     docs: gasDocs,
+    health: gasHealthFacts,
   };
 }

@@ -11,6 +11,7 @@ export const en: Messages = {
     repairTriggers: 'Repair triggers',
     previewReminders: 'Preview reminders (nothing is sent)',
     health: 'Show health',
+    selfCheck: 'Run self-check',
   },
   sheets: {
     settings: 'Settings',
@@ -30,7 +31,7 @@ export const en: Messages = {
     healthProblem: 'Problem',
     healthCheckedAt: 'Checked at',
   },
-  levels: { error: 'Error', warning: 'Warning', ok: 'OK' },
+  levels: { error: 'Error', warning: 'Warning', ok: 'OK', skipped: 'Not checked' },
   setup: {
     done: (created: number) =>
       created > 0
@@ -320,6 +321,150 @@ export const en: Messages = {
       `In "${template}", a table row mixes placeholders of several lists (${lists}); no report was created.`,
     missingTemplate: (template: string) =>
       `The report template "${template}" was missing; the default was created again.`,
+  },
+  selfCheck: {
+    title: 'Self-check',
+    summary: (passed: number, failed: number, warned: number, skipped: number) =>
+      `Self-check: ${passed} passed` +
+      (failed ? `, ${failed} failed` : '') +
+      (warned ? `, ${warned} warnings` : '') +
+      (skipped ? `, ${skipped} not checked` : ''),
+    line: (name: string, found: string, fix: string) =>
+      `${name}: ${found}${fix ? `. Fix: ${fix}` : ''}`,
+    join: (parts: string[]) => parts.join('; '),
+    and: (parts: string[]) => parts.join(', '),
+    more: (shown: string, more: number) => (more > 0 ? `${shown}, …` : shown),
+    names: {
+      config: 'Configuration',
+      active: 'Campaign',
+      scopes: 'Authorization',
+      dailyTrigger: 'Daily trigger',
+      editTrigger: 'Review edit trigger',
+      submitTriggers: 'Form submit triggers',
+      form: (name: string) => `Form "${name}"`,
+      responses: 'Form responses',
+      mailQuota: 'Mail quota',
+      reportFolder: 'Reports folder',
+      reportTemplates: 'Report templates',
+      timeZones: 'Time zones',
+      staffIdentity: 'Staff identity',
+    },
+    config: {
+      ok: (stages: number, units: number) => `valid (${stages} stages, ${units} units)`,
+      invalid: (count: number) => `${count} problems; nothing else was checked`,
+      fix: 'choose Secretary Project → Validate configuration only, correct every problem, then run the self-check again',
+    },
+    active: {
+      ok: (at: string, by: string) => `active (since ${at}${by ? `, activated by ${by}` : ''})`,
+      no: 'not activated',
+      fix: 'choose Secretary Project → Validate and activate',
+    },
+    scopes: {
+      ok: (count: number) => `all ${count} permissions the script needs are granted`,
+      missing: (scopes: string) => `missing permissions ${scopes}`,
+      fix: (url: string | null) =>
+        `run selfCheck in the Apps Script editor and tick every permission on the consent screen${url ? ` (or open ${url})` : ''}`,
+      unknown:
+        'this runtime cannot tell which permissions are granted (ScriptApp.getAuthorizationInfo); not checked',
+    },
+    triggers: {
+      notMine: (owner: string, me: string) =>
+        `installed by the activating account ${owner}; ${me} cannot see another account's triggers; not checked`,
+      notMineFix: (owner: string) => `ask ${owner} to run the self-check`,
+      repairFix: 'choose Secretary Project → Repair triggers',
+      dailyOk: (hour: number | null) =>
+        `1 (onDailyTick${hour === null ? '' : `, daily at ${hour}:00`})`,
+      dailyMissing: 'missing: no reminders or reports will run',
+      duplicated: (count: number) => `${count} found (there must be 1)`,
+      dailyHour: (hour: number, wanted: number) =>
+        `runs at ${hour}:00, the settings say ${wanted}:00`,
+      editOk: '1 (onReviewEdit)',
+      editMissing: 'missing: review edits in Projects are neither checked nor logged',
+      submitOk: (forms: number) => `1 for each of ${forms} forms (onFormSubmit)`,
+      submitMissing: (form: string) => `missing for "${form}": its submissions are not taken in`,
+      submitDuplicated: (form: string, count: number) => `${count} for "${form}" (there must be 1)`,
+    },
+    form: {
+      ok: (title: string) =>
+        `titled "${title}", published, responses go to this spreadsheet, accepting responses, collecting emails`,
+      notCreated: 'not created yet',
+      notCreatedFix: 'choose Secretary Project → Validate and activate',
+      unreachable: (message: string) => `cannot be opened (${message})`,
+      unreachableFix:
+        'make sure the form was not deleted and that this account can edit it, then run the self-check again',
+      titleEmpty: (wanted: string) => `the title is empty (should be "${wanted}")`,
+      titleDiffers: (title: string, wanted: string) =>
+        `the title is "${title}" (should be "${wanted}")`,
+      titleFix: (wanted: string) => `set the title to "${wanted}" in the form editor`,
+      unpublished: 'not published: respondents cannot submit',
+      unpublishedFix: 'click Publish in the form editor',
+      noDestination: 'no response spreadsheet: responses do not reach this spreadsheet',
+      otherDestination: (id: string) => `responses go to another spreadsheet (${id})`,
+      destinationFix:
+        'in the form\'s Responses tab choose "Link to Sheets" and pick this spreadsheet',
+      closed: 'not accepting responses',
+      closedFix: 'turn on "Accepting responses" in the form\'s Responses tab',
+      noEmail: "respondents' emails are not collected: no verification, no receipts",
+      noEmailFix: 'turn on "Collect email addresses" in the form\'s Settings → Responses',
+    },
+    responses: {
+      ok: (total: number, counts: string) =>
+        `all ${total} have a record${counts ? ` (${counts})` : ''}`,
+      count: (form: string, n: number) => `${form} ${n}`,
+      missing: (form: string, n: number, ids: string) =>
+        `${n} responses to "${form}" have no record (response ids ${ids})`,
+      fix: 'their submit trigger did not run or failed; the daily run takes in responses without a record — check the submit triggers, then run the self-check again',
+    },
+    mailQuota: {
+      notMine: (owner: string, me: string) =>
+        `counted per account: the triggers send as ${owner}, so the quota of ${me} says nothing about it; not checked`,
+      ok: (remaining: number, reserve: number) =>
+        `${remaining} recipients left today, above the reserve of ${reserve}`,
+      low: (remaining: number, reserve: number) =>
+        `${remaining} recipients left today, not above the reserve of ${reserve}: receipts and reminders will wait`,
+      lowFix:
+        'they go out once the quota renews; if this happens often, send to fewer addresses or lower mailReserve in Settings',
+      unreadable: (message: string) => `cannot be read (${message})`,
+      unreadableFix: 'make sure the permission to send email is granted',
+    },
+    drive: {
+      ok: 'reachable',
+      notCreated: 'not created yet',
+      missing: 'does not exist or this account cannot open it',
+      trashed: 'is in the trash',
+      error: (message: string) => `cannot be reached right now (${message})`,
+    },
+    reportFolder: {
+      configured: (state: string) => `the folder reportFolderId names in Settings ${state}`,
+      own: (state: string) => `the folder the script created ${state}`,
+      configuredFix:
+        'put a reachable folder id into reportFolderId in Settings, or clear it (a folder is then created for the next report)',
+      ownFix: 'restore it from the trash; otherwise a new folder is created for the next report',
+      notCreatedFix: 'choose Secretary Project → Validate and activate',
+    },
+    reportTemplates: {
+      ok: (count: number) => `all ${count} templates are reachable`,
+      one: (name: string, state: string) => `"${name}" ${state}`,
+      fix: 'restore the template from the trash, or run Validate and activate to recreate the default template for the missing ones (the others stay as they are)',
+    },
+    timeZones: {
+      ok: (zone: string) => `the spreadsheet, the script and the settings agree (${zone})`,
+      differ: (sheet: string, script: string, campaign: string) =>
+        `the spreadsheet is in ${sheet}, the script in ${script}, the settings say ${campaign}: dates and deadlines shift`,
+      sheetFix: (zone: string) => `choose ${zone} in the spreadsheet's File → Settings → Time zone`,
+      scriptFix: (zone: string) =>
+        `choose ${zone} in Apps Script Project Settings → Time zone (timeZone of appsscript.json) and deploy again`,
+    },
+    staffIdentity: {
+      ok: (count: number, owner: string) =>
+        `${count} staff addresses share the domain of ${owner}: reviewers are identified`,
+      consumer: (owner: string) =>
+        `${owner} is a consumer account: the edit trigger sees nobody else's address`,
+      otherDomain: (emails: string) =>
+        `${emails} are outside the activating account's domain: the edit trigger records no reviewer for them`,
+      fix: "staff use Google Workspace accounts of the activating account's domain; otherwise reviewers are recorded by menu actions",
+      unknownOwner: 'the activating account is not known; not checked',
+    },
   },
   departments: { org: 'Organisation Department', enterprise: 'Enterprise Work Department' },
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

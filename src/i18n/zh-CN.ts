@@ -10,6 +10,7 @@ export const zhCN = {
     repairTriggers: '修复触发器',
     previewReminders: '预览今日提醒（不发送）',
     health: '查看运行状况',
+    selfCheck: '运行自检',
   },
   sheets: {
     settings: '系统设置',
@@ -29,7 +30,7 @@ export const zhCN = {
     healthProblem: '问题',
     healthCheckedAt: '检查时间',
   },
-  levels: { error: '错误', warning: '提醒', ok: '正常' },
+  levels: { error: '错误', warning: '提醒', ok: '正常', skipped: '未检查' },
   setup: {
     done: (created: number) =>
       created > 0
@@ -306,6 +307,142 @@ export const zhCN = {
     mixedRow: (template: string, lists: string) =>
       `「${template}」的表格中有一行混用了多个列表（${lists}）的占位符，报告未生成。`,
     missingTemplate: (template: string) => `报告模板「${template}」不存在，已重新创建默认模板。`,
+  },
+  selfCheck: {
+    title: '运行自检',
+    summary: (passed: number, failed: number, warned: number, skipped: number) =>
+      `运行自检：${passed} 项通过` +
+      (failed ? `，${failed} 项未通过` : '') +
+      (warned ? `，${warned} 项提醒` : '') +
+      (skipped ? `，${skipped} 项无法检查` : ''),
+    /** A check's line: what was found, then how to fix it. */
+    line: (name: string, found: string, fix: string) =>
+      `${name}：${found}${fix ? `。修复：${fix}` : ''}`,
+    join: (parts: string[]) => parts.join('；'),
+    and: (parts: string[]) => parts.join('、'),
+    more: (shown: string, more: number) => (more > 0 ? `${shown} 等` : shown),
+    names: {
+      config: '配置',
+      active: '活动状态',
+      scopes: '授权范围',
+      dailyTrigger: '每日触发器',
+      editTrigger: '审核编辑触发器',
+      submitTriggers: '表单提交触发器',
+      form: (name: string) => `表单「${name}」`,
+      responses: '表单回复',
+      mailQuota: '邮件配额',
+      reportFolder: '报告文件夹',
+      reportTemplates: '报告模板',
+      timeZones: '时区',
+      staffIdentity: '工作人员身份',
+    },
+    config: {
+      ok: (stages: number, units: number) => `有效（${stages} 个阶段、${units} 个参与单位）`,
+      invalid: (count: number) => `有 ${count} 处问题，其余各项未检查`,
+      fix: '运行菜单「书记项目 → 仅校验配置」查看并改正全部问题，然后再次运行自检',
+    },
+    active: {
+      ok: (at: string, by: string) => `已启动（${at}${by ? `，由 ${by} 启动` : ''}）`,
+      no: '尚未启动',
+      fix: '运行菜单「书记项目 → 校验配置并启动」',
+    },
+    scopes: {
+      ok: (count: number) => `已授予脚本需要的全部 ${count} 项权限`,
+      missing: (scopes: string) => `缺少权限 ${scopes}`,
+      fix: (url: string | null) =>
+        `在 Apps Script 编辑器中运行 selfCheck，在授权页面勾选全部权限${url ? `（或打开 ${url}）` : ''}`,
+      unknown: '此运行环境无法读取已授予的权限（ScriptApp.getAuthorizationInfo），未检查',
+    },
+    triggers: {
+      notMine: (owner: string, me: string) =>
+        `由启动活动的账号 ${owner} 安装，当前账号 ${me} 看不到他人的触发器，未检查`,
+      notMineFix: (owner: string) => `请 ${owner} 运行自检`,
+      repairFix: '运行菜单「书记项目 → 修复触发器」',
+      dailyOk: (hour: number | null) =>
+        `1 个（onDailyTick${hour === null ? '' : `，每天 ${hour} 时`}）`,
+      dailyMissing: '缺失，每日提醒和报告不会运行',
+      duplicated: (count: number) => `有 ${count} 个（应为 1 个）`,
+      dailyHour: (hour: number, wanted: number) => `在每天 ${hour} 时运行，设置为 ${wanted} 时`,
+      editOk: '1 个（onReviewEdit）',
+      editMissing: '缺失，「项目库」中的审核不会被检查和记录',
+      submitOk: (forms: number) => `${forms} 个表单各 1 个（onFormSubmit）`,
+      submitMissing: (form: string) => `「${form}」缺失，提交不会被收录`,
+      submitDuplicated: (form: string, count: number) => `「${form}」有 ${count} 个（应为 1 个）`,
+    },
+    form: {
+      ok: (title: string) => `标题「${title}」，已发布，回复写入本表格，正在接受回复，收集邮箱`,
+      notCreated: '尚未创建',
+      notCreatedFix: '运行菜单「书记项目 → 校验配置并启动」',
+      unreachable: (message: string) => `无法打开（${message}）`,
+      unreachableFix: '确认表单未被删除、当前账号可以编辑它，然后再次运行自检',
+      titleEmpty: (wanted: string) => `标题为空（应为「${wanted}」）`,
+      titleDiffers: (title: string, wanted: string) => `标题为「${title}」（应为「${wanted}」）`,
+      titleFix: (wanted: string) => `在表单编辑器中把标题改为「${wanted}」`,
+      unpublished: '未发布，填报人无法提交',
+      unpublishedFix: '在表单编辑器中点击「发布」',
+      noDestination: '未关联回复表格，回复不会写入本表格',
+      otherDestination: (id: string) => `回复写入另一个表格（${id}）`,
+      destinationFix: '在表单「回复」选项卡中选择「关联到表格」并选本表格',
+      closed: '不接受回复',
+      closedFix: '在表单「回复」选项卡中打开「接受回复」',
+      noEmail: '未收集填报人邮箱，无法核验身份和发送回执',
+      noEmailFix: '在表单「设置 → 回复」中开启「收集电子邮件地址」',
+    },
+    responses: {
+      ok: (total: number, counts: string) =>
+        `共 ${total} 份，均已记录${counts ? `（${counts}）` : ''}`,
+      count: (form: string, n: number) => `${form} ${n} 份`,
+      missing: (form: string, n: number, ids: string) =>
+        `「${form}」有 ${n} 份回复没有记录（回复编号 ${ids}）`,
+      fix: '这些回复的提交触发器未运行或运行失败；每日运行会补收未记录的回复，检查表单提交触发器后再次运行自检',
+    },
+    mailQuota: {
+      notMine: (owner: string, me: string) =>
+        `按账号计算：邮件由 ${owner} 的触发器发送，当前账号 ${me} 的配额不代表它，未检查`,
+      ok: (remaining: number, reserve: number) =>
+        `今日剩余 ${remaining} 个收件人，高于保留数 ${reserve}`,
+      low: (remaining: number, reserve: number) =>
+        `今日剩余 ${remaining} 个收件人，不高于保留数 ${reserve}，回执和提醒将推迟发送`,
+      lowFix: '配额每日恢复后自动补发；如经常不足，请减少收件人或调低「系统设置」中的 mailReserve',
+      unreadable: (message: string) => `无法读取（${message}）`,
+      unreadableFix: '确认已授予发送邮件的权限',
+    },
+    drive: {
+      ok: '可以访问',
+      notCreated: '尚未创建',
+      missing: '不存在或当前账号无权访问',
+      trashed: '已移入回收站',
+      error: (message: string) => `暂时无法访问（${message}）`,
+    },
+    reportFolder: {
+      configured: (state: string) => `「系统设置」中 reportFolderId 指定的文件夹${state}`,
+      own: (state: string) => `脚本创建的文件夹${state}`,
+      configuredFix:
+        '在「系统设置」中填写可访问的文件夹 ID，或清空 reportFolderId（生成报告时会自动新建文件夹）',
+      ownFix: '从回收站恢复该文件夹；否则下次生成报告时会自动新建',
+      notCreatedFix: '运行菜单「书记项目 → 校验配置并启动」',
+    },
+    reportTemplates: {
+      ok: (count: number) => `${count} 个模板均可访问`,
+      one: (name: string, state: string) => `「${name}」${state}`,
+      fix: '从回收站恢复模板；或运行「校验配置并启动」为缺失的模板重新创建默认模板（不会改动其他模板）',
+    },
+    timeZones: {
+      ok: (zone: string) => `表格、脚本与活动设置一致（${zone}）`,
+      differ: (sheet: string, script: string, campaign: string) =>
+        `表格为 ${sheet}，脚本为 ${script}，活动设置为 ${campaign}，日期和截止时间会相差`,
+      sheetFix: (zone: string) => `在表格「文件 → 设置 → 时区」中选 ${zone}`,
+      scriptFix: (zone: string) =>
+        `在 Apps Script「项目设置 → 时区」（appsscript.json 的 timeZone）中选 ${zone} 后重新部署`,
+    },
+    staffIdentity: {
+      ok: (count: number, owner: string) =>
+        `${count} 个工作人员地址与 ${owner} 同属一个域，审核人可识别`,
+      consumer: (owner: string) => `${owner} 是个人账号，编辑触发器看不到其他人的地址`,
+      otherDomain: (emails: string) => `${emails} 与启动账号不在同一域，编辑触发器中审核人将为空`,
+      fix: '工作人员使用与启动账号同域的 Google Workspace 账号；否则审核人由菜单操作记录',
+      unknownOwner: '不知道启动活动的账号，未检查',
+    },
   },
   departments: { org: '组织部', enterprise: '企业工作部' } as Record<string, string>,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

@@ -79,6 +79,13 @@ export class CampaignHarness {
     );
     this.onRun = options.onRun;
     this.triggerCursor = this.emulator.ws.now();
+    // The consent screen offers the scopes of the manifest deployed beside the bundle.
+    const manifest = path.join(path.dirname(file), 'appsscript.json');
+    if (fs.existsSync(manifest)) {
+      const scopes = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] })
+        .oauthScopes;
+      if (scopes) ScriptApp._setManifestScopes(this.emulator.ws, scopes);
+    }
   }
 
   get ws() {

@@ -19,6 +19,7 @@ describe('setup (menu) on dist/Code.js in the sandbox', () => {
       '立即检查配额',
       '核验提交人身份',
       '修复触发器',
+      '运行自检',
       '生成阶段总结报告',
       '生成项目档案',
       '生成验收总结报告',

@@ -688,8 +688,56 @@ function resolveSchedule(ws: Workspace, r: ClockRequest): ClockSchedule {
   return { type: 'calendar', stepDays, anchorDate, minuteOfDay, timeZone };
 }
 
+interface AuthorizationState {
+  /** The scopes of the script's manifest (appsscript.json oauthScopes); null when unknown. */
+  manifestScopes: string[] | null;
+  /** Per user: scopes left unticked on the consent screen (granular consent). */
+  declined: Map<string, Set<string>>;
+}
+
+function authorizationState(ws: Workspace): AuthorizationState {
+  return ws.state<AuthorizationState>('ScriptApp.authorization', () => ({
+    manifestScopes: null,
+    declined: new Map(),
+  }));
+}
+
+/**
+ * https://developers.google.com/apps-script/reference/script/authorization-info — whether the user
+ * granted the script's scopes. "Some script executions can start without a user's consent to all
+ * required scopes used by the script" (granular consent): the emulator lets a test decline some.
+ */
+export class AuthorizationInfo implements Faithful<
+  GoogleAppsScript.Script.AuthorizationInfo,
+  'getAuthorizationStatus' | 'getAuthorizationUrl' | 'getAuthorizedScopes'
+> {
+  static readonly gasName = 'ScriptApp.AuthorizationInfo';
+
+  constructor(
+    private readonly authorized: string[],
+    private readonly required: boolean,
+  ) {}
+
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    return asEnum(this.required ? 'REQUIRED' : 'NOT_REQUIRED');
+  }
+  /** "If no authorization is required, this method returns null." */
+  getAuthorizationUrl(): string {
+    return (
+      this.required
+        ? 'https://script.google.com/macros/d/1OfflineEmulatedCampaignScript0000000000000000000000000/authorize'
+        : null
+    ) as string;
+  }
+  /** "…returns the authorized scopes from the specified list" when a list was given. */
+  getAuthorizedScopes(): string[] {
+    return [...this.authorized];
+  }
+}
+
 export class ScriptApp implements Faithful<
   GoogleAppsScript.Script.ScriptApp,
+  | 'getAuthorizationInfo'
   | 'newTrigger'
   | 'getProjectTriggers'
   | 'getUserTriggers'
@@ -795,11 +843,49 @@ export class ScriptApp implements Faithful<
     return '1OfflineEmulatedCampaignScript0000000000000000000000000';
   }
 
+  /**
+   * What the execution's user granted of the manifest's scopes (or of `oAuthScopes`): everyone who
+   * runs the script went through the consent screen, minus what `_declineScopes` unticked. Without
+   * a known manifest, every requested scope counts as granted.
+   */
+  getAuthorizationInfo(
+    authMode: GoogleAppsScript.Script.AuthMode,
+    oAuthScopes?: string[],
+  ): AuthorizationInfo {
+    if (
+      String(authMode) !== 'FULL' &&
+      String(authMode) !== 'LIMITED' &&
+      String(authMode) !== 'NONE'
+    ) {
+      throw new Error(
+        "The parameters (Object) don't match the method signature for ScriptApp.getAuthorizationInfo.",
+      );
+    }
+    const state = authorizationState(this.ws);
+    const declined = state.declined.get(this.user()) ?? new Set<string>();
+    const wanted = oAuthScopes ? oAuthScopes.map(String) : (state.manifestScopes ?? []);
+    const authorized = wanted.filter((scope) => !declined.has(scope));
+    return new AuthorizationInfo(authorized, authorized.length < wanted.length);
+  }
+
   // ---- host API ---------------------------------------------------------------------------
 
   /** A ScriptApp acting as `user` outside any execution (e.g. to plant another admin's trigger). */
   static _as(ws: Workspace, user: string): ScriptApp {
     return new ScriptApp(ws, user);
+  }
+
+  /** Host: the oauthScopes of the manifest the script was deployed with. */
+  static _setManifestScopes(ws: Workspace, scopes: readonly string[]): void {
+    authorizationState(ws).manifestScopes = [...scopes];
+  }
+
+  /** Host: `user` left these scopes unticked on the consent screen (granular consent). */
+  static _declineScopes(ws: Workspace, user: string, scopes: readonly string[]): void {
+    const state = authorizationState(ws);
+    const set = state.declined.get(user) ?? new Set<string>();
+    for (const scope of scopes) set.add(scope);
+    state.declined.set(user, set);
   }
 
   /** Every installed trigger of every user, in creation order (copies). */

@@ -11,7 +11,7 @@ process.env.TZ = 'Asia/Shanghai';
 import { execFileSync } from 'node:child_process';
 import { ensureBuilt } from './build-if-stale';
 import { CliArgsError, parseCliArgs, USAGE } from './cli-args';
-import { rehearse } from './engine';
+import { describeSelfCheck, rehearse } from './engine';
 import { defaultWindow, readScenario, ScenarioError } from './scenario';
 import { projectRoot } from '../project-root';
 
@@ -83,6 +83,7 @@ async function main(): Promise<number> {
         `回放事件 ${summary.eventsReplayed} 个` +
         (summary.eventsDropped.length ? `，未能回放 ${summary.eventsDropped.length} 个` : ''),
       ...summary.warnings.map((w) => `! ${w}`),
+      ...summary.selfChecks.flatMap(describeSelfCheck),
       ...(summary.activationRefused
         ? [`✗ 启动被拒绝（活动未启动，没有表单和每日触发器）：${summary.activationRefused}`]
         : []),

@@ -61,8 +61,51 @@ export interface RehearsalSummary {
   activationRefused?: string;
   /** Things the rehearsal itself had to decide (a setting it could not use for its clock). */
   warnings: string[];
+  /** The script's 运行自检, right after activation and at the end of the window. */
+  selfChecks: SelfCheckOutcome[];
   outputs: { workbook: string; outbox: string; reports: string; runLog: string };
   harness: CampaignHarness;
+}
+
+/** One run of the script's self-check, from its `selfCheck` log records. */
+export interface SelfCheckOutcome {
+  when: 'activation' | 'end';
+  passed: number;
+  /** The lines of every check that did not pass, each with its mark (✗ failed, ! warning, – not checked). */
+  notPassed: string[];
+  /** Set when the execution itself failed. */
+  error?: string;
+}
+
+const SELF_CHECK_MARKS: Record<string, string> = { fail: '✗', warn: '!', skip: '–' };
+
+/** The administrator chooses 运行自检 (when the bundle's menu has it). */
+function runSelfCheck(
+  harness: CampaignHarness,
+  admin: string,
+  when: SelfCheckOutcome['when'],
+): SelfCheckOutcome | null {
+  if (!harness.menuItems().some((i) => i.handler === 'selfCheck')) return null;
+  const run = harness.clickMenu('selfCheck', admin);
+  const records = run.execution.logs
+    .map((l) => l.json as { event?: string; ok?: boolean; level?: string; line?: string })
+    .filter((r) => r?.event === 'selfCheck');
+  return {
+    when,
+    passed: records.filter((r) => r.ok === true).length,
+    notPassed: records
+      .filter((r) => r.ok !== true)
+      .map((r) => `${SELF_CHECK_MARKS[r.level ?? 'fail'] ?? '✗'} ${r.line ?? ''}`),
+    ...(run.ok ? {} : { error: run.error ?? 'failed' }),
+  };
+}
+
+/** `运行自检（启动后）：16 项通过` or the count of those that did not pass, then their lines. */
+export function describeSelfCheck(outcome: SelfCheckOutcome): string[] {
+  const when = outcome.when === 'activation' ? '启动后' : '结束时';
+  if (outcome.error) return [`✗ 运行自检（${when}）执行失败：${outcome.error.split('\n')[0]}`];
+  const head = `运行自检（${when}）：${outcome.passed} 项通过${outcome.notPassed.length ? `，${outcome.notPassed.length} 项未通过` : ''}`;
+  return [head, ...outcome.notPassed.map((line) => `  ${line}`)];
 }
 
 /** An event type the script can be driven with; returns what happened, for the day line. */
@@ -190,9 +233,14 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
         .slice(alertsBefore)
         .map((a) => [a.title, a.prompt].filter(Boolean).join('：'))
         .join('\n') || '（脚本未安装每日触发器，也未给出说明）';
+  // Right after activation the administrator runs 运行自检 (a refused activation has nothing to check).
+  const selfChecks: SelfCheckOutcome[] = [];
+  const afterActivation = activated ? runSelfCheck(harness, admin, 'activation') : null;
+  if (afterActivation) selfChecks.push(afterActivation);
   print(`${options.fromDay}  管理员：初始化表格、填写配置、启动活动（${describeRuns(dayRuns)}）`);
   for (const warning of warnings) print(`  ! ${warning}`);
   if (activationRefused) print(`  ✗ 启动被拒绝：${activationRefused.split('\n').join(' / ')}`);
+  if (afterActivation) for (const line of describeSelfCheck(afterActivation)) print(`  ${line}`);
   dayRuns.length = 0;
 
   const context: ReplayContext = { scenario, responses: new Map() };
@@ -242,6 +290,14 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     dayRuns.length = 0;
   }
 
+  // At the end of the window the administrator runs 运行自检 again.
+  const atEnd = activated ? runSelfCheck(harness, admin, 'end') : null;
+  if (atEnd) {
+    selfChecks.push(atEnd);
+    for (const line of describeSelfCheck(atEnd)) print(`${options.toDay}  ${line}`);
+  }
+  dayRuns.length = 0;
+
   // Outputs.
   const outputs = {
     workbook: path.join(options.out, 'workbook.xlsx'),
@@ -275,6 +331,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     activated,
     ...(activationRefused ? { activationRefused } : {}),
     warnings,
+    selfChecks,
     outputs,
     harness,
   };

@@ -393,3 +393,39 @@ describe('ScriptApp misc', () => {
     expect(() => app.getProjectTriggers()).toThrow(/no Apps Script execution/);
   });
 });
+
+/**
+ * Conformance: https://developers.google.com/apps-script/reference/script/authorization-info —
+ * getAuthorizedScopes "returns the authorized scopes from the specified list" when a list is
+ * given; getAuthorizationUrl "returns null" when no authorization is required; "some script
+ * executions can start without a user's consent to all required scopes" (granular consent).
+ */
+describe('ScriptApp.getAuthorizationInfo', () => {
+  const FORMS = 'https://www.googleapis.com/auth/forms';
+  const MAIL = 'https://www.googleapis.com/auth/script.send_mail';
+
+  test('every manifest scope granted: NOT_REQUIRED, no URL, the requested scopes back', () => {
+    const { ws, app, run } = setup();
+    ScriptApp._setManifestScopes(ws, [FORMS, MAIL]);
+    const info = run(() => app.getAuthorizationInfo(ScriptApp.gasEnums.AuthMode.FULL as never));
+    expect(info.getAuthorizationStatus()).toBe('NOT_REQUIRED');
+    expect(info.getAuthorizationUrl()).toBeNull();
+    expect(info.getAuthorizedScopes()).toEqual([FORMS, MAIL]);
+  });
+
+  test('a scope the user unticked is missing from the list, and authorization is REQUIRED with a URL; other users are unaffected', () => {
+    const { ws, app, run, as } = setup();
+    ScriptApp._setManifestScopes(ws, [FORMS, MAIL]);
+    ScriptApp._declineScopes(ws, ws.owner, [FORMS]);
+    const info = run(() =>
+      app.getAuthorizationInfo(ScriptApp.gasEnums.AuthMode.FULL as never, [FORMS, MAIL]),
+    );
+    expect(info.getAuthorizedScopes()).toEqual([MAIL]);
+    expect(info.getAuthorizationStatus()).toBe('REQUIRED');
+    expect(info.getAuthorizationUrl()).toMatch(/^https:\/\/script\.google\.com\/.*authorize$/);
+    const other = as('staff@example.cn', () =>
+      app.getAuthorizationInfo(ScriptApp.gasEnums.AuthMode.FULL as never, [FORMS]),
+    );
+    expect(other.getAuthorizedScopes()).toEqual([FORMS]);
+  });
+});

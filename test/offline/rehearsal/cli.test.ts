@@ -230,6 +230,27 @@ function fullRehearsal(title: string, scenarioDir: string, t: typeof test, scena
       // A daily trigger keeps its minute for life (drawn once when it is created).
       expect(new Set(ticks.map((t) => t.at.slice(11, 19))).size).toBe(1);
     });
+
+    t(
+      'runs 运行自检 right after activation and at the end of the window: every check passes',
+      () => {
+        const { lines } = readRunLog(out);
+        const checks = lines.filter((l) => l.handler === 'selfCheck');
+        expect(checks.map((l) => l.trigger)).toEqual(['menu', 'menu']);
+        expect(lines.indexOf(checks[0])).toBe(3); // onOpen, setup, activate, then the self-check
+        expect(lines.indexOf(checks[1])).toBe(lines.length - 1);
+        for (const check of checks) {
+          const records = (check.log as { event?: string; ok?: boolean; line?: string }[]).filter(
+            (r) => r.event === 'selfCheck',
+          );
+          expect(records.length).toBeGreaterThan(10);
+          expect(records.filter((r) => r.ok !== true).map((r) => r.line)).toEqual([]);
+          for (const when of ['启动后', '结束时']) {
+            expect(run.stdout).toContain(`运行自检（${when}）：${records.length} 项通过\n`);
+          }
+        }
+      },
+    );
   });
 }
 

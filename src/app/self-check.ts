@@ -6,7 +6,12 @@
  * changes campaign data: the Health sheet is its only write.
  */
 import { HEALTH_SHEET, type SheetDef } from '../../sheets-templates/config-sheets';
-import { RECORD_SHEETS, REJECTIONS_SHEET } from '../../sheets-templates/data-sheets';
+import {
+  MAIL_QUEUE_SHEET,
+  RECORD_SHEETS,
+  REJECTIONS_SHEET,
+  SEND_LEDGER_SHEET,
+} from '../../sheets-templates/data-sheets';
 import { REPORT_TEMPLATES } from '../../sheets-templates/report-templates';
 import { formatMinute } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
@@ -53,6 +58,8 @@ export interface CampaignFacts {
   /** Response ids that have a record (record sheets) or a rejection (退回记录). */
   recorded: ReadonlySet<string>;
   mailQuota: Read<number>;
+  /** Emails that failed for good in the last MAIL_FAILURE_DAYS (待发邮件 and 发送台账). */
+  mailFailures: MailFailureFact[];
   reportFolder: {
     configuredId: string;
     configured: Reach | null;
@@ -62,6 +69,17 @@ export interface CampaignFacts {
   templates: { kind: string; name: string; id: string | null; reach: Reach | null }[];
   timeZones: { spreadsheet: string; script: string; campaign: string };
 }
+
+export interface MailFailureFact {
+  kind: string;
+  /** A unit id, or `dept:<department>` for staff mail. */
+  recipient: string;
+  to: string;
+  reason: string;
+}
+
+/** How far back the self-check looks for mail that failed for good. */
+const MAIL_FAILURE_DAYS = 7;
 
 export interface HealthFacts {
   authorization: AuthorizationFacts | null;
@@ -124,6 +142,7 @@ export function judge(m: Messages, facts: HealthFacts): CheckLine[] {
   for (const form of c.forms) judgeForm(m, c, form, add);
   judgeResponses(m, c, add);
   judgeMail(m, c, add);
+  judgeMailFailures(m, c, add);
   judgeReportFiles(m, c, add);
   judgeTimeZones(m, c, add);
   judgeStaff(m, c, add);
@@ -323,6 +342,38 @@ function judgeMail(m: Messages, c: CampaignFacts, add: Add): void {
   else add('mailQuota', 'fail', s.names.mailQuota, q.low(remaining, reserve), q.lowFix);
 }
 
+/**
+ * The daily run reports each failure once (运行状况 and the digest); the self-check rewrites
+ * 运行状况, so it carries the recent ones on instead of wiping them.
+ */
+function judgeMailFailures(m: Messages, c: CampaignFacts, add: Add): void {
+  const s = m.selfCheck;
+  const f = s.mailFailures;
+  const failures = c.mailFailures;
+  if (failures.length === 0) {
+    add('mailFailures', 'pass', s.names.mailFailures, f.ok(MAIL_FAILURE_DAYS));
+    return;
+  }
+  const units = new Map(c.config.units.map((u) => [u.unitId, u.name]));
+  const who = (recipient: string) =>
+    recipient.startsWith('dept:')
+      ? (m.departments[recipient.slice(5)] ?? recipient.slice(5))
+      : units.has(recipient)
+        ? `${units.get(recipient)}（${recipient}）`
+        : recipient || '—';
+  const shown = failures
+    .slice(0, IDS_SHOWN)
+    .map((x) => f.line(m.health.mailWhat[x.kind] ?? x.kind, who(x.recipient), x.to, x.reason));
+  if (failures.length > IDS_SHOWN) shown.push(f.more(failures.length));
+  add(
+    'mailFailures',
+    'fail',
+    s.names.mailFailures,
+    f.found(failures.length, MAIL_FAILURE_DAYS, s.and(shown)),
+    f.fix,
+  );
+}
+
 function reachText(m: Messages, reach: Reach | null): string {
   const d = m.selfCheck.drive;
   if (!reach) return d.notCreated;
@@ -452,6 +503,55 @@ function recordedIds(deps: AppDeps, config: CampaignConfig): Set<string> {
   return ids;
 }
 
+/** The last row of every key of an append-only sheet (queue, ledger), by column key. */
+function latestRows(deps: AppDeps, def: SheetDef): Record<string, Cell>[] {
+  // readTable, not readKeyed: a missing sheet must stay missing (the self-check writes nothing).
+  const table = deps.sheets.readTable(titlesOf(def));
+  if (!table) return [];
+  const index = mapColumns(def, table.header).index;
+  const last = new Map<string, Record<string, Cell>>();
+  for (const row of table.rows) {
+    const values: Record<string, Cell> = {};
+    for (const [key, at] of Object.entries(index)) values[key] = row[at] ?? '';
+    const key = String(values.key ?? '');
+    if (key) last.set(key, values);
+  }
+  return [...last.values()];
+}
+
+function recentMailFailures(deps: AppDeps, config: CampaignConfig, now: number): MailFailureFact[] {
+  const since = now - MAIL_FAILURE_DAYS * 24 * 60 * 60 * 1000;
+  const recent = (v: Record<string, Cell>) =>
+    String(v.state) === 'failed' && v.at instanceof Date && v.at.getTime() >= since;
+  const emails = new Map(config.units.map((u) => [u.unitId, u.emails.join('; ')]));
+  const failures: MailFailureFact[] = latestRows(deps, MAIL_QUEUE_SHEET)
+    .filter(recent)
+    .map((v) => ({
+      kind: String(v.kind ?? ''),
+      recipient: String(v.unitId ?? ''),
+      to: String(v.to ?? ''),
+      reason: String(v.reason ?? ''),
+    }));
+  // A unit's reminder carries several notices, one ledger row each: one line per unit and reason.
+  const seen = new Set<string>();
+  for (const v of latestRows(deps, SEND_LEDGER_SHEET).filter(recent)) {
+    const recipient = String(v.recipient ?? '');
+    const reason = String(v.reason ?? '');
+    if (seen.has(`${recipient}|${reason}`)) continue;
+    seen.add(`${recipient}|${reason}`);
+    const department = recipient.startsWith('dept:') ? recipient.slice(5) : null;
+    failures.push({
+      kind: String(v.kind) === 'digest' ? 'digest' : 'reminder',
+      recipient,
+      to: department
+        ? (config.settings.staffEmails[department] ?? []).join('; ')
+        : (emails.get(recipient) ?? ''),
+      reason,
+    });
+  }
+  return failures;
+}
+
 export function gatherFacts(deps: AppDeps, config: CampaignConfig): CampaignFacts {
   const { settings } = config;
   const en = settings.locale === 'en';
@@ -482,6 +582,7 @@ export function gatherFacts(deps: AppDeps, config: CampaignConfig): CampaignFact
     forms,
     recorded: recordedIds(deps, config),
     mailQuota: attempt(() => deps.mail.remainingQuota()),
+    mailFailures: recentMailFailures(deps, config, deps.clock.now()),
     reportFolder: {
       configuredId: settings.reportFolderId,
       configured: settings.reportFolderId

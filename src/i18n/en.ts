@@ -344,6 +344,7 @@ export const en: Messages = {
       form: (name: string) => `Form "${name}"`,
       responses: 'Form responses',
       mailQuota: 'Mail quota',
+      mailFailures: 'Failed mail',
       reportFolder: 'Reports folder',
       reportTemplates: 'Report templates',
       timeZones: 'Time zones',
@@ -426,6 +427,15 @@ export const en: Messages = {
         'they go out once the quota renews; if this happens often, send to fewer addresses or lower mailReserve in Settings',
       unreadable: (message: string) => `cannot be read (${message})`,
       unreadableFix: 'make sure the permission to send email is granted',
+    },
+    mailFailures: {
+      ok: (days: number) => `no email failed in the last ${days} days`,
+      found: (count: number, days: number, lines: string) =>
+        `${count} emails in the last ${days} days could not be sent and will not be retried: ${lines}`,
+      line: (what: string, unit: string, to: string, reason: string) =>
+        `${what} (${unit} | ${to} | ${reason})`,
+      more: (count: number) => `… ${count} in all`,
+      fix: 'check the addresses in Units or Settings (or the email content); once corrected, later emails go to the new address',
     },
     drive: {
       ok: 'reachable',

@@ -331,6 +331,7 @@ export const zhCN = {
       form: (name: string) => `表单「${name}」`,
       responses: '表单回复',
       mailQuota: '邮件配额',
+      mailFailures: '发送失败的邮件',
       reportFolder: '报告文件夹',
       reportTemplates: '报告模板',
       timeZones: '时区',
@@ -406,6 +407,15 @@ export const zhCN = {
       lowFix: '配额每日恢复后自动补发；如经常不足，请减少收件人或调低「系统设置」中的 mailReserve',
       unreadable: (message: string) => `无法读取（${message}）`,
       unreadableFix: '确认已授予发送邮件的权限',
+    },
+    mailFailures: {
+      ok: (days: number) => `近 ${days} 天没有发送失败的邮件`,
+      found: (count: number, days: number, lines: string) =>
+        `近 ${days} 天有 ${count} 封邮件无法发送、不会自动重试：${lines}`,
+      line: (what: string, unit: string, to: string, reason: string) =>
+        `${what}（${unit}｜${to}｜${reason}）`,
+      more: (count: number) => `等 ${count} 封`,
+      fix: '核实「单位名册」或「系统设置」中的地址（或邮件内容）；改正后，之后的邮件发往新地址',
     },
     drive: {
       ok: '可以访问',

@@ -58,6 +58,7 @@ function facts(change: Partial<CampaignFacts> = {}): HealthFacts {
       },
     ],
     recorded: new Set(['r1']),
+    mailFailures: [],
     mailQuota: { ok: true, value: 100 },
     reportFolder: { configuredId: '', configured: null, storedId: 'f', stored: { ok: true } },
     templates: [{ kind: 'stageReport', name: '模板', id: 't', reach: { ok: true } }],
@@ -143,5 +144,26 @@ test('more than five unrecorded responses: five ids shown, then 等', () => {
   if (form.state === 'open') form.responseIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
   expect(notPassed(f)[0]).toBe(
     'fail 表单回复：「申报表」有 7 份回复没有记录（回复编号 a、b、c、d、e 等）。修复：这些回复的提交触发器未运行或运行失败；每日运行会补收未记录的回复，检查表单提交触发器后再次运行自检',
+  );
+});
+
+test('mail that failed for good in the last 7 days is a failing line naming unit, address and reason', () => {
+  const lines = judge(
+    m,
+    facts({
+      mailFailures: [
+        {
+          kind: 'reminder',
+          recipient: 'U02',
+          to: 'dw@u2.example',
+          reason: 'Invalid email: dw@u2.example',
+        },
+      ],
+    }),
+  );
+  const line = lines.find((l) => l.check === 'mailFailures');
+  expect(line?.level).toBe('fail');
+  expect(line?.text).toContain(
+    '近 7 天有 1 封邮件无法发送、不会自动重试：提醒（U02｜dw@u2.example｜Invalid email: dw@u2.example）',
   );
 });

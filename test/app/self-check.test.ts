@@ -26,7 +26,7 @@ type Campaign = ReturnType<typeof configured>;
 
 const STAFF = 'zzb@jggw.example';
 const APPLICATION = '基层党建“书记项目”申报表';
-const CHECKS = 16;
+const CHECKS = 17;
 const REPAIR = '修复：运行菜单「书记项目 → 修复触发器」';
 
 function active(scenario: Scenario = sampleScenario()): Campaign {
@@ -271,6 +271,19 @@ describe('运行自检 names each broken condition precisely', () => {
     expectOnlyFailure(
       selfCheck(campaign),
       '邮件配额：今日剩余 8 个收件人，不高于保留数 10，回执和提醒将推迟发送。修复：配额每日恢复后自动补发；如经常不足，请减少收件人或调低「系统设置」中的 mailReserve',
+    );
+  });
+
+  test('a receipt the mail service refused (for good) in the last 7 days: listed with unit, address and reason', () => {
+    const campaign = active();
+    const { MailApp } = jest.requireActual(
+      '../../src/offline/emulator/mail-app',
+    ) as typeof import('../../src/offline/emulator/mail-app');
+    MailApp._refuseAddresses(campaign.ws, ['dw@fgw.example']);
+    submitApplication(campaign, 'U01', '“党员先锋岗”服务品牌');
+    expectOnlyFailure(
+      selfCheck(campaign),
+      '发送失败的邮件：近 7 天有 1 封邮件无法发送、不会自动重试：回执（市发展和改革委员会机关党委（U01）｜dw@fgw.example｜Invalid email: dw@fgw.example）。修复：核实「单位名册」或「系统设置」中的地址（或邮件内容）；改正后，之后的邮件发往新地址',
     );
   });
 

@@ -100,7 +100,7 @@ function runSelfCheck(
   };
 }
 
-/** `运行自检（启动后）：16 项通过` or the count of those that did not pass, then their lines. */
+/** `运行自检（启动后）：17 项通过` or the count of those that did not pass, then their lines. */
 export function describeSelfCheck(outcome: SelfCheckOutcome): string[] {
   const when = outcome.when === 'activation' ? '启动后' : '结束时';
   if (outcome.error) return [`✗ 运行自检（${when}）执行失败：${outcome.error.split('\n')[0]}`];

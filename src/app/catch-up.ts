@@ -31,12 +31,27 @@ const INTAKE_SCAN_LIMIT = 50;
 /** Responses one intake takes in besides its own (each costs about as much as a submission). */
 const INTAKE_TAKE_LIMIT = 3;
 
-const STORE = {
-  /** Every response listed before this moment has a record (ms). */
-  since: (formKey: string) => `catchUp.${formKey}.since`,
+/** One script property per form (one read on an intake's common path). */
+const storeKey = (formKey: string) => `catchUp.${formKey}`;
+
+interface LookState {
+  /** Every response listed before this moment has a record (ms); null: never looked. */
+  since: number | null;
   /** The next moment an intake may look (ms). */
-  nextAt: (formKey: string) => `catchUp.${formKey}.nextAt`,
-};
+  nextAt: number;
+}
+
+function readState(deps: AppDeps, formKey: string): LookState {
+  try {
+    const parsed = JSON.parse(deps.store.get(storeKey(formKey)) ?? '{}') as Partial<LookState>;
+    return {
+      since: typeof parsed.since === 'number' ? parsed.since : null,
+      nextAt: typeof parsed.nextAt === 'number' ? parsed.nextAt : 0,
+    };
+  } catch {
+    return { since: null, nextAt: 0 };
+  }
+}
 
 /** The latest response time a record holds (its first submission, or its last update). */
 export function recordedAt(row: KeyedRow): number {
@@ -87,12 +102,14 @@ export function catchUp(
     if (!form) continue;
     const startedAt = deps.clock.now();
     if (startedAt > options.deadline) break;
+    const state = readState(deps, formKey);
     if (options.mode === 'intake') {
-      if (startedAt < (Number(deps.store.get(STORE.nextAt(formKey))) || 0)) continue;
-      deps.store.set(STORE.nextAt(formKey), String(startedAt + INTAKE_INTERVAL_MS));
+      if (startedAt < state.nextAt) continue;
+      // Claimed before the look, so the intakes running meanwhile do not all look too.
+      state.nextAt = startedAt + INTAKE_INTERVAL_MS;
+      deps.store.set(storeKey(formKey), JSON.stringify(state));
     }
-    const stored = deps.store.get(STORE.since(formKey));
-    const since = stored === null || stored === '' ? null : Number(stored);
+    const since = state.since;
     const listed = deps.forms.responseStamps(
       formKey,
       since,
@@ -146,7 +163,7 @@ export function catchUp(
     // Everything before the earliest response still due (or still young) has a record now.
     const watermark = pending.length ? Math.min(...pending) - 1 : cutoff;
     if (since === null || watermark > since) {
-      deps.store.set(STORE.since(formKey), String(watermark));
+      deps.store.set(storeKey(formKey), JSON.stringify({ ...state, since: watermark }));
     }
     total.taken += taken;
     deps.log.record({

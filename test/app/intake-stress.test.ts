@@ -175,6 +175,27 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
     expect(catchUp).toMatchObject({ event: 'catchUp', form: 'application', taken: 1 });
   });
 
+  test('a later submission takes in the responses whose executions never started (up to 3, once every 15 minutes); the next ones do not look again', () => {
+    const campaign = activeCampaign();
+    // Two respondents submit; their executions never start (as past the 30-execution cap).
+    for (const i of [0, 1]) respondAs(campaign, 'application', `r${i}@x.example`, valid(i));
+    campaign.advanceTo(campaign.ws.now() + 11 * MINUTE);
+    const runs = [2, 3].map((i) =>
+      campaign.run(respondAs(campaign, 'application', `r${i}@x.example`, valid(i)).runs[0]),
+    );
+    expect(runs.every((r) => r.ok)).toBe(true);
+    const looks = runs.map((r) =>
+      r.execution.logs
+        .map((l) => l.json as { event?: string; taken?: number })
+        .filter((j) => j?.event === 'catchUp'),
+    );
+    expect(looks[0]).toEqual([expect.objectContaining({ form: 'application', taken: 2 })]);
+    // A minute later nobody looks: the common path costs one property read.
+    expect(looks[1]).toEqual([]);
+    const t = expectEachOnce(campaign, 4);
+    expect(t.viaCatchUp).toBe(2);
+  });
+
   test('an edited response whose trigger execution never ran is taken in by the next daily run as an update, with one receipt for the edit', () => {
     const campaign = activeCampaign();
     const first = respondAs(campaign, 'application', 'r0@x.example', valid(0));

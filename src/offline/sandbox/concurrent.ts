@@ -76,7 +76,9 @@ const WORKER_SILENCE_LIMIT_MS = 20000;
  * execution runs at any moment; at every service-call boundary a seeded choice decides which one
  * continues — so another execution can start or resume between any two calls of a running one.
  * A call that waits for a lock held by another execution parks until the holder releases it, or
- * until its timeout passes in simulated time.
+ * until its timeout passes in simulated time. `options.arrivals` start later in simulated time; an
+ * execution that would be the 31st running of its user fails to start (see TOO_MANY_EXECUTIONS).
+ * Results come in start order: `specs` first, then the arrivals' executions.
  */
 export function runConcurrently(
   ws: Workspace,

@@ -123,9 +123,10 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
     const later = respondAs(campaign, 'application', 'r30@x.example', valid(30)).runs[0];
     expect(campaign.run(later).ok).toBe(true);
     campaign.fireClockTriggers(Date.parse('2014-05-20T12:00:00+08:00'));
-    const t = tally(campaign);
-    console.log(`30 simultaneous at latencyScale 3: ${JSON.stringify({ failed, ...t })}`);
-    expectEachOnce(campaign, 31);
+    // The lock is held only for the read-modify-write and waited for long enough: none of the 30
+    // is lost to a lock timeout (with the whole intake under a 30 s wait, 17 of them were).
+    expect(failed).toBe(0);
+    const t = expectEachOnce(campaign, 31);
     expect(t.viaCatchUp).toBe(failed);
   });
 
@@ -144,13 +145,11 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
     const refused = results.filter((r) => r.error === TOO_MANY_EXECUTIONS).length;
     const failed = results.filter((r) => !r.ok).length;
     expect(refused).toBeGreaterThan(0);
-    // The daily run (and the follow-up runs it leaves when its time budget is spent).
+    // The daily run, and the follow-up runs it leaves each time its catch-up has used 3 minutes.
     const daily = campaign.fireClockTriggers(Date.parse('2014-05-20T23:00:00+08:00'));
-    const t = tally(campaign);
-    console.log(
-      `burst of 300: ${JSON.stringify({ refused, failed, dailyRuns: daily.length, ...t })}`,
-    );
-    expectEachOnce(campaign, 300);
+    expect(daily.every((r) => r.ok)).toBe(true);
+    expect(daily.length).toBeGreaterThan(1);
+    const t = expectEachOnce(campaign, 300);
     expect(t.viaCatchUp).toBe(failed);
   });
 

@@ -123,10 +123,11 @@ interface Decision {
 }
 
 /**
- * One response: what needs only the configuration is checked first; the script lock is held only
- * to read the record sheets and write (so that two executions cannot both append "the next row"
- * or give the same project id); the receipt or rejection is sent after the lock is released.
- * Only the execution that changed the record sends, so a response is answered once.
+ * One response. The configuration was read before; the script lock is held only from reading the
+ * record sheets to the last write (so that two executions cannot both append "the next row" or
+ * give the same project id; the checks in between are pure and cost no service call); the receipt
+ * or rejection is sent after the lock is released. Only the execution that changed the record
+ * sends, so a response is answered once.
  */
 export function takeIn(
   deps: AppDeps,

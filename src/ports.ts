@@ -107,6 +107,23 @@ export interface FormSpec {
   }[];
 }
 
+/** A form response as the submit trigger delivers it, answers by field key. */
+export interface RawSubmission {
+  formKey: string;
+  responseId: string;
+  respondentEmail: string;
+  /** The response's timestamp (of the latest edit, for an edited response). */
+  submittedAt: number;
+  editUrl: string;
+  answers: Record<string, unknown>;
+}
+
+/** A response's id and timestamp (of its latest edit), as the form lists it. */
+export interface ResponseStamp {
+  id: string;
+  at: number;
+}
+
 export interface FormsPort {
   /**
    * Creates the form when it does not exist yet (collecting emails, allowing edits, responses
@@ -119,6 +136,18 @@ export interface FormsPort {
   ensureSubmitTrigger(formKey: string, handler: string): boolean;
   /** A link that opens the form with answers filled in, by item key. */
   prefilledUrl(formKey: string, answers: Record<string, string>): string | null;
+  /**
+   * The form's responses submitted or edited at or after `since` (all when omitted), id and
+   * timestamp only: one call for the list, two per response. More than `limit` responses: only
+   * their number (nothing is read per response). null when the form is not there.
+   */
+  responseStamps(
+    formKey: string,
+    since: number | null,
+    limit: number,
+  ): { stamps: ResponseStamp[] } | { tooMany: number } | null;
+  /** One response read as the submit trigger reads it (answers by field key). */
+  response(formKey: string, responseId: string): RawSubmission | null;
 }
 
 export interface OutgoingMail {

@@ -5,6 +5,7 @@ import type { AppDeps } from '../ports';
 import { DAILY_HANDLER, STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
+import { catchUpAll } from './intake';
 import { loadRecords } from './records';
 import { lastDigestOf, planReminders, readLedger, sendReminders, STORE } from './reminders';
 import { runDueReports } from './reports';
@@ -12,11 +13,18 @@ import { runDueReports } from './reports';
 export const CONTINUE_HANDLER = 'onDailyTickContinue';
 /** A follow-up execution starts this soon after a run stopped for its time budget. */
 const CONTINUE_AFTER_MS = 60 * 1000;
+/**
+ * The catch-up starts no take-in after this much of the run (the rest goes to a follow-up run),
+ * leaving the reminders their share of the time budget (reminders.ts DEFAULT_TIME_BUDGET_MS).
+ */
+const CATCH_UP_BUDGET_MS = 3 * 60 * 1000;
 
 export interface DailyTickResult {
   ran: boolean;
   reason?: 'inactive' | 'invalidConfig';
   repairedTriggers?: number;
+  /** Responses taken in by the catch-up (their own execution had not recorded them). */
+  caughtUp?: number;
   sent?: number;
   deferred?: number;
   continued?: boolean;
@@ -69,6 +77,14 @@ export function dailyTick(
     },
   );
   if (!prepared.config) return prepared.result as DailyTickResult;
+  // Responses no execution recorded (failed, or never started) come first: the reminders and
+  // reports must count them, and their senders are owed a receipt.
+  const caught = catchUpAll(deps, prepared.config, startedAt + CATCH_UP_BUDGET_MS);
+  if (caught.deferred > 0) {
+    deps.triggers.createAfter(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+    deps.log.record({ event: 'dailyTick', caughtUp: caught.taken, catchUpLeft: caught.deferred });
+    return { ...prepared.result, ran: true, caughtUp: caught.taken, continued: true };
+  }
   const reminders = sendReminders(deps, prepared.config, startedAt);
   let continued = false;
   if (reminders.remaining > 0) {
@@ -89,6 +105,7 @@ export function dailyTick(
     sent: reminders.sent,
     deferred: reminders.deferred,
     remaining: reminders.remaining,
+    ...(caught.taken ? { caughtUp: caught.taken } : {}),
     ...(reminders.skipped ? { skipped: reminders.skipped } : {}),
   });
   return {
@@ -96,6 +113,7 @@ export function dailyTick(
     ran: true,
     sent: reminders.sent,
     deferred: reminders.deferred,
+    caughtUp: caught.taken,
     continued,
   };
 }

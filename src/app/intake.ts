@@ -15,22 +15,20 @@ import type { CampaignConfig, Unit } from '../domain/config';
 import { validateAnswers, type AnswerValue, type FieldError } from '../domain/submission';
 import type { Cell, KeyedRow } from '../domain/table';
 import { messages, problem, renderProblem, type Messages } from '../i18n';
-import type { AppDeps, SendResult } from '../ports';
+import type { AppDeps, OutgoingMail, RawSubmission, SendResult } from '../ports';
+import {
+  campaignFormKeys,
+  catchUp,
+  recordedAt,
+  STAMP_TOLERANCE_MS,
+  type CatchUpResult,
+} from './catch-up';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { appendQueue, failureClass, groupOf, reportMailFailures } from './mail-queue';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
 
-/** A form response as the submit trigger delivers it, answers by field key. */
-export interface RawSubmission {
-  formKey: string;
-  responseId: string;
-  respondentEmail: string;
-  /** The response's timestamp (of the latest edit, for an edited response). */
-  submittedAt: number;
-  editUrl: string;
-  answers: Record<string, unknown>;
-}
+export type { RawSubmission } from '../ports';
 
 export type IntakeStatus = 'accepted' | 'updated' | 'rejected' | 'unverified' | 'duplicate';
 
@@ -41,13 +39,22 @@ export interface IntakeResult {
   errors?: string[];
 }
 
+/** Where a response came from: its own submit trigger, or the catch-up from the form's list. */
+export type IntakeVia = 'trigger' | 'catchUp';
+
 const DEFAULT_PREFIX = 'SJXM';
+/**
+ * An intake starts taking in missed responses only this early in its execution: a few take-ins
+ * then still end far inside the 6-minute limit, even after a long wait for the lock.
+ */
+const INTAKE_CATCH_UP_WITHIN_MS = 2 * 60 * 1000;
 
 /**
- * Takes one form response into the campaign's sheets, under the script lock: validates it,
- * resolves its unit and project, upserts it by response id (an edit updates the same record, the
- * same response delivered twice changes nothing), and answers the respondent with a receipt or a
- * rejection that says what to fix. Nothing is dropped: a rejected response is kept with reasons.
+ * Takes one form response into the campaign's sheets: validates it, resolves its unit and
+ * project, upserts it by response id (an edit updates the same record, the same response
+ * delivered twice changes nothing), and answers the respondent with a receipt or a rejection
+ * that says what to fix. Nothing is dropped: a rejected response is kept with reasons. Then, when
+ * it is cheap, responses of the same form whose own execution never recorded them are taken in.
  */
 export function intake(
   deps: AppDeps,
@@ -59,13 +66,15 @@ export function intake(
     deps.log.record({ event: 'submissionIgnored', formId: sourceFormId });
     return null;
   }
-  return deps.lock.withScriptLock(() => {
-    const loaded = loadConfig(deps.sheets);
-    const form = formDef(raw.formKey);
-    if (!form) throw new Error(`unknown form ${raw.formKey}`);
-    if (!loaded.ok) {
-      // The campaign ran with a valid configuration, someone broke it since: keep the response.
-      const m = messages('zh-CN');
+  const startedAt = deps.clock.now();
+  const form = formDef(raw.formKey);
+  if (!form) throw new Error(`unknown form ${raw.formKey}`);
+  // Configuration sheets are changed by people, never by an execution: read outside the lock.
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) {
+    // The campaign ran with a valid configuration, someone broke it since: keep the response.
+    const m = messages('zh-CN');
+    deps.lock.withScriptLock(() =>
       keepRejection(
         deps,
         readKeyed(deps.sheets, REJECTIONS_SHEET, 'zh-CN'),
@@ -75,26 +84,76 @@ export function intake(
         [m.intake.configBroken],
         undefined,
         'zh-CN',
-      );
-      deps.log.record({
-        event: 'submission',
-        form: raw.formKey,
-        status: 'rejected',
-        responseId: raw.responseId,
-        errors: ['configInvalid'],
-      });
-      return { status: 'rejected', errors: ['configInvalid'] };
-    }
-    return take(deps, loaded.config, raw, form);
+      ),
+    );
+    deps.log.record({
+      event: 'submission',
+      form: raw.formKey,
+      status: 'rejected',
+      responseId: raw.responseId,
+      errors: ['configInvalid'],
+    });
+    return { status: 'rejected', errors: ['configInvalid'] };
+  }
+  const result = takeIn(deps, loaded.config, raw, 'trigger');
+  catchUp(deps, loaded.config, (missed) => takeIn(deps, loaded.config, missed, 'catchUp'), {
+    formKeys: [raw.formKey],
+    mode: 'intake',
+    deadline: startedAt + INTAKE_CATCH_UP_WITHIN_MS,
+  });
+  return result;
+}
+
+/**
+ * Every campaign form's responses that have no record yet are taken in (the daily run), until
+ * `deadline`; what is left waits for the next run.
+ */
+export function catchUpAll(deps: AppDeps, config: CampaignConfig, deadline: number): CatchUpResult {
+  return catchUp(deps, config, (missed) => takeIn(deps, config, missed, 'catchUp'), {
+    formKeys: campaignFormKeys(config),
+    mode: 'daily',
+    deadline,
   });
 }
 
-function take(
+/** What the locked section decided: the result, and the email to send once the lock is free. */
+interface Decision {
+  result: IntakeResult;
+  mail?: { mail: OutgoingMail; meta: MailMeta };
+}
+
+/**
+ * One response. The configuration was read before; the script lock is held only from reading the
+ * record sheets to the last write (so that two executions cannot both append "the next row" or
+ * give the same project id; the checks in between are pure and cost no service call); the receipt
+ * or rejection is sent after the lock is released. Only the execution that changed the record
+ * sends, so a response is answered once.
+ */
+export function takeIn(
+  deps: AppDeps,
+  config: CampaignConfig,
+  raw: RawSubmission,
+  via: IntakeVia,
+): IntakeResult {
+  const form = formDef(raw.formKey);
+  if (!form) throw new Error(`unknown form ${raw.formKey}`);
+  const { settings } = config;
+  const decided = deps.lock.withScriptLock(() => decide(deps, config, raw, form, via));
+  if (decided.mail) {
+    sendLogged(deps, decided.mail.mail, decided.mail.meta, settings.timeZone, settings.locale, {
+      reserve: settings.mailReserve,
+    });
+  }
+  return decided.result;
+}
+
+function decide(
   deps: AppDeps,
   config: CampaignConfig,
   raw: RawSubmission,
   form: FormDef,
-): IntakeResult {
+  via: IntakeVia,
+): Decision {
   const { settings, units, stages } = config;
   const locale = settings.locale;
   const m = messages(locale);
@@ -114,6 +173,7 @@ function take(
     form.key === 'application' ? records : readKeyed(deps.sheets, PROJECTS_SHEET, locale);
   const existing = records.rows.find((r) => String(r.values.responseId) === raw.responseId);
   const rejections = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
+  const origin = via === 'catchUp' ? { via } : {};
 
   let unit: Unit | undefined;
   let project: KeyedRow | undefined;
@@ -189,25 +249,23 @@ function take(
       responseId: raw.responseId,
       ...(unit ? { unitId: unit.unitId } : {}),
       errors: errors.map((e) => `${e.field}:${e.problem.key}`),
+      ...origin,
     });
-    if (changed) {
-      const mail = composeRejection(m, settings, form, raw, reasons, locale);
-      sendLogged(
-        deps,
-        mail,
-        {
+    const result: IntakeResult = { status: 'rejected', unitId: unit?.unitId, errors: reasons };
+    if (!changed) return { result };
+    return {
+      result,
+      mail: {
+        mail: composeRejection(m, settings, form, raw, reasons, locale),
+        meta: {
           kind: 'rejection',
           key: `rejection:${raw.responseId}:${raw.submittedAt}`,
           unitId: unit?.unitId,
           unitName: unit?.name,
           stageId: stage?.stageId,
         },
-        tz,
-        locale,
-        { reserve: settings.mailReserve },
-      );
-    }
-    return { status: 'rejected', unitId: unit?.unitId, errors: reasons };
+      },
+    };
   }
 
   const verified = !!unit && unit.emails.includes(email);
@@ -256,21 +314,27 @@ function take(
     editUrl: raw.editUrl,
   });
 
+  const titles = [records.def.title.zh, records.def.title.en];
   if (existing) {
     const unchanged = Object.entries(values).every(([key, value]) =>
       key === 'updatedAt' ? true : sameCell(existing.values[key], value),
     );
     if (unchanged) {
-      // The same response delivered again (a duplicate or ghost trigger): nothing to do.
-      return { status: 'duplicate', projectId, unitId: unit!.unitId };
+      // The same response delivered again (a duplicate or ghost trigger): nothing to answer. An
+      // edit that changed no answer still moves the record's time to the response's, so the
+      // catch-up does not take it for a response never recorded.
+      if (raw.submittedAt > recordedAt(existing) + STAMP_TOLERANCE_MS) {
+        deps.sheets.writeRow(
+          titles,
+          existing.row,
+          rowFor(records, { updatedAt: new Date(raw.submittedAt) }, cellsOf(records, existing)),
+        );
+      }
+      return { result: { status: 'duplicate', projectId, unitId: unit!.unitId } };
     }
-    deps.sheets.writeRow(
-      [records.def.title.zh, records.def.title.en],
-      existing.row,
-      rowFor(records, values, cellsOf(records, existing)),
-    );
+    deps.sheets.writeRow(titles, existing.row, rowFor(records, values, cellsOf(records, existing)));
   } else {
-    deps.sheets.appendRows([records.def.title.zh, records.def.title.en], [rowFor(records, values)]);
+    deps.sheets.appendRows(titles, [rowFor(records, values)]);
   }
   closeRejection(deps, rejections, m, raw.responseId);
   const status: IntakeStatus = existing ? 'updated' : verified ? 'accepted' : 'unverified';
@@ -281,6 +345,7 @@ function take(
     responseId: raw.responseId,
     unitId: unit!.unitId,
     projectId,
+    ...origin,
   });
   const mail = composeReceipt(
     m,
@@ -299,22 +364,20 @@ function take(
     },
     locale,
   );
-  sendLogged(
-    deps,
-    mail,
-    {
-      kind: 'receipt',
-      key: `receipt:${raw.responseId}:${raw.submittedAt}`,
-      unitId: unit!.unitId,
-      unitName: unit!.name,
-      projectId,
-      stageId: stage?.stageId,
+  return {
+    result: { status, projectId, unitId: unit!.unitId },
+    mail: {
+      mail,
+      meta: {
+        kind: 'receipt',
+        key: `receipt:${raw.responseId}:${raw.submittedAt}`,
+        unitId: unit!.unitId,
+        unitName: unit!.name,
+        projectId,
+        stageId: stage?.stageId,
+      },
     },
-    tz,
-    locale,
-    { reserve: settings.mailReserve },
-  );
-  return { status, projectId, unitId: unit!.unitId };
+  };
 }
 
 function labelOf(form: FormDef, key: string, locale: string): string {

@@ -68,19 +68,20 @@ const normalise = (v: Cell | undefined): Cell => (typeof v === 'string' ? v.trim
 /**
  * Checks every review cell a person changed in the Projects sheet against the review rules, cell by
  * cell (a pasted block too). Accepted edits get the reviewer and time and an audit row; refused ones
- * are put back to the accepted value with a note and a toast saying why. Under the script lock, and
- * against the audit log rather than the sheet, so two people selecting the 31st key project at the
- * same moment cannot both succeed.
+ * are put back to the accepted value with a note and a toast saying why. Decided under the script
+ * lock and against the audit log rather than the sheet, so two people selecting the 31st key
+ * project at the same moment cannot both succeed; the lock is held only to read and write the
+ * Projects sheet and the audit log (the configuration is read before, the toast shown after).
  */
 export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | null {
   if (!titlesOf(PROJECTS_SHEET).includes(edit.sheetName)) return null;
-  return deps.lock.withScriptLock(() => {
-    const loaded = loadConfig(deps.sheets);
-    if (!loaded.ok) return null;
-    const config = loaded.config;
-    const { settings } = config;
-    const locale = settings.locale;
-    const m = messages(locale);
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) return null;
+  const config = loaded.config;
+  const { settings } = config;
+  const locale = settings.locale;
+  const m = messages(locale);
+  const decided = deps.lock.withScriptLock(() => {
     const now = deps.clock.now();
     const projects = readKeyed(deps.sheets, PROJECTS_SHEET, locale);
     const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
@@ -95,7 +96,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
       (r) => r.row >= edit.row && r.row < edit.row + edit.numRows,
     );
     auditScriptColumns(deps, projects, audit, touched, edit, now, settings.timeZone, m);
-    if (keys.length === 0) return result;
+    if (keys.length === 0) return { result, notes: [], now };
     const auditRows: Record<string, Cell>[] = [];
     const notes: { row: number; column: number; note: string }[] = [];
     const changedRows = new Map<number, Cell[]>();
@@ -162,18 +163,26 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
         auditRows.map((r) => rowFor(header, r)),
       );
     }
-    if (result.refused.length) {
-      deps.ui.toast(
-        notes
-          .filter((n) => n.note)
-          .map((n) => n.note)
-          .join('\n'),
-        m.review.refusedTitle,
-      );
-    }
-    if (result.accepted) refreshQuotaView(deps, config, loadRecords(deps.sheets, locale), now);
-    return result;
+    return { result, notes, now };
   });
+  const { result, notes, now } = decided;
+  if (result.refused.length) {
+    deps.ui.toast(
+      notes
+        .filter((n) => n.note)
+        .map((n) => n.note)
+        .join('\n'),
+      m.review.refusedTitle,
+    );
+  }
+  // The quota view is rewritten whole (clear, then write): its own short locked section, so two
+  // rewrites never interleave, without holding up intakes while the review was decided.
+  if (result.accepted) {
+    deps.lock.withScriptLock(() =>
+      refreshQuotaView(deps, config, loadRecords(deps.sheets, locale), now),
+    );
+  }
+  return result;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FormSpec, FormsPort } from '../ports';
+import type { FormSpec, FormsPort, RawSubmission, ResponseStamp } from '../ports';
 import { gasStore } from './services-store';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -154,7 +154,52 @@ export const gasForms: FormsPort = {
     }
     return response.toPrefilledUrl();
   },
+
+  responseStamps(formKey: string, since: number | null, limit: number) {
+    const form = openForm(formKey);
+    if (!form) return null;
+    // "Gets an array of all of the form's responses after a given date and time"
+    // (https://developers.google.com/apps-script/reference/forms/form#getResponses(Date)).
+    const responses = since === null ? form.getResponses() : form.getResponses(new Date(since));
+    if (responses.length > limit) return { tooMany: responses.length };
+    const stamps: ResponseStamp[] = responses.map((r) => ({
+      id: r.getId(),
+      at: r.getTimestamp().getTime(),
+    }));
+    return { stamps };
+  },
+
+  response(formKey: string, responseId: string): RawSubmission | null {
+    const form = openForm(formKey);
+    if (!form) return null;
+    return submissionOf(formKey, form.getResponse(responseId));
+  },
 };
+
+/**
+ * A response's answers by field key, as intake takes them (from a submit event, or read back by
+ * the catch-up). Item ids were remembered when activate created the form, so renaming a question
+ * never breaks intake.
+ */
+export function submissionOf(
+  formKey: string,
+  response: GoogleAppsScript.Forms.FormResponse,
+): RawSubmission {
+  const keys = fieldKeysByItemId(formKey);
+  const answers: Record<string, unknown> = {};
+  for (const itemResponse of response.getItemResponses()) {
+    const key = keys.get(itemResponse.getItem().getId());
+    if (key) answers[key] = itemResponse.getResponse();
+  }
+  return {
+    formKey,
+    responseId: response.getId(),
+    respondentEmail: response.getRespondentEmail(),
+    submittedAt: response.getTimestamp().getTime(),
+    editUrl: response.getEditResponseUrl(),
+    answers,
+  };
+}
 
 /** The form key (application, plan, …) of a form id, from what activate remembered. */
 export function formKeyOf(formId: string, keys: readonly string[]): string | null {

@@ -14,8 +14,25 @@ import { gasHealthFacts } from './self-check';
 import { gasSheets } from './sheets';
 import { gasStore } from './services-store';
 
-/** Waits this long for the script lock: two submissions rarely take longer than seconds. */
-const LOCK_WAIT_MS = 30000;
+/**
+ * How long to wait for the script lock. A burst of submissions queues up to 30 executions
+ * ("Simultaneous executions per user: 30",
+ * https://developers.google.com/apps-script/guides/services/quotas), each holding the lock only
+ * for its read-modify-write: minutes, not seconds, may pass before the last one gets it. But the
+ * execution is killed at 6 minutes (same page), so the wait never runs past the point that leaves
+ * AFTER_LOCK_MS for the locked work and the receipt. A submission that still gets no lock is
+ * taken in later by the catch-up from the form's responses (src/app/catch-up.ts).
+ */
+const LOCK_WAIT_MS = 4 * 60 * 1000;
+const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+const AFTER_LOCK_MS = 60 * 1000;
+/** Apps Script loads the bundle anew for every execution: this is when this one started. */
+const EXECUTION_STARTED_AT = new Date().getTime();
+
+function lockWaitMs(): number {
+  const left = EXECUTION_LIMIT_MS - AFTER_LOCK_MS - (new Date().getTime() - EXECUTION_STARTED_AT);
+  return Math.max(0, Math.min(LOCK_WAIT_MS, left));
+}
 
 /**
  * "LockService locks don't persist across the suspension" of a dialog
@@ -27,7 +44,7 @@ function aroundDialog<T>(show: () => T): T {
   if (lockDepth === 0) return show();
   SpreadsheetApp.flush();
   const result = show();
-  LockService.getScriptLock().waitLock(LOCK_WAIT_MS);
+  LockService.getScriptLock().waitLock(lockWaitMs());
   return result;
 }
 
@@ -132,7 +149,7 @@ export const gasLock: LockPort = {
       }
     }
     const lock = LockService.getScriptLock();
-    lock.waitLock(LOCK_WAIT_MS);
+    lock.waitLock(lockWaitMs());
     lockDepth = 1;
     try {
       const result = fn();

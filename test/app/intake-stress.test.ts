@@ -1,12 +1,70 @@
 import { APPLICATION_FORM } from '../../sheets-templates/forms';
 import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import { SeededRandom } from '../../src/offline/emulator/core';
-import { ADMIN, applicationAnswers, configured, sampleScenario } from '../support/campaign';
+import { FormApp } from '../../src/offline/emulator/form-app';
+import { LockService } from '../../src/offline/emulator/lock-service';
+import { PropertiesService } from '../../src/offline/emulator/properties-service';
+import type { CampaignHarness } from '../../src/offline/harness';
+import { TOO_MANY_EXECUTIONS } from '../../src/offline/sandbox/concurrent';
+import {
+  ADMIN,
+  applicationAnswers,
+  configured,
+  sampleScenario,
+  type Latency,
+} from '../support/campaign';
 
-function activeCampaign() {
-  const campaign = configured(sampleScenario(), '2014-05-20T08:00:00+08:00');
+function activeCampaign(latency?: Latency) {
+  const campaign = configured(sampleScenario(), '2014-05-20T08:00:00+08:00', { latency });
   expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
   return campaign;
+}
+
+const MINUTE = 60 * 1000;
+
+/**
+ * What staff and respondents would check, per response the application form holds: how many
+ * records it has (项目库 or 退回记录 rows with its response id) and how many receipts or rejections
+ * its respondent got; and how many responses the catch-up took in.
+ */
+function tally(campaign: CampaignHarness) {
+  const formId = PropertiesService._store(campaign.ws, 'script').getProperty('form.application.id');
+  const responses = campaign.asPerson(ADMIN, () =>
+    FormApp._form(campaign.ws, String(formId))!
+      .getResponses()
+      .map((r) => ({ id: r.getId(), email: r.getRespondentEmail() })),
+  );
+  const idsIn = (title: string) => {
+    const values = campaign.values(title) ?? [];
+    const at = (values[0] ?? []).indexOf('回复编号');
+    return values.slice(1).map((r) => String(r[at] ?? ''));
+  };
+  const recorded = [...idsIn('项目库'), ...idsIn('退回记录')];
+  const outbox = campaign.outbox();
+  const perResponse = responses.map(({ id, email }) => ({
+    records: recorded.filter((x) => x === id).length,
+    answers: outbox.filter((m) => m.to.includes(email)).length,
+  }));
+  const records = campaign.ws.executions.flatMap((x) =>
+    x.logs.map((l) => l.json as { event?: string; via?: string } | undefined),
+  );
+  return {
+    responses: responses.length,
+    recordedOnce: perResponse.filter((r) => r.records === 1).length,
+    answeredOnce: perResponse.filter((r) => r.answers === 1).length,
+    viaCatchUp: records.filter((r) => r?.event === 'submission' && r.via === 'catchUp').length,
+  };
+}
+
+/** Every response has exactly one record and exactly one receipt or rejection. */
+function expectEachOnce(campaign: CampaignHarness, responses: number) {
+  const t = tally(campaign);
+  expect({
+    responses: t.responses,
+    recordedOnce: t.recordedOnce,
+    answeredOnce: t.answeredOnce,
+  }).toEqual({ responses, recordedOnce: responses, answeredOnce: responses });
+  return t;
 }
 
 /** The application form's field keys (what a respondent can answer). */
@@ -36,12 +94,131 @@ describe('intake under load (dist/Code.js in the emulator)', () => {
       (_, i) => respondAs(campaign, 'application', 'someone@x.example', valid(i)).runs[0],
     );
     const results = campaign.runTogether(specs, { seed: 2014 });
-    expect(results.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
+    // Apps Script starts at most 30 executions of one user at once; the others never run.
+    const refused = results.filter((r) => !r.ok);
+    expect(new Set(refused.map((r) => r.error))).toEqual(new Set([TOO_MANY_EXECUTIONS]));
+    expect(refused).toHaveLength(170);
+    // The next daily run takes in, from the form's own responses, those no execution recorded.
+    campaign.fireClockTriggers(Date.parse('2014-05-20T12:00:00+08:00'));
     const projects = (campaign.values('项目库') ?? []).slice(1).filter((r) => r[0] !== '');
     expect(projects).toHaveLength(200);
     expect(new Set(projects.map((r) => r[0])).size).toBe(200);
     const names = new Set(projects.map((r) => String(r[5])));
     expect(names).toEqual(new Set(Array.from({ length: 200 }, (_, i) => `并发项目 ${i}`)));
+    expect(tally(campaign).viaCatchUp).toBe(170);
+  });
+
+  test('30 simultaneous submissions at latencyScale 3: every response has exactly one record and one receipt, none twice', () => {
+    const latency = { scale: 0 };
+    const campaign = activeCampaign(latency);
+    latency.scale = 3;
+    const specs = Array.from(
+      { length: 30 },
+      (_, i) => respondAs(campaign, 'application', `r${i}@x.example`, valid(i)).runs[0],
+    );
+    const results = campaign.runTogether(specs, { seed: 2014 });
+    const failed = results.filter((r) => !r.ok).length;
+    // Whatever failed is taken in by a later submission's intake (up to 3) or the daily run.
+    campaign.advanceTo(campaign.ws.now() + 11 * MINUTE);
+    const later = respondAs(campaign, 'application', 'r30@x.example', valid(30)).runs[0];
+    expect(campaign.run(later).ok).toBe(true);
+    campaign.fireClockTriggers(Date.parse('2014-05-20T12:00:00+08:00'));
+    // The lock is held only for the read-modify-write and waited for long enough: none of the 30
+    // is lost to a lock timeout (with the whole intake under a 30 s wait, 17 of them were).
+    expect(failed).toBe(0);
+    const t = expectEachOnce(campaign, 31);
+    expect(t.viaCatchUp).toBe(failed);
+  });
+
+  test('a burst of 300 submissions within one minute at latencyScale 3: the executions that could not start are taken in by the catch-up; every response has exactly one record and one receipt', () => {
+    const latency = { scale: 0 };
+    const campaign = activeCampaign(latency);
+    latency.scale = 3;
+    const start = campaign.ws.now();
+    const results = campaign.runTogether([], {
+      seed: 300,
+      arrivals: Array.from({ length: 300 }, (_, i) => ({
+        at: start + i * 200,
+        start: () => respondAs(campaign, 'application', `r${i}@x.example`, valid(i)).runs,
+      })),
+    });
+    const refused = results.filter((r) => r.error === TOO_MANY_EXECUTIONS).length;
+    const failed = results.filter((r) => !r.ok).length;
+    expect(refused).toBeGreaterThan(0);
+    // The daily run, and the follow-up runs it leaves each time its catch-up has used 3 minutes.
+    const daily = campaign.fireClockTriggers(Date.parse('2014-05-20T23:00:00+08:00'));
+    expect(daily.every((r) => r.ok)).toBe(true);
+    expect(daily.length).toBeGreaterThan(1);
+    const t = expectEachOnce(campaign, 300);
+    expect(t.viaCatchUp).toBe(failed);
+  });
+
+  test('a submission whose trigger execution failed (the lock was held past its wait) is recorded, answered and counted by the next daily run', () => {
+    const campaign = activeCampaign();
+    // Some other execution holds the script lock and never lets go in time.
+    const holder = campaign.ws.startExecution('(another execution)', 'manual');
+    campaign.ws.within(holder, () => new LockService(campaign.ws).getScriptLock().waitLock(1));
+    const [spec] = respondAs(campaign, 'application', 'r0@x.example', valid(0)).runs;
+    const run = campaign.run(spec);
+    campaign.ws.endExecution(holder, undefined);
+    expect(run.ok).toBe(false);
+    expect(run.error).toMatch(/Lock timeout/);
+    expect(tally(campaign).recordedOnce).toBe(0);
+    const ticks = campaign.fireClockTriggers(Date.parse('2014-05-20T12:00:00+08:00'));
+    expect(ticks.map((r) => r.execution.handler)).toContain('onDailyTick');
+    const t = expectEachOnce(campaign, 1);
+    expect(t.viaCatchUp).toBe(1);
+    const catchUp = ticks
+      .flatMap((r) => r.execution.logs.map((l) => l.json as { event?: string; taken?: number }))
+      .find((r) => r?.event === 'catchUp' && r.taken);
+    expect(catchUp).toMatchObject({ event: 'catchUp', form: 'application', taken: 1 });
+  });
+
+  test('a later submission takes in the responses whose executions never started (up to 3, once every 15 minutes); the next ones do not look again', () => {
+    const campaign = activeCampaign();
+    // Two respondents submit; their executions never start (as past the 30-execution cap).
+    for (const i of [0, 1]) respondAs(campaign, 'application', `r${i}@x.example`, valid(i));
+    campaign.advanceTo(campaign.ws.now() + 11 * MINUTE);
+    const runs = [2, 3].map((i) =>
+      campaign.run(respondAs(campaign, 'application', `r${i}@x.example`, valid(i)).runs[0]),
+    );
+    expect(runs.every((r) => r.ok)).toBe(true);
+    const looks = runs.map((r) =>
+      r.execution.logs
+        .map((l) => l.json as { event?: string; taken?: number })
+        .filter((j) => j?.event === 'catchUp'),
+    );
+    expect(looks[0]).toEqual([expect.objectContaining({ form: 'application', taken: 2 })]);
+    // A minute later nobody looks: the common path costs one property read.
+    expect(looks[1]).toEqual([]);
+    const t = expectEachOnce(campaign, 4);
+    expect(t.viaCatchUp).toBe(2);
+  });
+
+  test('an edited response whose trigger execution never ran is taken in by the next daily run as an update, with one receipt for the edit', () => {
+    const campaign = activeCampaign();
+    const first = respondAs(campaign, 'application', 'r0@x.example', valid(0));
+    expect(campaign.run(first.runs[0]).ok).toBe(true);
+    campaign.advanceTo(campaign.ws.now() + 5 * MINUTE);
+    const props = PropertiesService._store(campaign.ws, 'script');
+    const items = JSON.parse(String(props.getProperty('form.application.items'))) as Record<
+      string,
+      number
+    >;
+    // The respondent edits the project name through the edit link; its execution never starts.
+    FormApp._edit(
+      campaign.ws,
+      String(props.getProperty('form.application.id')),
+      first.submission.response.getId(),
+      { answers: { [items.projectName]: '改名后的项目' } },
+    );
+    campaign.fireClockTriggers(Date.parse('2014-05-20T12:00:00+08:00'));
+    const projects = campaign.values('项目库') ?? [];
+    const nameAt = projects[0].indexOf('项目名称');
+    expect(projects.slice(1).map((r) => r[nameAt])).toEqual(['改名后的项目']);
+    const receipts = campaign.outbox().filter((m) => m.to.includes('r0@x.example'));
+    expect(receipts).toHaveLength(2);
+    expect(tally(campaign).viaCatchUp).toBe(1);
   });
 
   test('1,000 generated malformed or hostile answer sets: no execution fails, each ends accepted or rejected with reasons, no formula anywhere', () => {

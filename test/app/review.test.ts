@@ -3,14 +3,15 @@ import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
 import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { ADMIN } from '../support/campaign';
+import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
+import { ADMIN, type Latency } from '../support/campaign';
 import { bundlePath } from '../support/bundle';
 
 const ZZB = 'zzb@jggw.example';
 const OTHER = 'zzb2@jggw.example';
 
 /** 40 units of one department, each with one accepted project; key-project quota 30. */
-function campaignWith40Projects() {
+function campaignWith40Projects(latency?: Latency) {
   const scenario = generatedScenario({
     units: 40,
     category: () => '机关事业单位',
@@ -32,6 +33,9 @@ function campaignWith40Projects() {
     owner: ADMIN,
     bundlePath: bundlePath(),
     onRun: (r) => runs.push(r),
+    ...(latency
+      ? { callLatencyMs: (name: string) => perCallMs(DEFAULT_LATENCY, name) * latency.scale }
+      : {}),
   });
   campaign.open(ADMIN);
   campaign.clickMenu('setup', ADMIN);
@@ -128,6 +132,24 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
       'keyProjectQuota',
       'keyProjectQuota',
     ]);
+  });
+
+  test('30 staff edits at the same moment at latencyScale 3: every one is decided and audited, none lost to a lock timeout', () => {
+    const latency = { scale: 0 };
+    const { campaign, status } = campaignWith40Projects(latency);
+    latency.scale = 3;
+    const together = campaign.editTogether(
+      Array.from({ length: 30 }, (_, i) => ({
+        user: i % 2 ? OTHER : ZZB,
+        sheetTitle: '项目库',
+        a1: `${status}${i + 2}`,
+        typed: '备案',
+      })),
+      { seed: 30 },
+    );
+    expect(together.runs.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
+    expect(statuses(campaign).filter((s) => s === '备案')).toHaveLength(30);
+    expect(auditRows(campaign)).toHaveLength(30);
   });
 
   test('the audit log has one row per accepted review edit and nothing else; reviewer and time are set', () => {

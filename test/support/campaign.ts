@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { readScenario, type Scenario } from '../../src/offline/rehearsal/scenario';
+import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
 import { projectRoot } from '../../src/offline/project-root';
 import { bundlePath } from './bundle';
 
@@ -44,20 +45,40 @@ export function sharedExampleDir(): string | null {
   return fs.existsSync(dir) ? dir : null;
 }
 
+/**
+ * How much simulated time each service call costs: the bench's latency table times `scale`
+ * (environment.json `latencyScale`); 0, the default, makes calls instant. A test may change the
+ * scale as it goes (e.g. set up instantly, then submit under load).
+ */
+export interface Latency {
+  scale: number;
+}
+
 /** A new campaign spreadsheet with dist/Code.js bound to it, at a moment in 2014 (Asia/Shanghai). */
-export function newCampaign(at = '2014-05-19T10:00:00+08:00', options: { seed?: number } = {}) {
+export function newCampaign(
+  at = '2014-05-19T10:00:00+08:00',
+  options: { seed?: number; latency?: Latency } = {},
+) {
+  const latency = options.latency;
   return new CampaignHarness({
     now: Date.parse(at),
     seed: options.seed ?? 7,
     owner: ADMIN,
     mailDailyQuota: 1500,
     bundlePath: bundlePath(),
+    ...(latency
+      ? { callLatencyMs: (name: string) => perCallMs(DEFAULT_LATENCY, name) * latency.scale }
+      : {}),
   });
 }
 
 /** Opens the spreadsheet, runs setup and pastes a scenario's configuration, as an admin would. */
-export function configured(scenario: Scenario = sampleScenario(), at?: string) {
-  const campaign = newCampaign(at);
+export function configured(
+  scenario: Scenario = sampleScenario(),
+  at?: string,
+  options: { latency?: Latency } = {},
+) {
+  const campaign = newCampaign(at, options);
   campaign.open(ADMIN);
   expect(campaign.clickMenu('setup', ADMIN).ok).toBe(true);
   fillConfiguration(campaign, scenario, ADMIN);

@@ -39,9 +39,31 @@ interface Running {
   result: RunResult | null;
 }
 
+/**
+ * Executions that start later in simulated time: when the clock reaches `at`, `start` runs on the
+ * host (e.g. a respondent submits a form) and the executions it returns start then.
+ */
+export interface LaterStart {
+  at: number;
+  start: () => RunSpec[];
+}
+
+/**
+ * "Simultaneous executions per user: 30"
+ * (https://developers.google.com/apps-script/guides/services/quotas). What Google does with the
+ * 31st is not documented: the pessimistic reading is emulated — it fails to start (it is not
+ * queued), and like every failed trigger execution it is never retried.
+ */
+export const SIMULTANEOUS_EXECUTIONS_PER_USER = 30;
+/** Emulator text: Google's own message for an execution refused by that cap is not known. */
+export const TOO_MANY_EXECUTIONS =
+  'Too many simultaneous executions: 30 of this user are already running (emulator text).';
+
 export interface ConcurrencyOptions {
   /** Seed of the interleaving: the same seed gives the same schedule. */
   seed: number;
+  /** Executions that start later, in simulated time (any order). */
+  arrivals?: LaterStart[];
   /** Chance, at each service-call boundary, that another execution runs next (default 0.5). */
   switchProbability?: number;
   blockedOutcome?: BlockedOutcome;
@@ -54,7 +76,9 @@ const WORKER_SILENCE_LIMIT_MS = 20000;
  * execution runs at any moment; at every service-call boundary a seeded choice decides which one
  * continues — so another execution can start or resume between any two calls of a running one.
  * A call that waits for a lock held by another execution parks until the holder releases it, or
- * until its timeout passes in simulated time.
+ * until its timeout passes in simulated time. `options.arrivals` start later in simulated time; an
+ * execution that would be the 31st running of its user fails to start (see TOO_MANY_EXECUTIONS).
+ * Results come in start order: `specs` first, then the arrivals' executions.
  */
 export function runConcurrently(
   ws: Workspace,
@@ -74,8 +98,22 @@ export function runConcurrently(
   const runtimeSource = readRuntimeSource();
   const workerFile = path.join(projectRoot(), 'src/offline/sandbox/worker.cjs');
 
-  const runs: Running[] = specs.map((spec) => {
+  const runs: Running[] = [];
+  /** In start order; a run's slot is filled when it finishes. */
+  const results: RunResult[] = [];
+  const resultAt = new Map<Running, number>();
+  const userOf = (spec: RunSpec) => spec.effectiveUser ?? ws.owner;
+  /** Starts one execution now, or records that it could not start (the per-user cap). */
+  const start = (spec: RunSpec): void => {
+    const user = userOf(spec);
+    const running = runs.filter((r) => r.result === null && userOf(r.spec) === user).length;
     const execution = ws.startExecution(spec.handler, spec.trigger, spec);
+    if (running >= SIMULTANEOUS_EXECUTIONS_PER_USER) {
+      const error = new Error(TOO_MANY_EXECUTIONS);
+      ws.endExecution(execution, error);
+      results.push({ execution, ok: false, error: TOO_MANY_EXECUTIONS });
+      return;
+    }
     const membrane = new Membrane(ws, execution, services);
     const channel = new MessageChannel();
     const buffer = new SharedArrayBuffer(8);
@@ -93,7 +131,7 @@ export function runConcurrently(
       },
       transferList: [channel.port2],
     });
-    return {
+    const run: Running = {
       spec,
       execution,
       membrane,
@@ -106,7 +144,19 @@ export function runConcurrently(
       parked: false,
       result: null,
     };
-  });
+    runs.push(run);
+    results.push(null as unknown as RunResult);
+    resultAt.set(run, results.length - 1);
+    run.pending = nextMessage(run);
+  };
+  const arrivals = [...(options.arrivals ?? [])].sort((a, b) => a.at - b.at);
+  /** Starts every arrival whose moment has come. */
+  const arrive = (): void => {
+    while (arrivals.length > 0 && arrivals[0].at <= ws.now()) {
+      const arrival = arrivals.shift() as LaterStart;
+      for (const spec of arrival.start()) start(spec);
+    }
+  };
 
   const nextMessage = (run: Running): WorkerMessage => {
     for (;;) {
@@ -164,18 +214,29 @@ export function runConcurrently(
   };
 
   try {
-    for (const run of runs) run.pending = nextMessage(run);
+    for (const spec of specs) start(spec);
     let current: Running | null = null;
     for (;;) {
+      arrive();
       const live = runs.filter((run) => run.result === null);
-      if (live.length === 0) break;
+      if (live.length === 0) {
+        if (arrivals.length === 0) break;
+        // Nobody is running: time passes until the next execution starts.
+        ws.clock.set(Math.max(ws.now(), arrivals[0].at));
+        continue;
+      }
       const runnable = live.filter((run) => !run.parked);
       if (runnable.length === 0) {
-        // Everybody waits for a lock: time passes until the earliest wait times out.
+        // Everybody waits for a lock: time passes until the earliest wait times out, or until
+        // the next execution starts, whichever comes first.
         const first = live.reduce((a, b) =>
           (a.blockedUntil ?? 0) <= (b.blockedUntil ?? 0) ? a : b,
         );
         const until = first.blockedUntil ?? ws.now();
+        if (arrivals.length > 0 && arrivals[0].at < until) {
+          ws.clock.set(Math.max(ws.now(), arrivals[0].at));
+          continue;
+        }
         if (until > ws.now()) ws.clock.set(until);
         timeOut(first);
         continue;
@@ -213,5 +274,6 @@ export function runConcurrently(
     for (const run of runs) void run.worker.terminate();
     throw new Error(`concurrent run failed: ${describeError(error)}`, { cause: error });
   }
-  return runs.map((run) => run.result as RunResult);
+  for (const run of runs) results[resultAt.get(run) as number] = run.result as RunResult;
+  return results;
 }

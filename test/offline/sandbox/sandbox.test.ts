@@ -1,7 +1,7 @@
 import { createEmulator } from '../../../src/offline/emulator/index';
 import { lockTimeoutOutcome } from '../../../src/offline/emulator/lock-service';
 import { Sandbox } from '../../../src/offline/sandbox/sandbox';
-import { runConcurrently } from '../../../src/offline/sandbox/concurrent';
+import { runConcurrently, TOO_MANY_EXECUTIONS } from '../../../src/offline/sandbox/concurrent';
 import { bundleCode } from '../../support/bundle';
 
 const START = Date.parse('2014-05-20T09:00:00+08:00');
@@ -270,5 +270,37 @@ describe('simultaneous executions (worker threads, seeded interleaving at servic
       for (const value of values) expect(['got it', TIMEOUT]).toContain(value);
     }
     expect(outcomes.some((values) => values.includes(TIMEOUT))).toBe(true);
+  });
+
+  test('the 31st simultaneous execution of one user fails to start and is not retried; other users and later starts are unaffected (source: https://developers.google.com/apps-script/guides/services/quotas "Simultaneous executions per user: 30")', () => {
+    const code = `function work() { Utilities.sleep(1000); return 'ran'; }`;
+    const e = emulator();
+    const as = (user: string) => ({
+      handler: 'work',
+      trigger: 'form' as const,
+      effectiveUser: user,
+    });
+    const specs = [...Array.from({ length: 31 }, () => as('admin@x.example')), as('b@x.example')];
+    const results = runConcurrently(e.ws, e.services, code, specs, {
+      seed: 3,
+      arrivals: [
+        // A moment later, while the 30 still run: refused too.
+        { at: START, start: () => [as('admin@x.example')] },
+        // Long after they ended: starts.
+        { at: START + 3_600_000, start: () => [as('admin@x.example')] },
+      ],
+    });
+    const outcome = results.map((r) => (r.ok ? r.value : r.error));
+    expect(outcome).toEqual([
+      ...Array<string>(30).fill('ran'),
+      TOO_MANY_EXECUTIONS,
+      'ran',
+      TOO_MANY_EXECUTIONS,
+      'ran',
+    ]);
+    // Refused executions are listed as failed, and nothing ever runs them again.
+    const failed = e.ws.executions.filter((x) => x.handler === 'work' && !x.ok);
+    expect(failed).toHaveLength(2);
+    expect(e.ws.executions.filter((x) => x.handler === 'work')).toHaveLength(34);
   });
 });

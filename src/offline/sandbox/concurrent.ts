@@ -35,6 +35,11 @@ interface Running {
   pending: WorkerMessage | null;
   /** Set while the pending call waits for a lock: the simulated moment it times out. */
   blockedUntil: number | null;
+  /**
+   * The execution's own time: when its pending call is made. Each execution's calls take their
+   * latency on its own timeline; the scheduler serves the earliest first.
+   */
+  readyAt: number;
   parked: boolean;
   result: RunResult | null;
 }
@@ -141,6 +146,7 @@ export function runConcurrently(
       seen: 0,
       pending: null,
       blockedUntil: null,
+      readyAt: ws.now(),
       parked: false,
       result: null,
     };
@@ -187,6 +193,8 @@ export function runConcurrently(
     run.pending = null;
     const failure = message.ok ? undefined : new Error(message.error ?? 'failed');
     ws.endExecution(run.execution, failure);
+    // It ended on its own timeline (the shared clock is at the start of its last call).
+    run.execution.endedAt = Math.max(run.execution.endedAt ?? 0, run.readyAt);
     const ok = message.ok && run.execution.killed === null;
     run.result = {
       execution: run.execution,
@@ -205,12 +213,25 @@ export function runConcurrently(
     const outcome = blockedOutcome(request.op === 'call' ? request.m : '');
     run.parked = false;
     run.blockedUntil = null;
-    reply(
-      run,
+    run.readyAt = Math.max(run.readyAt, ws.now());
+    const answer =
       'error' in outcome
         ? run.membrane.fail(new Error(outcome.error))
-        : { now: ws.now(), v: run.membrane.encode(outcome.value) },
-    );
+        : { now: ws.now(), v: run.membrane.encode(outcome.value) };
+    reply(run, { ...answer, now: run.readyAt });
+  };
+  /** Serves a call at the run's own time; its latency moves the run's time, not the clock. */
+  const serve = (run: Running, message: SandboxRequest): SandboxReply => {
+    let spent = 0;
+    ws.clock.divert = (ms) => {
+      spent += ms;
+    };
+    try {
+      return run.membrane.serve(message);
+    } finally {
+      ws.clock.divert = null;
+      run.readyAt = ws.now() + spent;
+    }
   };
 
   try {
@@ -219,42 +240,46 @@ export function runConcurrently(
     for (;;) {
       arrive();
       const live = runs.filter((run) => run.result === null);
-      if (live.length === 0) {
-        if (arrivals.length === 0) break;
-        // Nobody is running: time passes until the next execution starts.
-        ws.clock.set(Math.max(ws.now(), arrivals[0].at));
-        continue;
-      }
       const runnable = live.filter((run) => !run.parked);
-      if (runnable.length === 0) {
-        // Everybody waits for a lock: time passes until the earliest wait times out, or until
-        // the next execution starts, whichever comes first.
-        const first = live.reduce((a, b) =>
-          (a.blockedUntil ?? 0) <= (b.blockedUntil ?? 0) ? a : b,
-        );
-        const until = first.blockedUntil ?? ws.now();
-        if (arrivals.length > 0 && arrivals[0].at < until) {
-          ws.clock.set(Math.max(ws.now(), arrivals[0].at));
-          continue;
-        }
-        if (until > ws.now()) ws.clock.set(until);
-        timeOut(first);
+      const parked = live.filter((run) => run.parked);
+      // The next thing to happen in simulated time: a call (at its run's own time), a lock wait
+      // timing out, or a later execution starting — the earliest first.
+      const nextCall = runnable.length
+        ? Math.min(...runnable.map((r) => Math.max(r.readyAt, ws.now())))
+        : Infinity;
+      const waiting = parked.length
+        ? parked.reduce((a, b) => ((a.blockedUntil ?? 0) <= (b.blockedUntil ?? 0) ? a : b))
+        : null;
+      const nextTimeout = waiting ? (waiting.blockedUntil ?? ws.now()) : Infinity;
+      const nextArrival = arrivals.length ? arrivals[0].at : Infinity;
+      if (live.length === 0 && arrivals.length === 0) break;
+      if (nextArrival < nextCall && nextArrival <= nextTimeout) {
+        ws.clock.set(Math.max(ws.now(), nextArrival));
         continue;
       }
-      const stay =
-        current !== null && runnable.includes(current) && random.next() >= switchProbability;
-      const run: Running = stay && current ? current : runnable[random.int(0, runnable.length)];
+      if (waiting && nextTimeout < nextCall) {
+        if (nextTimeout > ws.now()) ws.clock.set(nextTimeout);
+        timeOut(waiting);
+        continue;
+      }
+      // Among the calls due at that moment (all of them when calls take no time), a seeded
+      // choice: the same seed gives the same interleaving.
+      const due = runnable.filter((r) => Math.max(r.readyAt, ws.now()) === nextCall);
+      const stay = current !== null && due.includes(current) && random.next() >= switchProbability;
+      const run: Running = stay && current ? current : due[random.int(0, due.length)];
       current = run;
+      if (nextCall > ws.now()) ws.clock.set(nextCall);
+      run.readyAt = ws.now();
       const message = run.pending as WorkerMessage;
       if (message.op === 'ready') {
-        reply(run, { now: ws.now() });
+        reply(run, { now: run.readyAt });
         continue;
       }
       if (message.op === 'done')
         throw new Error('emulator bug: a finished execution was scheduled');
       let answer: SandboxReply;
       try {
-        answer = run.membrane.serve(message);
+        answer = serve(run, message);
       } catch (error) {
         if (!(error instanceof WouldBlock)) throw error;
         run.blockedUntil ??= ws.now() + error.timeoutMs;
@@ -267,7 +292,7 @@ export function runConcurrently(
         continue;
       }
       run.blockedUntil = null;
-      reply(run, answer);
+      reply(run, { ...answer, now: run.readyAt });
       for (const other of runs) other.parked = false;
     }
   } catch (error) {

@@ -272,6 +272,22 @@ describe('simultaneous executions (worker threads, seeded interleaving at servic
     expect(outcomes.some((values) => values.includes(TIMEOUT))).toBe(true);
   });
 
+  test('simultaneous executions overlap in simulated time: two that each spend 3 minutes end 3 minutes after they start, not 6 (Apps Script runs triggers in parallel: https://developers.google.com/apps-script/guides/services/quotas "Simultaneous executions")', () => {
+    const code = `function work() { for (let i = 0; i < 3; i++) Utilities.sleep(60000); return new Date().getTime(); }`;
+    const e = emulator();
+    const spec = { handler: 'work', trigger: 'form' as const };
+    const results = runConcurrently(e.ws, e.services, code, [spec, spec], { seed: 1 });
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    // Each execution saw its own three minutes pass, and both ended at about the same moment.
+    for (const r of results) {
+      expect(r.value).toBeGreaterThanOrEqual(START + 180_000);
+      expect(r.value).toBeLessThan(START + 181_000);
+      expect(r.execution.endedAt! - r.execution.startedAt).toBeLessThan(181_000);
+    }
+    // A later call of one never waits for the other's sleep: the clock ends near START + 3 min.
+    expect(e.ws.now()).toBeLessThan(START + 181_000);
+  });
+
   test('the 31st simultaneous execution of one user fails to start and is not retried; other users and later starts are unaffected (source: https://developers.google.com/apps-script/guides/services/quotas "Simultaneous executions per user: 30")', () => {
     const code = `function work() { Utilities.sleep(1000); return 'ran'; }`;
     const e = emulator();

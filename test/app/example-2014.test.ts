@@ -93,7 +93,9 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
       .readdirSync(path.join(out, 'outbox'))
       .sort()
       .map((f) => readEml(path.join(out, 'outbox', f)));
-  });
+    // A whole rehearsal (290 days, ~500 executions): about 40 s alone on 2 cores, longer when
+    // the machine is shared.
+  }, 240_000);
 
   const unitOf = (to: string[]) =>
     Object.keys(units).find((id) => units[id].some((e) => to.includes(e)));

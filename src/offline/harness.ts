@@ -200,6 +200,17 @@ export class CampaignHarness {
     return results;
   }
 
+  /** When the next clock trigger fires (after those already fired), or null when none will. */
+  nextClockFire(): number | null {
+    let next: number | null = null;
+    for (const trigger of this.triggers()) {
+      if (trigger.kind !== 'clock') continue;
+      const at = ScriptApp._nextFire(this.ws, trigger.id, this.triggerCursor);
+      if (at !== null && (next === null || at < next)) next = at;
+    }
+    return next;
+  }
+
   /** Moves the clock forward without firing anything (time passes while nobody acts). */
   advanceTo(ms: number): void {
     if (ms > this.ws.now()) this.ws.clock.set(ms);

@@ -16,7 +16,7 @@ import type { RunResult } from '../sandbox/sandbox';
 import { exportReports } from './export-docx';
 import { writeOutbox } from './export-eml';
 import { exportXlsx } from './export-xlsx';
-import { registerFormReplayers } from './replay-forms';
+import { FORM_PREPARERS, registerFormReplayers, type FormEventPreparer } from './replay-forms';
 import { registerReviewReplayer } from './replay-review';
 import type { Scenario, ScenarioEvent } from './scenario';
 
@@ -252,32 +252,56 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     (e) => dayOf(e.atMs, timeZone) >= options.fromDay && dayOf(e.atMs, timeZone) <= options.toDay,
   );
   let next = 0;
+  /** Counts one replayed event: dropped when it made nothing run and says why. */
+  const tally = (event: ScenarioEvent, ran: number, problems: string[]): boolean => {
+    if (ran === 0 && problems.length > 0) {
+      dropped.push({ line: event.line, type: event.type, problem: problems.join('; ') });
+      return false;
+    }
+    replayed += 1;
+    eventNotes.push(
+      ...problems.map((problem) => ({ line: event.line, type: event.type, problem })),
+    );
+    return true;
+  };
   for (let day = options.fromDay; day <= options.toDay; day = addDays(day, 1)) {
     const dayEnd = zonedTime(addDays(day, 1), 0, 0, timeZone) - 1;
     let eventsToday = 0;
     while (next < events.length && events[next].atMs <= dayEnd) {
-      const event = events[next++];
+      const event = events[next];
       harness.fireClockTriggers(event.atMs - 1);
       harness.advanceTo(event.atMs);
+      // Respondents close together: their executions overlap in simulated time, as on Google
+      // (lock waits, the cap of 30 simultaneous executions) instead of running one after another.
+      const burst = burstFrom(events, next, dayEnd, harness.nextClockFire());
+      if (burst.length > 1) {
+        next += burst.length;
+        const arrivals = burst.map((e) => ({
+          at: e.atMs,
+          start: () => {
+            const prepared = (FORM_PREPARERS[e.type] as FormEventPreparer)(harness, e, context);
+            if (
+              tally(
+                e,
+                prepared.specs.length,
+                prepared.notes.map((n) => n.problem),
+              )
+            )
+              eventsToday += 1;
+            return prepared.specs;
+          },
+        }));
+        harness.runTogether([], { seed: scenario.environment.seed + event.line, arrivals });
+        continue;
+      }
+      next += 1;
       const replay = REPLAYERS[event.type];
       if (replay) {
         const runs = replay(harness, event, context);
-        const notes = ((runs as { notes?: { problem: string }[] }).notes ?? []).map((n) => ({
-          line: event.line,
-          type: event.type,
-          problem: n.problem,
-        }));
-        if (runs.length === 0 && notes.length > 0) {
-          dropped.push({
-            line: event.line,
-            type: event.type,
-            problem: notes.map((n) => n.problem).join('; '),
-          });
-        } else {
-          replayed += 1;
-          eventsToday += 1;
-          eventNotes.push(...notes);
-        }
+        const problems = ((runs as { notes?: { problem: string }[] }).notes ?? []).map(
+          (n) => n.problem,
+        );
+        if (tally(event, runs.length, problems)) eventsToday += 1;
       } else {
         skipped[event.type] = (skipped[event.type] ?? 0) + 1;
       }
@@ -335,6 +359,34 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     outputs,
     harness,
   };
+}
+
+/**
+ * Within this much of the previous one, a form event's executions may still meet the previous
+ * event's (an execution runs for at most 6 minutes).
+ */
+const BURST_GAP_MS = 6 * 60 * 1000;
+
+/**
+ * The form events from `start` on that arrive while earlier ones may still run: each within
+ * BURST_GAP_MS of the one before, on the same day, before the next clock trigger (which the
+ * rehearsal fires in between). One event alone is no burst.
+ */
+function burstFrom(
+  events: ScenarioEvent[],
+  start: number,
+  dayEnd: number,
+  nextClockFire: number | null,
+): ScenarioEvent[] {
+  const burst: ScenarioEvent[] = [];
+  for (let i = start; i < events.length; i++) {
+    const e = events[i];
+    if (!FORM_PREPARERS[e.type] || e.atMs > dayEnd) break;
+    if (nextClockFire !== null && e.atMs >= nextClockFire) break;
+    if (burst.length > 0 && e.atMs - burst[burst.length - 1].atMs > BURST_GAP_MS) break;
+    burst.push(e);
+  }
+  return burst;
 }
 
 /** The kind of each sent email (receipt, reminder, …) from the script's own `mail` records. */

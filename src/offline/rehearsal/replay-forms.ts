@@ -185,10 +185,28 @@ export function triggerRuns(submission: FormSubmission): RunSpec[] {
   }));
 }
 
-/** Fires the triggers Apps Script would fire for a submission, in order, each as its owner. */
-function fireTriggers(harness: CampaignHarness, submission: FormSubmission): RunResult[] {
-  return triggerRuns(submission).map((spec) => harness.run(spec));
+/** A form event made host-side (the respondent's part): the trigger executions it causes. */
+export interface PreparedFormEvent {
+  specs: RunSpec[];
+  notes: ReplayNote[];
 }
+
+export type FormEventPreparer = (
+  harness: CampaignHarness,
+  event: ScenarioEvent,
+  context: ReplayContext,
+) => PreparedFormEvent;
+
+/** Replays a prepared event: its trigger executions run one after another, each as its owner. */
+const replayWith =
+  (prepare: FormEventPreparer): EventReplayer =>
+  (harness, event, context) => {
+    const { specs, notes } = prepare(harness, event, context);
+    return result(
+      specs.map((spec) => harness.run(spec)),
+      notes,
+    );
+  };
 
 /**
  * A respondent submits one of the campaign's forms with answers keyed by field key; nothing runs
@@ -219,7 +237,7 @@ function refusal(error: unknown): string | null {
     : null;
 }
 
-export const replaySubmit: EventReplayer = (harness, scenarioEvent, context) => {
+export const prepareSubmit: FormEventPreparer = (harness, scenarioEvent, context) => {
   const event = scenarioEvent as SubmitEvent;
   const notes: ReplayNote[] = [];
   const note = (problem: string) => {
@@ -231,7 +249,7 @@ export const replaySubmit: EventReplayer = (harness, scenarioEvent, context) => 
   // A respondent cannot submit a form that does not exist (not created, not activated yet).
   if (typeof contract === 'string') {
     note(contract);
-    return result([], notes);
+    return { specs: [], notes };
   }
   const answers = mapAnswers(harness, contract, event.answers, note);
   let submission: FormSubmission;
@@ -245,7 +263,7 @@ export const replaySubmit: EventReplayer = (harness, scenarioEvent, context) => 
     const why = refusal(error);
     if (!why) throw error;
     note(why);
-    return result([], notes);
+    return { specs: [], notes };
   }
   if (event.id !== undefined) {
     const replayed: ReplayedResponse = {
@@ -255,10 +273,10 @@ export const replaySubmit: EventReplayer = (harness, scenarioEvent, context) => 
     };
     context.responses.set(event.id, replayed);
   }
-  return result(fireTriggers(harness, submission), notes);
+  return { specs: triggerRuns(submission), notes };
 };
 
-export const replayEdit: EventReplayer = (harness, scenarioEvent, context) => {
+export const prepareEdit: FormEventPreparer = (harness, scenarioEvent, context) => {
   const event = scenarioEvent as EditEvent;
   const notes: ReplayNote[] = [];
   const note = (problem: string) => {
@@ -270,7 +288,7 @@ export const replayEdit: EventReplayer = (harness, scenarioEvent, context) => {
     ReplayedResponse | undefined;
   if (!original) {
     note(`no response from event "${event.submitId ?? event.of}" to edit (it was not submitted)`);
-    return result([], notes);
+    return { specs: [], notes };
   }
   const contract = contractFor(harness, original.formKey);
   if (typeof contract === 'string' || contract.formId !== original.formId) {
@@ -280,7 +298,7 @@ export const replayEdit: EventReplayer = (harness, scenarioEvent, context) => {
         : `form.${original.formKey}.id now names another form than the one submitted`,
     );
     // The edit link still leads to the original form, if it exists.
-    if (!FormApp._form(harness.ws, original.formId)) return result([], notes);
+    if (!FormApp._form(harness.ws, original.formId)) return { specs: [], notes };
   }
   const items = typeof contract === 'string' ? {} : contract.items;
   const answers = mapAnswers(harness, { formId: original.formId, items }, event.answers, note);
@@ -294,15 +312,21 @@ export const replayEdit: EventReplayer = (harness, scenarioEvent, context) => {
     const why = refusal(error);
     if (!why) throw error;
     note(why);
-    return result([], notes);
+    return { specs: [], notes };
   }
-  return result(fireTriggers(harness, submission), notes);
+  return { specs: triggerRuns(submission), notes };
 };
 
 /** Registers the two replayers in the engine's table (called from engine.ts). */
 export function registerFormReplayers(
   replayers: Partial<Record<ScenarioEvent['type'], EventReplayer>>,
 ): void {
-  replayers.submit = replaySubmit;
-  replayers.edit = replayEdit;
+  replayers.submit = replayWith(prepareSubmit);
+  replayers.edit = replayWith(prepareEdit);
 }
+
+/** Form events whose trigger executions the rehearsal may run at once (a burst of respondents). */
+export const FORM_PREPARERS: Partial<Record<ScenarioEvent['type'], FormEventPreparer>> = {
+  submit: prepareSubmit,
+  edit: prepareEdit,
+};

@@ -126,7 +126,11 @@ const TOKEN = /\{\{([^{}]*)\}\}/g;
 const inert = (value: string) => value.replace(/\{\{/g, '{\u200b{');
 
 function tokensOf(text: string): string[] {
-  return [...text.matchAll(TOKEN)].map((m) => m[1]);
+  // exec in a loop, not matchAll (ES2020): the bundle uses only ES2019 built-ins (scripts/builtins.cjs).
+  const out: string[] = [];
+  const pattern = new RegExp(TOKEN.source, 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push(m[1]);
+  return out;
 }
 
 function listOf(def: ReportTemplateDef, token: string): string | null {
@@ -679,10 +683,8 @@ export function runDueReports(deps: AppDeps, config: CampaignConfig, today: stri
     const result = makeStageReport(deps, config, load(), stage, today, true);
     if (result.ok) deps.store.set(STORE.autoStage(stage.stageId), result.docId ?? 'done');
   }
-  const last = config.stages
-    .map((s) => s.deadline)
-    .sort()
-    .at(-1);
+  const deadlines = config.stages.map((s) => s.deadline).sort();
+  const last = deadlines[deadlines.length - 1];
   if (last && due(last) && !deps.store.get(STORE.autoFinal)) {
     const result = makeFinalReport(deps, config, load(), today, true);
     if (result.ok) deps.store.set(STORE.autoFinal, result.docId ?? 'done');

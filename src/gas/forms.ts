@@ -146,10 +146,26 @@ export const gasForms: FormsPort = {
       const id = ids[key];
       const item = id === undefined ? null : form.getItemById(id);
       if (!item) continue;
-      const itemResponse =
-        item.getType() === FormApp.ItemType.LIST
-          ? item.asListItem().createResponse(value)
-          : item.asTextItem().createResponse(value);
+      let itemResponse: GoogleAppsScript.Forms.ItemResponse;
+      try {
+        itemResponse =
+          item.getType() === FormApp.ItemType.LIST
+            ? item.asListItem().createResponse(value)
+            : item.asTextItem().createResponse(value);
+      } catch (error) {
+        // ListItem.createResponse throws for a value that is not one of its choices
+        // (https://developers.google.com/apps-script/reference/forms/list-item#createResponse(String)):
+        // the link is left without that answer, and the caller, not finding it, links the plain form.
+        console.log(
+          JSON.stringify({
+            event: 'prefillRefused',
+            form: formKey,
+            item: key,
+            error: String(error),
+          }),
+        );
+        continue;
+      }
       response = response.withItemResponse(itemResponse);
     }
     return response.toPrefilledUrl();

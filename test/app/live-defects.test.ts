@@ -2,6 +2,7 @@
  * Issue 13: defects a read of the bundle's Apps Script calls against Google's reference found,
  * each proven on dist/Code.js in the strict emulator.
  */
+import { FormApp } from '../../src/offline/emulator/form-app';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
@@ -44,6 +45,8 @@ interface CampaignOptions {
   accountType?: 'workspace' | 'consumer';
   spreadsheetTimeZone?: string;
   activate?: boolean;
+  /** A unit's name by index (default 测试单位N机关党委). */
+  unitName?: (index: number) => string;
 }
 
 function campaignOf(options: CampaignOptions = {}) {
@@ -64,11 +67,9 @@ function campaignOf(options: CampaignOptions = {}) {
     campaign.spreadsheet.setSpreadsheetTimeZone(options.spreadsheetTimeZone);
   campaign.open(ADMIN);
   campaign.clickMenu('setup', ADMIN);
-  fillConfiguration(
-    campaign,
-    scenarioOf(options.units ?? 3, options.settings, options.stages),
-    ADMIN,
-  );
+  const scenario = scenarioOf(options.units ?? 3, options.settings, options.stages);
+  if (options.unitName) scenario.units.rows.forEach((r, i) => (r[1] = options.unitName!(i)));
+  fillConfiguration(campaign, scenario, ADMIN);
   if (options.activate !== false) {
     const activated = campaign.clickMenu('activate', ADMIN);
     expect(activated.error).toBeUndefined();
@@ -104,5 +105,58 @@ describe('issue 13 #9: writes past a sheet’s 1,000 rows grow it first', () => 
         .flatMap((m) => m.to),
     );
     expect(reached.has('dw1@u1.example') && reached.has('dw1100@u1100.example')).toBe(true);
+  });
+});
+
+/** Every form link in an email's plain body. */
+const formLinks = (body: string) =>
+  body.match(/https:\/\/docs\.google\.com\/forms\/[^\s"<>]+/g) ?? [];
+/** The pre-filled answers of a form link, decoded as a browser reads them. */
+const answersOf = (url: string) =>
+  (url.split('?')[1] ?? '')
+    .split('&')
+    .filter((p) => p.startsWith('entry.'))
+    .map((p) => decodeURIComponent(p.slice(p.indexOf('=') + 1).replace(/\+/g, ' ')));
+
+describe('issue 13 #11: pre-filled links never carry another unit, and a refused value gives the plain link', () => {
+  const reminderDay = at('2014-05-27T12:00:00+08:00');
+
+  test('unit names Google percent-encodes unlike encodeURIComponent ("(" → %28): each unit\'s reminder pre-fills its own name', () => {
+    const names = ['测试单位(一)机关党委', "O'Brien & Sons 党支部", '测试单位 三!'];
+    const { campaign } = campaignOf({ unitName: (i) => names[i] });
+    campaign.fireClockTriggers(reminderDay);
+    for (const [i, name] of names.entries()) {
+      const mail = campaign.outbox().find((m) => m.to.includes(`dw${i + 1}@u${i + 1}.example`));
+      expect(mail).toBeDefined();
+      const links = formLinks(mail!.body);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expect(answersOf(link)).toEqual([name]);
+    }
+  });
+
+  test('a sample unit outside the dropdown (choices edited by hand): the daily run still sends, every reminder has the plain form link, and the log says why', () => {
+    const { campaign, runs } = campaignOf();
+    campaign.asPerson(ADMIN, () => {
+      const form = FormApp._forms(campaign.ws).find((f) => f.getTitle().includes('申报'))!;
+      const list = form.getItems(FormApp.gasEnums.ItemType.LIST as never)[0].asListItem();
+      list.setChoiceValues(['测试单位2机关党委', '测试单位3机关党委']);
+    });
+    runs.length = 0;
+    campaign.fireClockTriggers(reminderDay);
+    const daily = runs.filter((r) => handlerOf(r) === 'onDailyTick');
+    expect(daily.length).toBeGreaterThan(0);
+    expect(daily.map((r) => r.error ?? 'ok')).toEqual(daily.map(() => 'ok'));
+    const reminders = campaign.outbox().filter((m) => m.to.some((t) => t.startsWith('dw')));
+    expect(new Set(reminders.flatMap((m) => m.to)).size).toBe(3);
+    for (const mail of reminders) {
+      const links = formLinks(mail.body);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) expect(answersOf(link)).toEqual([]);
+    }
+    expect(records(runs, 'prefillRefused').length).toBeGreaterThan(0);
+    const skipped = records(runs, 'prefillSkipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    for (const r of skipped)
+      expect(r).toMatchObject({ form: 'application', reason: 'placeholderNotFound' });
   });
 });

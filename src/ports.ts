@@ -82,6 +82,8 @@ export interface TriggersPort {
 export interface FormSpec {
   key: string;
   title: string;
+  /** Only signed-in accounts of the owner's domain may answer (Settings responderAccess). */
+  requireLogin: boolean;
   description: string;
   confirmation: string;
   items: {
@@ -109,10 +111,16 @@ export interface FormSpec {
 
 export interface FormsPort {
   /**
-   * Creates the form when it does not exist yet (collecting emails, allowing edits, responses
-   * into this spreadsheet) and remembers its id and item ids; true when it created it.
+   * Creates the form when it does not exist yet — only "not found" or trashed counts; any other
+   * error is thrown — (titled, published, collecting emails, allowing edits, responses into this
+   * spreadsheet) and remembers its id and item ids. An existing form is published again and given
+   * the responder access of `spec`. With `create: false` (the daily run) nothing is created or
+   * changed: a missing form is reported as `missing`.
    */
-  ensureForm(spec: FormSpec): { created: boolean; url: string };
+  ensureForm(
+    spec: FormSpec,
+    options?: { create?: boolean },
+  ): { created: boolean; url: string; repaired?: boolean; missing?: boolean };
   /** Sets the choices of a dropdown item when they differ; true when changed. */
   setChoices(formKey: string, itemKey: string, choices: readonly string[]): boolean;
   /** Exactly one submit trigger of this account on the form; true when it changed anything. */

@@ -62,8 +62,9 @@ export function dailyTick(
                 : m.health.triggerDuplicated(triggers.length),
           });
         }
-        // The roster may have changed since yesterday: the unit dropdown follows it.
-        ensureCampaignForms(deps, loaded.config);
+        // The roster may have changed since yesterday: the unit dropdown follows it. The daily run
+        // never creates a form (units' links would point at a new one): a missing form is logged.
+        ensureCampaignForms(deps, loaded.config, { create: false });
       }
       return { config: loaded.config, result: { ran: true, repairedTriggers: repaired } };
     },

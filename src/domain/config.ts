@@ -38,6 +38,8 @@ export interface Settings {
   ledgerCadenceDays: number;
   projectIdPrefix: string;
   reportFolderId: string;
+  /** Who may answer the campaign forms (Form.setRequireLogin). */
+  responderAccess: 'anyone' | 'domain';
 }
 
 export interface Unit {
@@ -260,6 +262,13 @@ function settingSchema(def: SettingDef) {
         const raw = isEmpty(cell) ? '' : String(cell).trim();
         if (raw === '') return def.default ?? fail(problem('required'));
         return isValidTimeZone(raw) ? raw : fail(problem('badTimeZone', raw));
+      });
+    case 'choice':
+      return cellParser((cell, fail) => {
+        const raw = isEmpty(cell) ? '' : String(cell).trim();
+        const choices = def.choices ?? [];
+        if (raw === '') return def.default ?? fail(problem('required'));
+        return choices.includes(raw) ? raw : fail(problem('badChoice', raw, choices.join('、')));
       });
     case 'locale':
       return cellParser((cell, fail) => {

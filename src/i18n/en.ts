@@ -54,6 +54,8 @@ export const en: Messages = {
     triggerMissing: 'The daily trigger was missing and has been reinstalled.',
     triggerDuplicated: (count: number) =>
       `${count} duplicate daily triggers were found and merged into one.`,
+    formMissing: (form: string) =>
+      `The form "${form}" was deleted or moved to the trash; the daily run never creates forms: use the menu's "Repair triggers" or "Validate and activate" to create it again, then send the new link to the units.`,
   },
   mail: {
     greeting: 'Hello,',

@@ -2,7 +2,10 @@
  * Issue 13: defects a read of the bundle's Apps Script calls against Google's reference found,
  * each proven on dist/Code.js in the strict emulator.
  */
+import { DocumentApp } from '../../src/offline/emulator/document-app';
+import { DriveApp } from '../../src/offline/emulator/drive-app';
 import { FormApp } from '../../src/offline/emulator/form-app';
+import { formStore } from '../../src/offline/emulator/form-model';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
@@ -158,5 +161,136 @@ describe('issue 13 #11: pre-filled links never carry another unit, and a refused
     expect(skipped.length).toBeGreaterThan(0);
     for (const r of skipped)
       expect(r).toMatchObject({ form: 'application', reason: 'placeholderNotFound' });
+  });
+});
+
+const TRANSIENT = "We're sorry, a server error occurred. Please wait a bit and try again.";
+
+describe('issue 13 #4: only "not found" or trashed means re-create; a transient error is thrown and retried', () => {
+  const forms = (c: CampaignHarness) => FormApp._forms(c.ws);
+  /** The newest application form (a trashed one stays listed). */
+  const applicationForm = (c: CampaignHarness) =>
+    forms(c)
+      .filter((f) => f.getTitle().includes('申报'))
+      .pop()!;
+
+  test('a transient FormApp.openById failure fails the daily run (no new form); the next run works with the same form', () => {
+    const { campaign, runs } = campaignOf();
+    const before = forms(campaign).map((f) => f.getId());
+    campaign.ws.failNext('FormApp.openById', TRANSIENT);
+    runs.length = 0;
+    campaign.fireClockTriggers(at('2014-05-20T12:00:00+08:00'));
+    expect(runs[0].ok).toBe(false);
+    expect(runs[0].error).toContain('server error');
+    expect(forms(campaign).map((f) => f.getId())).toEqual(before);
+    campaign.fireClockTriggers(at('2014-05-21T12:00:00+08:00'));
+    expect(runs.at(-1)!.ok).toBe(true);
+    expect(forms(campaign).map((f) => f.getId())).toEqual(before);
+  });
+
+  test('a transient failure while activate opens a form fails activate without creating one; activate again changes nothing', () => {
+    const { campaign } = campaignOf();
+    const before = forms(campaign).map((f) => f.getId());
+    campaign.ws.failNext('FormApp.openById', 'Service error: Forms');
+    const failed = campaign.clickMenu('activate', ADMIN);
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toContain('Service error: Forms');
+    expect(forms(campaign).map((f) => f.getId())).toEqual(before);
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    expect(forms(campaign).map((f) => f.getId())).toEqual(before);
+  });
+
+  test('a deleted form: the daily run creates none and logs it (Chinese, naming the form and the fix); Repair creates it again, titled and published', () => {
+    const { campaign, runs } = campaignOf();
+    const gone = applicationForm(campaign).getId();
+    formStore(campaign.ws).forms.delete(gone);
+    const count = forms(campaign).length;
+    runs.length = 0;
+    campaign.fireClockTriggers(at('2014-05-20T12:00:00+08:00'));
+    expect(runs.every((r) => r.ok)).toBe(true);
+    expect(forms(campaign).length).toBe(count);
+    expect(records(runs, 'formMissing')).toEqual([
+      expect.objectContaining({
+        form: 'application',
+        message: expect.stringContaining('每日运行不会新建表单'),
+      }),
+    ]);
+    expect(campaign.clickMenu('repairTriggers', ADMIN).ok).toBe(true);
+    const again = applicationForm(campaign);
+    expect(again.getId()).not.toBe(gone);
+    expect(again.isPublished()).toBe(true);
+    expect(again.getTitle()).toContain('缺陷测试');
+  });
+
+  test('a form in the trash is created again by activate; a form found unpublished is published again by Repair', () => {
+    const { campaign } = campaignOf();
+    const trashed = applicationForm(campaign).getId();
+    campaign.asPerson(ADMIN, () => new DriveApp(campaign.ws).getFileById(trashed).setTrashed(true));
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    const fresh = applicationForm(campaign);
+    expect(fresh.getId()).not.toBe(trashed);
+    campaign.asPerson(ADMIN, () => fresh.setPublished(false));
+    expect(campaign.clickMenu('repairTriggers', ADMIN).ok).toBe(true);
+    expect(FormApp._form(campaign.ws, fresh.getId())!.isPublished()).toBe(true);
+  });
+
+  test('a transient Drive failure while checking a report template fails the report and never replaces the staff-edited template', () => {
+    const { campaign } = campaignOf();
+    const templates = () => DocumentApp._documents(campaign.ws).filter((d) => !d.trashed);
+    const before = templates().map((d) => d.id);
+    expect(before.length).toBe(3);
+    campaign.ws.failNext('DriveApp.getFileById', 'Service error: Drive');
+    const run = campaign.clickMenu('generateStageReport', ADMIN);
+    expect(run.ok).toBe(false);
+    expect(templates().map((d) => d.id)).toEqual(before);
+    expect(campaign.clickMenu('generateStageReport', ADMIN).ok).toBe(true);
+    expect(
+      templates()
+        .map((d) => d.id)
+        .slice(0, 3),
+    ).toEqual(before);
+  });
+});
+
+describe('issue 13 Deliver: responder access is a Settings choice (Form.setRequireLogin)', () => {
+  const campaignForms = (c: CampaignHarness) => FormApp._forms(c.ws);
+
+  test('default "anyone": every campaign form admits anyone with the link (requiresLogin false), titled, described and published', () => {
+    const { campaign } = campaignOf({
+      stages: [
+        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+        ['plan', '方案阶段', '2014-06-01', '2014-06-20', 'plan', 'keyProjects', '3,1', '3'],
+      ],
+    });
+    const forms = campaignForms(campaign);
+    expect(forms.length).toBe(2);
+    for (const form of forms) {
+      expect(form.requiresLogin()).toBe(false);
+      expect(form.isPublished()).toBe(true);
+      expect(form.getTitle()).toMatch(/^缺陷测试 · /);
+      expect(form.getDescription()).not.toBe('');
+    }
+  });
+
+  test('"domain": forms admit only signed-in accounts of the domain; switching back and activating again opens them to anyone', () => {
+    const { campaign } = campaignOf({ settings: { responderAccess: 'domain' } });
+    expect(campaignForms(campaign).map((f) => f.requiresLogin())).toEqual([true]);
+    const settings = campaign.values('系统设置') ?? [];
+    const row = settings.findIndex((r) => r[0] === 'responderAccess');
+    campaign.paste('系统设置', row + 1, [['responderAccess', '表单填写权限', 'anyone']], ADMIN);
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    expect(campaignForms(campaign).map((f) => f.requiresLogin())).toEqual([false]);
+  });
+
+  test('a value other than anyone/domain is refused at activation, located in 运行状况', () => {
+    const { campaign } = campaignOf({ settings: { responderAccess: 'everyone' }, activate: false });
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    const health = (campaign.values('运行状况') ?? []).map((r) => r.join('|'));
+    expect(
+      health.some(
+        (l) => l.includes('系统设置') && l.includes('「everyone」不在可选范围内：anyone、domain'),
+      ),
+    ).toBe(true);
+    expect(campaignForms(campaign)).toEqual([]);
   });
 });

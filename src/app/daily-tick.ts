@@ -6,7 +6,13 @@ import { DAILY_HANDLER, STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
 import { loadRecords } from './records';
-import { planReminders, readLedger, sendReminders, STORE } from './reminders';
+import {
+  DEFAULT_TIME_BUDGET_MS,
+  planReminders,
+  readLedger,
+  sendReminders,
+  STORE,
+} from './reminders';
 import { runDueReports } from './reports';
 
 export const CONTINUE_HANDLER = 'onDailyTickContinue';
@@ -77,12 +83,19 @@ export function dailyTick(
     continued = true;
   }
   if (!continued) {
-    // The day after a stage deadline: its summary report (and after the last, the final one).
-    runDueReports(
+    // The day after a stage deadline: its summary report (and after the last, the final one),
+    // each only while the time budget holds one; the continuation makes the rest.
+    const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
+    const reports = runDueReports(
       deps,
       prepared.config,
       dayOf(deps.clock.now(), prepared.config.settings.timeZone),
+      { startedAt, budgetMs },
     );
+    if (reports.remaining > 0) {
+      deps.triggers.createAfter(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+      continued = true;
+    }
   }
   deps.store.set(STORE.lastRunMs, String(deps.clock.now() - startedAt));
   deps.log.record({

@@ -6,6 +6,7 @@ import { DocumentApp } from '../../src/offline/emulator/document-app';
 import { DriveApp } from '../../src/offline/emulator/drive-app';
 import { FormApp } from '../../src/offline/emulator/form-app';
 import { formStore } from '../../src/offline/emulator/form-model';
+import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
@@ -292,5 +293,58 @@ describe('issue 13 Deliver: responder access is a Settings choice (Form.setRequi
       ),
     ).toBe(true);
     expect(campaignForms(campaign)).toEqual([]);
+  });
+});
+
+describe('issue 13 #7: the daily run starts a report only with time left; the continuation makes the rest, none twice', () => {
+  /** The project's latency table × 3 (environment.json latencyScale 3). */
+  const latencyScale3 = (name: string) => perCallMs(DEFAULT_LATENCY, name) * 3;
+
+  function afterDeadline(units: number) {
+    const { campaign, runs } = campaignOf({ units, latencyMs: latencyScale3 });
+    campaign.fireClockTriggers(at('2014-05-30T12:00:00+08:00'));
+    runs.length = 0;
+    // 05-31: every unit is overdue, and the stage report and the final report are due.
+    campaign.fireClockTriggers(at('2014-05-31T23:00:00+08:00'));
+    const reports = DocumentApp._documents(campaign.ws).filter(
+      (d) => !d.trashed && /（2014-05-31）$/.test(d.name),
+    );
+    return { campaign, runs, reports };
+  }
+
+  test('265 units at latencyScale 3: overdue notices fill the budget, so both reports go to the continuation (before: the run was killed at 6 min mid-report)', () => {
+    const { runs, reports } = afterDeadline(265);
+    expect(runs.map((r) => [handlerOf(r), r.error ?? 'ok'])).toEqual(
+      runs.map((r) => [handlerOf(r), 'ok']),
+    );
+    for (const r of runs)
+      expect(r.execution.endedAt! - r.execution.startedAt).toBeLessThan(6 * 60 * 1000);
+    expect(reports.map((d) => d.name).sort()).toEqual([
+      '缺陷测试申报阶段总结报告（2014-05-31）',
+      '缺陷测试验收总结报告（2014-05-31）',
+    ]);
+    const madeBy = runs.flatMap((r) =>
+      records([r], 'report').map((rec) => [handlerOf(r), rec.kind]),
+    );
+    expect(madeBy).toEqual([
+      ['onDailyTickContinue', 'stageReport'],
+      ['onDailyTickContinue', 'finalReport'],
+    ]);
+  });
+
+  test('200 units: the daily run makes the stage report, has no time for the final one, and the continuation makes it — each report once', () => {
+    const { runs, reports } = afterDeadline(200);
+    expect(runs.every((r) => r.ok)).toBe(true);
+    expect(reports.length).toBe(2);
+    const madeBy = runs.flatMap((r) =>
+      records([r], 'report').map((rec) => [handlerOf(r), rec.kind]),
+    );
+    expect(madeBy).toEqual([
+      ['onDailyTick', 'stageReport'],
+      ['onDailyTickContinue', 'finalReport'],
+    ]);
+    expect(records(runs, 'checkpoint')).toEqual([
+      expect.objectContaining({ reason: 'timeBudget', reports: 1 }),
+    ]);
   });
 });

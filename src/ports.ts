@@ -159,6 +159,8 @@ export interface LockPort {
 
 export interface Clock {
   now(): number;
+  /** The script project's time zone (appsscript.json, Session.getScriptTimeZone). */
+  scriptTimeZone(): string;
 }
 
 /** Structured records (rehearsal-format.md: `event` and its fields) to Cloud Logging. */

@@ -142,6 +142,7 @@ export const gasLock: LockPort = {
 
 export const gasClock: Clock = {
   now: () => new Date().getTime(),
+  scriptTimeZone: () => Session.getScriptTimeZone(),
 };
 
 export const gasLog: LogPort = {

@@ -49,6 +49,8 @@ export const en: Messages = {
       `"${campaign}" is already active with this configuration; nothing was changed.`,
     healthOk: 'Configuration is valid; the campaign is active.',
     configOk: 'Configuration is valid.',
+    scriptTimeZone: (scriptZone: string, campaignZone: string) =>
+      `The script project's time zone (appsscript.json) is ${scriptZone}, the campaign's ${campaignZone}: reminders, deadlines and reports follow the campaign's zone and are not affected; change the project settings to align them.`,
   },
   health: {
     triggerMissing: 'The daily trigger was missing and has been reinstalled.',
@@ -198,6 +200,8 @@ export const en: Messages = {
     unknownSetting: (key: string) => `unknown setting "${key}"`,
     duplicateSetting: (key: string) => `setting "${key}" appears more than once`,
     badTimeZone: (value: string) => `"${value}" is not a valid time zone (e.g. Asia/Shanghai)`,
+    timeZoneMismatch: (sheetZone: string, campaignZone: string) =>
+      `the spreadsheet's time zone is ${sheetZone}, not the campaign's ${campaignZone}: deadlines and other dates would be a day off. Set File > Settings > Time zone to ${campaignZone} (or this setting to ${sheetZone}) and check again`,
     badLocale: (value: string) => `"${value}" is not a supported language: zh-CN or en`,
     badInteger: (value: string, min: number, max: number) =>
       `"${value}" must be a whole number from ${min} to ${max}`,

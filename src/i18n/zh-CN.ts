@@ -47,6 +47,8 @@ export const zhCN = {
     unchanged: (campaign: string) => `「${campaign}」已处于启动状态，配置未变，未作任何改动。`,
     healthOk: '配置校验通过，活动已启动。',
     configOk: '配置校验通过。',
+    scriptTimeZone: (scriptZone: string, campaignZone: string) =>
+      `脚本项目时区（appsscript.json）为 ${scriptZone}，活动时区为 ${campaignZone}：提醒、截止日期和报告均按活动时区计算，不受影响；如需一致，请在 Apps Script 项目设置中修改。`,
   },
   health: {
     triggerMissing: '每日定时任务缺失，已重新安装。',
@@ -189,6 +191,8 @@ export const zhCN = {
     unknownSetting: (key: string) => `未知的设置项「${key}」`,
     duplicateSetting: (key: string) => `设置项「${key}」重复出现`,
     badTimeZone: (value: string) => `「${value}」不是有效的时区（例如 Asia/Shanghai）`,
+    timeZoneMismatch: (sheetZone: string, campaignZone: string) =>
+      `表格时区为 ${sheetZone}，与活动时区 ${campaignZone} 不一致，截止日期等日期会相差一天。请在「文件 > 设置 > 时区」中改为 ${campaignZone}（或把本设置改为 ${sheetZone}），再重新校验`,
     badLocale: (value: string) => `「${value}」不是支持的语言，应为 zh-CN 或 en`,
     badInteger: (value: string, min: number, max: number) =>
       `「${value}」应为 ${min} 到 ${max} 之间的整数`,

@@ -348,3 +348,50 @@ describe('issue 13 #7: the daily run starts a report only with time left; the co
     ]);
   });
 });
+
+describe('issue 13 #10: the spreadsheet’s, the script’s and the campaign’s time zones are compared', () => {
+  test('a spreadsheet in Asia/Tokyo for a campaign in Europe/London: activation is refused, located at 系统设置 timeZone, in Chinese; no trigger is installed', () => {
+    const { campaign } = campaignOf({
+      settings: { timeZone: 'Europe/London' },
+      spreadsheetTimeZone: 'Asia/Tokyo',
+      activate: false,
+    });
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    const health = campaign.values('运行状况') ?? [];
+    const settings = campaign.values('系统设置') ?? [];
+    const zoneRow = settings.findIndex((r) => r[0] === 'timeZone') + 1;
+    expect(health.slice(1)).toEqual([
+      [
+        '错误',
+        '系统设置',
+        zoneRow,
+        '值',
+        '表格时区为 Asia/Tokyo，与活动时区 Europe/London 不一致，截止日期等日期会相差一天。请在「文件 > 设置 > 时区」中改为 Europe/London（或把本设置改为 Asia/Tokyo），再重新校验',
+        expect.any(String),
+      ],
+    ]);
+    expect(campaign.triggers().filter((t) => t.handler === 'onDailyTick')).toEqual([]);
+  });
+
+  test('once the spreadsheet is set to the campaign’s zone, the typed deadline 2014-05-30 is 2014-05-30 in every reminder (a Tokyo sheet read in London made it 05-29); the script’s Asia/Shanghai zone is a located warning', () => {
+    const { campaign } = campaignOf({
+      settings: { timeZone: 'Europe/London' },
+      spreadsheetTimeZone: 'Asia/Tokyo',
+      activate: false,
+    });
+    campaign.spreadsheet.setSpreadsheetTimeZone('Europe/London');
+    expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+    const health = (campaign.values('运行状况') ?? []).slice(1);
+    expect(health.map((r) => r[0])).toEqual(['正常', '提醒']);
+    expect(String(health[1][4])).toContain(
+      '脚本项目时区（appsscript.json）为 Asia/Shanghai，活动时区为 Europe/London',
+    );
+    campaign.fireClockTriggers(at('2014-05-30T12:00:00+01:00'));
+    const reminders = campaign.outbox().filter((m) => m.to.some((t) => t.startsWith('dw')));
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const mail of reminders) {
+      expect(mail.body).toContain('2014-05-30');
+      expect(mail.body).not.toContain('2014-05-29');
+    }
+  });
+});

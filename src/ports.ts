@@ -61,6 +61,11 @@ export interface UiPort {
   toast(message: string, title: string): void;
   /** The email of the person at the keyboard ('' when unknown). */
   activeUser(): string;
+  /**
+   * Whom this execution runs as: in a menu run, the person who clicked — known even where
+   * Google hides the active user (consumer accounts, another domain).
+   */
+  effectiveUser(): string;
 }
 
 export interface DailyTrigger {

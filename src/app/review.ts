@@ -80,6 +80,9 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
     const locale = settings.locale;
     const m = messages(locale);
     const now = deps.clock.now();
+    // Consumer accounts and other domains: e.user is blank. The decision is recorded under an
+    // explicit "unknown" that the reviewer signs from the menu (review-confirm.ts).
+    const editor = edit.editor || m.review.unknownReviewer;
     const projects = readKeyed(deps.sheets, PROJECTS_SHEET, locale);
     const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
     const state = reviewState(audit);
@@ -115,7 +118,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
           state.set(projectId, { ...(state.get(projectId) ?? {}), [key]: verdict.value });
           auditRows.push({
             at: new Date(now),
-            editor: edit.editor,
+            editor,
             projectId,
             unitId: String(row.values.unitId ?? ''),
             key,
@@ -123,7 +126,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
             newValue: verdict.value,
           });
           set(key, verdict.value);
-          set('reviewer', edit.editor);
+          set('reviewer', editor);
           set('reviewedAt', new Date(now));
           result.accepted += 1;
           continue;
@@ -133,7 +136,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
         notes.push({
           row: row.row,
           column,
-          note: refusedNote(m, edit.editor, formatMinute(now, settings.timeZone), reason),
+          note: refusedNote(m, editor, formatMinute(now, settings.timeZone), reason),
         });
         result.refused.push({ projectId, key, rule: verdict.rule });
         deps.log.record({ event: 'editRefused', rule: verdict.rule, projectId, key });
@@ -167,6 +170,10 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
           .join('\n'),
         m.review.refusedTitle,
       );
+    }
+    if (result.accepted && !edit.editor) {
+      deps.log.record({ event: 'reviewerUnknown', decisions: auditRows.length });
+      deps.ui.toast(m.review.unknownReviewerToast, m.review.confirmTitle);
     }
     if (result.accepted) refreshQuotaView(deps, config, loadRecords(deps.sheets, locale), now);
     return result;

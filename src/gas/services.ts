@@ -59,6 +59,11 @@ export const gasUi: UiPort = {
   activeUser(): string {
     return Session.getActiveUser().getEmail();
   },
+  effectiveUser(): string {
+    // https://developers.google.com/apps-script/reference/base/session#getEffectiveUser():
+    // "the user under whose authority the script is running" — the clicker, for a menu item.
+    return Session.getEffectiveUser().getEmail();
+  },
   toast(message: string, title: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);
   },

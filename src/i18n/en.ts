@@ -8,6 +8,7 @@ export const en: Messages = {
     checkConfig: 'Validate configuration only',
     checkQuotas: 'Check quotas now',
     markVerified: 'Confirm a submitter',
+    confirmReviews: 'Sign my review decisions',
     repairTriggers: 'Repair triggers',
     previewReminders: 'Preview reminders (nothing is sent)',
     health: 'Show health',
@@ -153,6 +154,20 @@ export const en: Messages = {
     lastRunLong: (seconds: number) =>
       `the last daily run took ${seconds} s, close to the 6-minute limit`,
     appsScript: 'Apps Script quotas',
+    unknownReviewer: '(identity unknown: the edit trigger gave no editor; awaiting confirmation)',
+    unknownReviewerToast:
+      'Google did not tell the script who you are (consumer or external account). Your decision is recorded; use the menu "Sign my review decisions" to sign it.',
+    confirmTitle: 'Sign my review decisions',
+    confirmNone: 'No review decision is awaiting a signature.',
+    confirmNoIdentity:
+      "Your account cannot be determined, so nothing can be signed. Use an account of the spreadsheet owner's domain or ask an administrator.",
+    confirmPrompt: (me: string, lines: string, count: number, more: number) =>
+      `${count} review decisions have no recorded editor:\n${lines}${more > 0 ? `\n… and ${more} more` : ''}\n\nEnter the project IDs of the decisions you (${me}) made, separated by commas, or "all" for every one above:`,
+    confirmLine: (at: string, projectId: string, field: string, value: string) =>
+      `${at}  ${projectId}  ${field} → ${value}`,
+    confirmDone: (count: number, me: string) =>
+      `${count} review decisions signed as ${me} in the audit log.`,
+    confirmAll: 'all',
   },
   quotaRules: {
     minProjectsPerUnit: 'Min. projects per unit',

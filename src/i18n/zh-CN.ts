@@ -7,6 +7,7 @@ export const zhCN = {
     checkConfig: '仅校验配置',
     checkQuotas: '立即检查配额',
     markVerified: '核验提交人身份',
+    confirmReviews: '确认我的审核决定',
     repairTriggers: '修复触发器',
     previewReminders: '预览今日提醒（不发送）',
     health: '查看运行状况',
@@ -143,6 +144,19 @@ export const zhCN = {
       `今日剩余邮件配额 ${remaining}，低于保留数 ${reserve}`,
     lastRunLong: (seconds: number) => `上次每日运行耗时 ${seconds} 秒，接近 6 分钟上限`,
     appsScript: 'Apps Script 配额',
+    unknownReviewer: '（身份未知：编辑触发器未提供操作人，待本人确认）',
+    unknownReviewerToast:
+      'Google 未向脚本提供您的身份（个人账号或外部域账号）。审核决定已记录；请点击菜单「书记项目 → 确认我的审核决定」署名。',
+    confirmTitle: '确认我的审核决定',
+    confirmNone: '没有待确认身份的审核决定。',
+    confirmNoIdentity: '无法确定您的账号，不能署名。请使用与本表格所有者同一域的账号或联系管理员。',
+    confirmPrompt: (me: string, lines: string, count: number, more: number) =>
+      `以下 ${count} 条审核决定未记录操作人：\n${lines}${more > 0 ? `\n……另有 ${more} 条` : ''}\n\n请输入由您（${me}）做出的决定的项目编号，用逗号分隔；输入「全部」确认以上全部：`,
+    confirmLine: (at: string, projectId: string, field: string, value: string) =>
+      `${at}  ${projectId}  ${field} → ${value}`,
+    confirmDone: (count: number, me: string) =>
+      `已将 ${count} 条审核决定署名为 ${me}，记入「审核日志」。`,
+    confirmAll: '全部',
   },
   quotaRules: {
     minProjectsPerUnit: '每单位至少申报项目数',

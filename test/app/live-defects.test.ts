@@ -7,12 +7,14 @@ import { DriveApp } from '../../src/offline/emulator/drive-app';
 import { FormApp } from '../../src/offline/emulator/form-app';
 import { formStore } from '../../src/offline/emulator/form-model';
 import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
+import { Ui } from '../../src/offline/emulator/spreadsheet-ui';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
+import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import type { Scenario } from '../../src/offline/rehearsal/scenario';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { ADMIN } from '../support/campaign';
+import { ADMIN, applicationAnswers } from '../support/campaign';
 import { bundlePath } from '../support/bundle';
 
 const STAFF = { org: 'zzb@jggw.example', enterprise: 'qy@jggw.example' };
@@ -393,5 +395,86 @@ describe('issue 13 #10: the spreadsheet’s, the script’s and the campaign’s
       expect(mail.body).toContain('2014-05-30');
       expect(mail.body).not.toContain('2014-05-29');
     }
+  });
+});
+
+describe('issue 13 #6: a review decision is attributed even when the edit trigger gives no e.user', () => {
+  const STAGES = [
+    ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
+    ['screen', '筛选阶段', '2014-06-01', '2014-06-30', '', 'staff', '3', '0'],
+  ];
+
+  function consumerCampaignWithProject() {
+    const { campaign, runs } = campaignOf({ accountType: 'consumer', stages: STAGES, units: 2 });
+    const { runs: submitted } = respondAs(
+      campaign,
+      'application',
+      'dw1@u1.example',
+      applicationAnswers('U001', '项目一'),
+    );
+    expect(submitted.map((spec) => campaign.run(spec).ok)).toEqual([true]);
+    campaign.advanceTo(at('2014-06-20T10:00:00+08:00'));
+    const header = (campaign.values('项目库') ?? [])[0].map(String);
+    const column = (label: string) => String.fromCharCode(65 + header.indexOf(label));
+    return { campaign, runs, column, header };
+  }
+
+  const audit = (c: CampaignHarness) =>
+    (c.values('审核日志') ?? []).slice(1).filter((r) => r[0] !== '');
+
+  test('consumer account: the decision is recorded as "identity unknown" (never blank), the reviewer is told, and 「确认我的审核决定」 signs it with the address of whoever clicked', () => {
+    const { campaign, runs, column, header } = consumerCampaignWithProject();
+    const edited = campaign.edit(STAFF.org, '项目库', `${column('审核状态')}2`, '重点项目');
+    expect(edited.accepted).toBe(true);
+    expect(edited.runs.map((r) => r.ok)).toEqual([true]);
+    const unknown = '（身份未知：编辑触发器未提供操作人，待本人确认）';
+    expect(audit(campaign).map((r) => [r[1], r[2], r[4], r[6]])).toEqual([
+      [unknown, 'SJXM-2014-001', 'status', '重点项目'],
+    ]);
+    const project = (campaign.values('项目库') ?? [])[1];
+    expect(project[header.indexOf('审核人')]).toBe(unknown);
+    expect(records(runs, 'reviewerUnknown')).toEqual([expect.objectContaining({ decisions: 1 })]);
+
+    campaign.open(STAFF.org);
+    campaign.asPerson(STAFF.org, () =>
+      new Ui(campaign.ws)._scriptAnswers([{ button: 'OK', text: '全部' }]),
+    );
+    const signed = campaign.clickMenu('确认我的审核决定', STAFF.org);
+    expect(signed.error).toBeUndefined();
+    const prompt = campaign
+      .alerts()
+      .find((a) => a.kind === 'prompt' && a.title === '确认我的审核决定');
+    expect(prompt?.prompt).toContain('SJXM-2014-001  status → 重点项目');
+    expect(
+      audit(campaign)
+        .map((r) => [r[1], r[2], r[4], r[5], r[6]])
+        .slice(1),
+    ).toEqual([[STAFF.org, 'SJXM-2014-001', 'reviewer', unknown, STAFF.org]]);
+    expect(campaign.alerts().at(-1)?.prompt).toBe(
+      `已将 1 条审核决定署名为 ${STAFF.org}，记入「审核日志」。`,
+    );
+    // Nothing is left to sign.
+    campaign.clickMenu('确认我的审核决定', STAFF.org);
+    expect(campaign.alerts().at(-1)?.prompt).toBe('没有待确认身份的审核决定。');
+  });
+
+  test('workspace account, staff of the owner’s domain: e.user is known and the decision carries their address directly', () => {
+    const { campaign, column } = (() => {
+      const made = campaignOf({ stages: STAGES, units: 2 });
+      const { runs: submitted } = respondAs(
+        made.campaign,
+        'application',
+        'dw1@u1.example',
+        applicationAnswers('U001', '项目一'),
+      );
+      submitted.forEach((spec) => made.campaign.run(spec));
+      made.campaign.advanceTo(at('2014-06-20T10:00:00+08:00'));
+      const header = (made.campaign.values('项目库') ?? [])[0].map(String);
+      return { ...made, column: (l: string) => String.fromCharCode(65 + header.indexOf(l)) };
+    })();
+    expect(campaign.edit(STAFF.org, '项目库', `${column('审核状态')}2`, '重点项目').accepted).toBe(
+      true,
+    );
+    expect(audit(campaign).map((r) => r[1])).toEqual([STAFF.org]);
   });
 });

@@ -125,7 +125,14 @@ export interface FormsPort {
   ensureForm(
     spec: FormSpec,
     options?: { create?: boolean },
-  ): { created: boolean; url: string; repaired?: boolean; missing?: boolean };
+  ): {
+    created: boolean;
+    url: string;
+    repaired?: boolean;
+    missing?: boolean;
+    /** Set when the form is not visible to this account and `owner` made it: left alone. */
+    owner?: string;
+  };
   /** Sets the choices of a dropdown item when they differ; true when changed. */
   setChoices(formKey: string, itemKey: string, choices: readonly string[]): boolean;
   /** Exactly one submit trigger of this account on the form; true when it changed anything. */

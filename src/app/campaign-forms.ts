@@ -87,12 +87,13 @@ export function ensureCampaignForms(
       options,
     );
     if (result.missing) {
+      const title = settings.locale === 'en' ? def.title.en : def.title.zh;
+      const m = messages(settings.locale).health;
       deps.log.record({
         event: 'formMissing',
         form: def.key,
-        message: messages(settings.locale).health.formMissing(
-          settings.locale === 'en' ? def.title.en : def.title.zh,
-        ),
+        ...(result.owner ? { owner: result.owner } : {}),
+        message: result.owner ? m.formNotShared(title, result.owner) : m.formMissing(title),
       });
       continue;
     }

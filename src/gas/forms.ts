@@ -5,6 +5,7 @@ type Form = GoogleAppsScript.Forms.Form;
 
 const formIdKey = (formKey: string) => `form.${formKey}.id`;
 const itemsKey = (formKey: string) => `form.${formKey}.items`;
+const ownerKey = (formKey: string) => `form.${formKey}.owner`;
 
 /**
  * What Apps Script says for an id that names no file the user can open — FormApp: "No item with
@@ -122,6 +123,12 @@ export const gasForms: FormsPort = {
       return { created: false, repaired, url: existing.getPublishedUrl() };
     }
     if (!create) return { created: false, missing: true, url: '' };
+    // FormApp.openById answers "not found" also to someone the form is not shared with: a staff
+    // member running Activate or Repair must not create a second form beside the creator's.
+    const owner = gasStore.get(ownerKey(spec.key));
+    const me = Session.getEffectiveUser().getEmail();
+    if (owner && me && owner.toLowerCase() !== me.toLowerCase())
+      return { created: false, missing: true, owner, url: '' };
     // Live: create(name) only names the Drive file (the title stays '', Google issue tracker
     // 442747794) and create(title) may leave the form unpublished, which accepts no responses
     // (https://developers.google.com/apps-script/reference/forms/form-app#create(String,Boolean)).
@@ -145,6 +152,7 @@ export const gasForms: FormsPort = {
     for (const item of spec.items) ids[item.key] = addItem(form, item).getId();
     gasStore.set(formIdKey(spec.key), form.getId());
     gasStore.set(itemsKey(spec.key), JSON.stringify(ids));
+    gasStore.set(ownerKey(spec.key), me);
     opened.set(spec.key, form);
     return { created: true, url: form.getPublishedUrl() };
   },

@@ -182,6 +182,10 @@ export const gasSheets: SheetsPort = {
           .protect()
           .setDescription(wanted.description);
         // Only the listed people (and the owner, always) may edit; everyone else is removed.
+        // Google's sample adds the effective user first: if their edit right came through a group,
+        // removing the group would otherwise throw
+        // (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+        protection.addEditor(Session.getEffectiveUser());
         protection.removeEditors(protection.getEditors());
         if (editors.length) protection.addEditors(editors);
         if (protection.canDomainEdit()) protection.setDomainEdit(false);

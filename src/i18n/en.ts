@@ -57,6 +57,8 @@ export const en: Messages = {
     triggerMissing: 'The daily trigger was missing and has been reinstalled.',
     triggerDuplicated: (count: number) =>
       `${count} duplicate daily triggers were found and merged into one.`,
+    formNotShared: (form: string, owner: string) =>
+      `The form "${form}" was created by ${owner} and your account cannot open it; it is left unchanged. To check or re-create it, run the menu's "Repair triggers" as ${owner}.`,
     formMissing: (form: string) =>
       `The form "${form}" was deleted or moved to the trash; the daily run never creates forms: use the menu's "Repair triggers" or "Validate and activate" to create it again, then send the new link to the units.`,
   },

@@ -54,6 +54,8 @@ export const zhCN = {
   health: {
     triggerMissing: '每日定时任务缺失，已重新安装。',
     triggerDuplicated: (count: number) => `发现 ${count} 个重复的每日定时任务，已合并为一个。`,
+    formNotShared: (form: string, owner: string) =>
+      `表单「${form}」由 ${owner} 创建，您的账号无法打开它，表单保持不变。如需检查或重新创建，请用 ${owner} 运行菜单「修复触发器」。`,
     formMissing: (form: string) =>
       `表单「${form}」已被删除或移入回收站，每日运行不会新建表单：请点击菜单「修复触发器」或「校验配置并启动」重新创建，并把新链接发给各单位。`,
   },

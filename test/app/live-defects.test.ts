@@ -478,3 +478,37 @@ describe('issue 13 #6: a review decision is attributed even when the edit trigge
     expect(audit(campaign).map((r) => r[1])).toEqual([STAFF.org]);
   });
 });
+
+describe('issue 13 #5 and Deliver: Activate and Repair work for any staff editor', () => {
+  const SECOND = 'zzb2@jggw.example';
+
+  test('a second staff member, an editor of the spreadsheet but in no protection and not shared on the forms, runs Activate and Repair: both succeed, no second form is made, and the log says who owns the forms', () => {
+    const { campaign, runs } = campaignOf();
+    campaign.shareWith([SECOND]);
+    const formsBefore = FormApp._forms(campaign.ws).map((f) => f.getId());
+    runs.length = 0;
+    campaign.open(SECOND);
+    const activated = campaign.clickMenu('activate', SECOND);
+    expect(activated.error).toBeUndefined();
+    expect(activated.ok).toBe(true);
+    const repaired = campaign.clickMenu('repairTriggers', SECOND);
+    expect(repaired.error).toBeUndefined();
+    expect(FormApp._forms(campaign.ws).map((f) => f.getId())).toEqual(formsBefore);
+    expect(records(runs, 'formMissing')).toContainEqual(
+      expect.objectContaining({
+        form: 'application',
+        owner: ADMIN,
+        message: expect.stringContaining(`请用 ${ADMIN} 运行菜单「修复触发器」`),
+      }),
+    );
+    // The forms still take submissions into the same records.
+    const { runs: submitted } = respondAs(
+      campaign,
+      'application',
+      'dw1@u1.example',
+      applicationAnswers('U001', '项目一'),
+    );
+    expect(submitted.map((spec) => campaign.run(spec).ok)).toEqual([true]);
+    expect((campaign.values('项目库') ?? []).length).toBe(2);
+  });
+});

@@ -5,9 +5,12 @@
 // `__app` (not `globalThis`, which would shadow the global object) followed by one generated
 // top-level function per entry point exported by src/main.ts.
 import * as esbuild from 'esbuild';
-import { mkdirSync, copyFileSync, statSync } from 'node:fs';
+import { mkdirSync, copyFileSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import builtins from './builtins.cjs';
+
+const { forbiddenBuiltinsIn } = builtins;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/main.ts');
@@ -54,6 +57,13 @@ export async function build({ quiet = false } = {}) {
     footer: { js: footer },
     logLevel: quiet ? 'silent' : 'warning',
   });
+  const forbidden = forbiddenBuiltinsIn(readFileSync(join(outDir, 'Code.js'), 'utf8'));
+  if (forbidden.length > 0) {
+    throw new Error(
+      'dist/Code.js uses built-ins Apps Script is not known to have (scripts/builtins.cjs):\n' +
+        forbidden.map((f) => `  ${f.what} (${f.edition}), dist/Code.js line ${f.line}`).join('\n'),
+    );
+  }
   copyFileSync(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
   const size = statSync(join(outDir, 'Code.js')).size;
   if (!quiet) {

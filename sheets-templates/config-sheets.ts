@@ -47,11 +47,16 @@ export const AUDIENCES = [
 
 export const FORM_KEYS = ['application', 'plan', 'ledger', 'selfAssessment'] as const;
 
+/** Settings responderAccess: anyone with the form's link, or the owner's domain only. */
+export const RESPONDER_ACCESS = ['anyone', 'domain'] as const;
+
 export interface SettingDef {
   key: string;
   label: Label;
-  type: 'text' | 'timeZone' | 'locale' | 'integer' | 'email' | 'emailList';
+  type: 'text' | 'timeZone' | 'locale' | 'integer' | 'email' | 'emailList' | 'choice';
   required: boolean;
+  /** The values a 'choice' setting accepts. */
+  choices?: readonly string[];
   default?: string;
   min?: number;
   max?: number;
@@ -178,6 +183,18 @@ export const SETTINGS: readonly SettingDef[] = [
     min: 1,
     max: 366,
     note: '重点项目台账最长间隔',
+  },
+  {
+    // Form.setRequireLogin (https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)):
+    // true admits only signed-in accounts of the owner's Google Workspace domain (and subdomains);
+    // units answering from other addresses (163.com, qq.com, another domain) then cannot submit.
+    key: 'responderAccess',
+    label: { zh: '表单填写权限', en: 'Who may answer the forms' },
+    type: 'choice',
+    choices: RESPONDER_ACCESS,
+    required: true,
+    default: 'anyone',
+    note: 'anyone：任何知道链接的人均可填写（单位邮箱不在本机构域内时须用此项）；domain：仅限本机构 Google Workspace 域内已登录的账号',
   },
   {
     key: 'reportFolderId',

@@ -13,6 +13,7 @@ import {
   reviewEdit,
 } from './app/review';
 import { campaignMenu } from './app/menu';
+import { confirmMyReviews } from './app/review-confirm';
 import {
   generateDossiers as makeDossiers,
   generateFinalReport as makeFinalReport,
@@ -94,6 +95,11 @@ export function checkQuotas(): void {
 /** Menu: reinstall missing or duplicated triggers (daily run, form submits, review edits). */
 export function repairTriggers(): void {
   repairAllTriggers(gasDeps());
+}
+
+/** Menu: sign the review decisions the edit trigger could not attribute (no e.user). */
+export function confirmReviews(): void {
+  confirmMyReviews(gasDeps());
 }
 
 /** Menu: confirm the submitter of an unverified project. */

@@ -61,6 +61,11 @@ export interface UiPort {
   toast(message: string, title: string): void;
   /** The email of the person at the keyboard ('' when unknown). */
   activeUser(): string;
+  /**
+   * Whom this execution runs as: in a menu run, the person who clicked — known even where
+   * Google hides the active user (consumer accounts, another domain).
+   */
+  effectiveUser(): string;
 }
 
 export interface DailyTrigger {
@@ -82,6 +87,8 @@ export interface TriggersPort {
 export interface FormSpec {
   key: string;
   title: string;
+  /** Only signed-in accounts of the owner's domain may answer (Settings responderAccess). */
+  requireLogin: boolean;
   description: string;
   confirmation: string;
   items: {
@@ -126,10 +133,23 @@ export interface ResponseStamp {
 
 export interface FormsPort {
   /**
-   * Creates the form when it does not exist yet (collecting emails, allowing edits, responses
-   * into this spreadsheet) and remembers its id and item ids; true when it created it.
+   * Creates the form when it does not exist yet — only "not found" or trashed counts; any other
+   * error is thrown — (titled, published, collecting emails, allowing edits, responses into this
+   * spreadsheet) and remembers its id and item ids. An existing form is published again and given
+   * the responder access of `spec`. With `create: false` (the daily run) nothing is created or
+   * changed: a missing form is reported as `missing`.
    */
-  ensureForm(spec: FormSpec): { created: boolean; url: string };
+  ensureForm(
+    spec: FormSpec,
+    options?: { create?: boolean },
+  ): {
+    created: boolean;
+    url: string;
+    repaired?: boolean;
+    missing?: boolean;
+    /** Set when the form is not visible to this account and `owner` made it: left alone. */
+    owner?: string;
+  };
   /** Sets the choices of a dropdown item when they differ; true when changed. */
   setChoices(formKey: string, itemKey: string, choices: readonly string[]): boolean;
   /** Exactly one submit trigger of this account on the form; true when it changed anything. */
@@ -180,6 +200,8 @@ export interface LockPort {
 
 export interface Clock {
   now(): number;
+  /** The script project's time zone (appsscript.json, Session.getScriptTimeZone). */
+  scriptTimeZone(): string;
 }
 
 /** Structured records (rehearsal-format.md: `event` and its fields) to Cloud Logging. */

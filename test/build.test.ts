@@ -6,6 +6,11 @@ import * as vm from 'node:vm';
 import { projectRoot } from '../src/offline/project-root';
 import { bundleCode, manifest } from './support/bundle';
 import * as main from '../src/main';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS build script
+const { FORBIDDEN_BUILTINS, forbiddenBuiltinsIn } = require('../scripts/builtins.cjs') as {
+  FORBIDDEN_BUILTINS: [string, string, RegExp][];
+  forbiddenBuiltinsIn(code: string): { what: string; edition: string; line: number }[];
+};
 
 const SCOPE = 'https://www.googleapis.com/auth/';
 
@@ -41,6 +46,26 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
   test('the bundle is an IIFE under __app, not assigned to globalThis (which would shadow the global object)', () => {
     expect(code).toMatch(/(^|;)var __app\s*=\s*\(\(\)\s*=>\s*\{/m);
     expect(code).not.toMatch(/globalThis\s*=/);
+  });
+
+  // Issue 13 defect 8: Google's V8 page (https://developers.google.com/apps-script/guides/v8-runtime)
+  // documents syntax only, so built-ins after ES2019 (which esbuild does not lower) are refused.
+  test('issue 13 #8: dist/Code.js uses no built-in after ES2019 (.at, Object.hasOwn, structuredClone, findLast, toSorted, replaceAll, matchAll, …), and the build check catches one', () => {
+    expect(forbiddenBuiltinsIn(code)).toEqual([]);
+    const names = (FORBIDDEN_BUILTINS as [string, string, RegExp][]).map(([what]) => what);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Array/String.prototype.at',
+        'Object.hasOwn',
+        'structuredClone',
+        'Array.prototype.findLast',
+        'Array.prototype.toSorted',
+        'String.prototype.replaceAll',
+      ]),
+    );
+    expect(forbiddenBuiltinsIn('var x = 1;\nvar last = list.at(-1);')).toEqual([
+      { what: 'Array/String.prototype.at', edition: 'ES2022', line: 2 },
+    ]);
   });
 
   test('the bundle stays small (every execution loads all of it)', () => {

@@ -6,7 +6,7 @@ import {
   type SheetDef,
 } from '../../sheets-templates/config-sheets';
 import { formatMinute } from '../domain/calendar';
-import type { CampaignConfig, ConfigProblem } from '../domain/config';
+import { sameTimeZone, type CampaignConfig, type ConfigProblem } from '../domain/config';
 import { fingerprint } from '../domain/fingerprint';
 import type { Cell } from '../domain/table';
 import { messages, renderProblem, type Messages } from '../i18n';
@@ -69,6 +69,8 @@ export type ActivationResult =
 
 const MAX_LINES_IN_ALERT = 10;
 
+const locale = (l: 'zh-CN' | 'en', def: SheetDef) => (l === 'en' ? def.title.en : def.title.zh);
+
 /**
  * Validates the configuration and, when it is valid, activates the campaign: exactly one daily
  * trigger at the reminder hour, and the campaign recorded as active. When anything is wrong,
@@ -102,7 +104,27 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     const { config } = result;
     const { settings } = config;
     const m = messages(settings.locale);
-    const okRow = (text: string): Cell[][] => [[m.levels.ok, '', '', '', text, checkedAt]];
+    // The script's zone (appsscript.json) only matters to local-time Date methods, which the
+    // product avoids; a difference is shown as a warning, located at the setting.
+    const scriptZone = deps.clock.scriptTimeZone();
+    const warnings: Cell[][] = sameTimeZone(scriptZone, settings.timeZone)
+      ? []
+      : [
+          [
+            m.levels.warning,
+            locale(settings.locale, SETTINGS_SHEET),
+            '',
+            'timeZone',
+            m.activate.scriptTimeZone(scriptZone, settings.timeZone),
+            checkedAt,
+          ],
+        ];
+    if (warnings.length)
+      deps.log.record({ event: 'timeZoneWarning', scriptZone, campaignZone: settings.timeZone });
+    const okRow = (text: string): Cell[][] => [
+      [m.levels.ok, '', '', '', text, checkedAt],
+      ...warnings,
+    ];
     if (options.checkOnly) {
       deps.sheets.replaceRows(titlesOf(HEALTH_SHEET), okRow(m.activate.configOk));
       deps.ui.alert(m.activate.okTitle, m.activate.configOk);

@@ -1,7 +1,7 @@
 import { DATA_SHEETS } from '../../sheets-templates/data-sheets';
 import { FORMS, type FieldDef, type FormDef } from '../../sheets-templates/forms';
 import type { CampaignConfig } from '../domain/config';
-import type { Locale } from '../i18n';
+import { messages, type Locale } from '../i18n';
 import type { AppDeps, FormSpec } from '../ports';
 import { sheetSpec } from './config-sheets';
 
@@ -27,10 +27,12 @@ export function formSpec(
   locale: Locale,
   campaignName: string,
   unitNames: string[],
+  responderAccess: 'anyone' | 'domain' = 'anyone',
 ): FormSpec {
   const en = locale === 'en';
   return {
     key: def.key,
+    requireLogin: responderAccess === 'domain',
     title: `${campaignName} · ${en ? def.title.en : def.title.zh}`,
     description: def.description,
     confirmation: en
@@ -64,9 +66,15 @@ export interface FormsState {
 /**
  * Creates what a running campaign needs beyond its configuration: the data sheets, the forms of
  * its stages with a submit trigger each, and an up-to-date unit dropdown. Idempotent: a second
- * run finds everything in place and changes nothing.
+ * run finds everything in place and changes nothing. With `create: false` (the daily run) no form
+ * is created or repaired — a missing one is logged and left to Activate or Repair — the dropdown
+ * follows the roster and submit triggers are kept.
  */
-export function ensureCampaignForms(deps: AppDeps, config: CampaignConfig): FormsState {
+export function ensureCampaignForms(
+  deps: AppDeps,
+  config: CampaignConfig,
+  options: { create?: boolean } = {},
+): FormsState {
   const { settings } = config;
   let changed = false;
   for (const def of DATA_SHEETS)
@@ -75,10 +83,22 @@ export function ensureCampaignForms(deps: AppDeps, config: CampaignConfig): Form
   const links: Record<string, string> = {};
   for (const def of formsInUse(config)) {
     const result = deps.forms.ensureForm(
-      formSpec(def, settings.locale, settings.campaignName, unitNames),
+      formSpec(def, settings.locale, settings.campaignName, unitNames, settings.responderAccess),
+      options,
     );
+    if (result.missing) {
+      const title = settings.locale === 'en' ? def.title.en : def.title.zh;
+      const m = messages(settings.locale).health;
+      deps.log.record({
+        event: 'formMissing',
+        form: def.key,
+        ...(result.owner ? { owner: result.owner } : {}),
+        message: result.owner ? m.formNotShared(title, result.owner) : m.formMissing(title),
+      });
+      continue;
+    }
     links[def.key] = result.url;
-    changed = result.created || changed;
+    changed = result.created || !!result.repaired || changed;
     if (def.fields.some((f) => f.kind === 'unit')) {
       changed = deps.forms.setChoices(def.key, 'unitId', unitNames) || changed;
     }

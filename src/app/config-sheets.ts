@@ -39,6 +39,7 @@ export function loadConfig(sheets: SheetsPort): ConfigResult {
     settings: sheets.readTable(titlesOf(SETTINGS_SHEET)),
     units: sheets.readTable(titlesOf(UNITS_SHEET)),
     stages: sheets.readTable(titlesOf(STAGES_SHEET)),
+    spreadsheetTimeZone: sheets.timeZone(),
   });
 }
 

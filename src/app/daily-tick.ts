@@ -7,7 +7,14 @@ import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
 import { catchUpAll } from './intake';
 import { loadRecords } from './records';
-import { lastDigestOf, planReminders, readLedger, sendReminders, STORE } from './reminders';
+import {
+  DEFAULT_TIME_BUDGET_MS,
+  lastDigestOf,
+  planReminders,
+  readLedger,
+  sendReminders,
+  STORE,
+} from './reminders';
 import { runDueReports } from './reports';
 
 export const CONTINUE_HANDLER = 'onDailyTickContinue';
@@ -70,8 +77,9 @@ export function dailyTick(
                 : m.health.triggerDuplicated(triggers.length),
           });
         }
-        // The roster may have changed since yesterday: the unit dropdown follows it.
-        ensureCampaignForms(deps, loaded.config);
+        // The roster may have changed since yesterday: the unit dropdown follows it. The daily run
+        // never creates a form (units' links would point at a new one): a missing form is logged.
+        ensureCampaignForms(deps, loaded.config, { create: false });
       }
       return { config: loaded.config, result: { ran: true, repairedTriggers: repaired } };
     },
@@ -92,12 +100,19 @@ export function dailyTick(
     continued = true;
   }
   if (!continued) {
-    // The day after a stage deadline: its summary report (and after the last, the final one).
-    runDueReports(
+    // The day after a stage deadline: its summary report (and after the last, the final one),
+    // each only while the time budget holds one; the continuation makes the rest.
+    const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
+    const reports = runDueReports(
       deps,
       prepared.config,
       dayOf(deps.clock.now(), prepared.config.settings.timeZone),
+      { startedAt, budgetMs },
     );
+    if (reports.remaining > 0) {
+      deps.triggers.createAfter(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+      continued = true;
+    }
   }
   deps.store.set(STORE.lastRunMs, String(deps.clock.now() - startedAt));
   deps.log.record({

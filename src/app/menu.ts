@@ -18,6 +18,7 @@ export function campaignMenu(locale: Locale): { title: string; items: MenuItem[]
       { caption: m.previewReminders, handler: 'previewReminders' },
       { caption: m.checkQuotas, handler: 'checkQuotas' },
       { caption: m.markVerified, handler: 'markVerified' },
+      { caption: m.confirmReviews, handler: 'confirmReviews' },
       { caption: m.repairTriggers, handler: 'repairTriggers' },
       { caption: m.selfCheck, handler: 'selfCheck' },
       { caption: reports.stageReport, handler: 'generateStageReport' },

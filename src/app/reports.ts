@@ -48,6 +48,8 @@ export const STORE = {
   autoStage: (stageId: string) => `reports.auto.stage.${stageId}`,
   autoFinal: 'reports.auto.final',
   dossierNext: 'reports.dossiers.next',
+  /** How long the last report of a daily run took (ms): the estimate for the next one. */
+  lastMs: 'reports.lastMs',
 };
 
 /** A report due on a day the daily run missed is still made within this many days. */
@@ -126,7 +128,11 @@ const TOKEN = /\{\{([^{}]*)\}\}/g;
 const inert = (value: string) => value.replace(/\{\{/g, '{\u200b{');
 
 function tokensOf(text: string): string[] {
-  return [...text.matchAll(TOKEN)].map((m) => m[1]);
+  // exec in a loop, not matchAll (ES2020): the bundle uses only ES2019 built-ins (scripts/builtins.cjs).
+  const out: string[] = [];
+  const pattern = new RegExp(TOKEN.source, 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push(m[1]);
+  return out;
 }
 
 function listOf(def: ReportTemplateDef, token: string): string | null {
@@ -667,29 +673,58 @@ export function generateFinalReport(deps: AppDeps): ReportResult {
   );
 }
 
+/** What a report is expected to take before one has been timed (a stage report ≈ 60 Docs calls). */
+const REPORT_ESTIMATE_MS = 60 * 1000;
+
 /**
- * Called by the daily run (under the script lock): the summary report of every stage whose
- * deadline has passed — the day after it, or within a week if runs were missed — and the final
- * report after the last deadline. Each is remembered, so a re-run never makes one twice; a report
- * that failed (a broken template) is tried again the next day.
+ * Called by the daily run: the summary report of every stage whose deadline has passed — the day
+ * after it, or within a week if runs were missed — and the final report after the last deadline.
+ * Each is remembered, so a re-run never makes one twice; a report that failed (a broken template)
+ * is tried again the next day. With `time`, a report starts only when the run's time budget still
+ * holds one (the longest report timed so far, at least a minute): Apps Script kills a run at
+ * 6 minutes, mid-report. What is left is counted in `remaining` for the continuation to make.
  */
-export function runDueReports(deps: AppDeps, config: CampaignConfig, today: string): void {
+export function runDueReports(
+  deps: AppDeps,
+  config: CampaignConfig,
+  today: string,
+  time?: { startedAt: number; budgetMs: number },
+): { made: number; remaining: number } {
   const due = (deadline: string) => deadline < today && deadline >= addDays(today, -CATCH_UP_DAYS);
   let records: CampaignRecords | null = null;
   const load = () => (records ??= loadRecords(deps.sheets, config.settings.locale));
+  const deadlines = config.stages.map((s) => s.deadline).sort();
+  const last = deadlines[deadlines.length - 1];
+  const todo: { key: string; make: () => ReportResult }[] = [];
   for (const stage of config.stages) {
-    if (!due(stage.deadline) || deps.store.get(STORE.autoStage(stage.stageId))) continue;
-    const result = makeStageReport(deps, config, load(), stage, today, true);
-    if (result.ok) deps.store.set(STORE.autoStage(stage.stageId), result.docId ?? 'done');
+    const key = STORE.autoStage(stage.stageId);
+    if (!due(stage.deadline) || deps.store.get(key)) continue;
+    todo.push({ key, make: () => makeStageReport(deps, config, load(), stage, today, true) });
   }
-  const last = config.stages
-    .map((s) => s.deadline)
-    .sort()
-    .at(-1);
   if (last && due(last) && !deps.store.get(STORE.autoFinal)) {
-    const result = makeFinalReport(deps, config, load(), today, true);
-    if (result.ok) deps.store.set(STORE.autoFinal, result.docId ?? 'done');
+    todo.push({
+      key: STORE.autoFinal,
+      make: () => makeFinalReport(deps, config, load(), today, true),
+    });
   }
+  let made = 0;
+  for (const [i, report] of todo.entries()) {
+    if (time) {
+      const estimate = Math.max(REPORT_ESTIMATE_MS, Number(deps.store.get(STORE.lastMs)) || 0);
+      if (deps.clock.now() - time.startedAt + estimate > time.budgetMs) {
+        deps.log.record({ event: 'checkpoint', reason: 'timeBudget', reports: todo.length - i });
+        return { made, remaining: todo.length - i };
+      }
+    }
+    const began = deps.clock.now();
+    const result = report.make();
+    deps.store.set(STORE.lastMs, String(deps.clock.now() - began));
+    if (result.ok) {
+      deps.store.set(report.key, result.docId ?? 'done');
+      made += 1;
+    }
+  }
+  return { made, remaining: 0 };
 }
 
 // --- dossiers ---------------------------------------------------------------------------------

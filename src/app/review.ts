@@ -83,6 +83,9 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
   const m = messages(locale);
   const decided = deps.lock.withScriptLock(() => {
     const now = deps.clock.now();
+    // Consumer accounts and other domains: e.user is blank. The decision is recorded under an
+    // explicit "unknown" that the reviewer signs from the menu (review-confirm.ts).
+    const editor = edit.editor || m.review.unknownReviewer;
     const projects = readKeyed(deps.sheets, PROJECTS_SHEET, locale);
     const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
     const state = reviewState(audit);
@@ -96,7 +99,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
       (r) => r.row >= edit.row && r.row < edit.row + edit.numRows,
     );
     auditScriptColumns(deps, projects, audit, touched, edit, now, settings.timeZone, m);
-    if (keys.length === 0) return { result, notes: [], now };
+    if (keys.length === 0) return { result, notes: [], now, unsigned: 0 };
     const auditRows: Record<string, Cell>[] = [];
     const notes: { row: number; column: number; note: string }[] = [];
     const changedRows = new Map<number, Cell[]>();
@@ -119,7 +122,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
           state.set(projectId, { ...(state.get(projectId) ?? {}), [key]: verdict.value });
           auditRows.push({
             at: new Date(now),
-            editor: edit.editor,
+            editor,
             projectId,
             unitId: String(row.values.unitId ?? ''),
             key,
@@ -127,7 +130,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
             newValue: verdict.value,
           });
           set(key, verdict.value);
-          set('reviewer', edit.editor);
+          set('reviewer', editor);
           set('reviewedAt', new Date(now));
           result.accepted += 1;
           continue;
@@ -137,7 +140,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
         notes.push({
           row: row.row,
           column,
-          note: refusedNote(m, edit.editor, formatMinute(now, settings.timeZone), reason),
+          note: refusedNote(m, editor, formatMinute(now, settings.timeZone), reason),
         });
         result.refused.push({ projectId, key, rule: verdict.rule });
         deps.log.record({ event: 'editRefused', rule: verdict.rule, projectId, key });
@@ -163,9 +166,14 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
         auditRows.map((r) => rowFor(header, r)),
       );
     }
-    return { result, notes, now };
+    return {
+      result,
+      notes,
+      now,
+      unsigned: result.accepted > 0 && !edit.editor ? auditRows.length : 0,
+    };
   });
-  const { result, notes, now } = decided;
+  const { result, notes, now, unsigned } = decided;
   if (result.refused.length) {
     deps.ui.toast(
       notes
@@ -174,6 +182,10 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
         .join('\n'),
       m.review.refusedTitle,
     );
+  }
+  if (unsigned > 0) {
+    deps.log.record({ event: 'reviewerUnknown', decisions: unsigned });
+    deps.ui.toast(m.review.unknownReviewerToast, m.review.confirmTitle);
   }
   // The quota view is rewritten whole (clear, then write): its own short locked section, so two
   // rewrites never interleave, without holding up intakes while the review was decided.

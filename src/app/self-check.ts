@@ -261,7 +261,11 @@ function judgeForm(
     return;
   }
   if (facts.state === 'unreachable') {
-    add(check, 'fail', name, f.unreachable(facts.message), f.unreachableFix);
+    // A form opens only for its owner and collaborators: another staff member cannot check it.
+    const owner = c.activatedBy;
+    if (owner && !same(owner, c.runner))
+      add(check, 'skip', name, f.notMine(owner, c.runner), s.triggers.notMineFix(owner));
+    else add(check, 'fail', name, f.unreachable(facts.message), f.unreachableFix);
     return;
   }
   const problems: string[] = [];

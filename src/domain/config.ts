@@ -13,7 +13,7 @@ import {
   type SheetDef,
 } from '../../sheets-templates/config-sheets';
 import { problem, type Locale, type ProblemRef } from '../i18n';
-import { dayOf, isValidDay, isValidTimeZone } from './calendar';
+import { dayOf, isValidDay, isValidTimeZone, offsetMinutes } from './calendar';
 import { cellParser, isEmpty, PLAIN_EMAIL } from './cells';
 import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
 
@@ -38,6 +38,8 @@ export interface Settings {
   ledgerCadenceDays: number;
   projectIdPrefix: string;
   reportFolderId: string;
+  /** Who may answer the campaign forms (Form.setRequireLogin). */
+  responderAccess: 'anyone' | 'domain';
 }
 
 export interface Unit {
@@ -89,6 +91,32 @@ export interface ConfigTables {
   settings: RawTable | null;
   units: RawTable | null;
   stages: RawTable | null;
+  /**
+   * The spreadsheet's own time zone (File > Settings). Sheets reads a typed date as midnight in
+   * this zone; the campaign counts days in Settings timeZone — when they differ, every date typed
+   * into the sheets is a day off for part of the day, so the configuration is refused.
+   */
+  spreadsheetTimeZone?: string;
+}
+
+/** Same clock everywhere: the same name, or the same UTC offset at instants across the years. */
+export function sameTimeZone(a: string, b: string): boolean {
+  if (a === b) return true;
+  for (let year = 2014; year <= 2040; year += 2) {
+    for (const month of [0, 6]) {
+      const ms = Date.UTC(year, month, 15);
+      if (offsetMinutes(ms, a) !== offsetMinutes(ms, b)) return false;
+    }
+  }
+  return true;
+}
+
+/** The sheet row of a setting, or null. */
+function settingRow(table: RawTable, key: string): number | null {
+  const columns = mapColumns(SETTINGS_SHEET, table.header);
+  for (const { row, values } of keyedRows(table, columns))
+    if (String(values.key ?? '').trim() === key) return row;
+  return null;
 }
 
 // --- cell parsers: each turns a raw cell into a typed value or a located problem -----------------
@@ -260,6 +288,13 @@ function settingSchema(def: SettingDef) {
         const raw = isEmpty(cell) ? '' : String(cell).trim();
         if (raw === '') return def.default ?? fail(problem('required'));
         return isValidTimeZone(raw) ? raw : fail(problem('badTimeZone', raw));
+      });
+    case 'choice':
+      return cellParser((cell, fail) => {
+        const raw = isEmpty(cell) ? '' : String(cell).trim();
+        const choices = def.choices ?? [];
+        if (raw === '') return def.default ?? fail(problem('required'));
+        return choices.includes(raw) ? raw : fail(problem('badChoice', raw, choices.join('、')));
       });
     case 'locale':
       return cellParser((cell, fail) => {
@@ -497,6 +532,15 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
   if (!tables.stages) missing('stages');
   const settings = tables.settings ? parseSettings(tables.settings, problems) : null;
   const timeZone = settings?.timeZone ?? 'Asia/Shanghai';
+  const sheetZone = tables.spreadsheetTimeZone;
+  if (settings && tables.settings && sheetZone && !sameTimeZone(sheetZone, timeZone)) {
+    problems.push({
+      sheet: 'settings',
+      row: settingRow(tables.settings, 'timeZone'),
+      column: 'value',
+      problem: problem('timeZoneMismatch', sheetZone, timeZone),
+    });
+  }
   const units = tables.units
     ? parseUnits(tables.units, settings?.routing ?? DEFAULT_ROUTING, problems)
     : null;

@@ -70,7 +70,7 @@ export function dueNotices(
   for (const o of owed) {
     if (o.metAt !== null) continue;
     const schedule = scheduleOf(o.stage, max).filter((s) => s.day <= today);
-    const latest = schedule.at(-1);
+    const latest = schedule[schedule.length - 1];
     if (!latest) continue;
     const notice: Notice = {
       kind: latest.kind,

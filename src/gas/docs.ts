@@ -1,3 +1,4 @@
+import { NOT_FOUND } from './forms';
 import type { DocBlock, DocDraft, DocsPort, MailAttachment } from '../ports';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -97,9 +98,11 @@ export const gasDocs: DocsPort = {
   folderExists(id: string): boolean {
     try {
       return !DriveApp.getFolderById(id).isTrashed();
-    } catch {
-      // No such folder, or no access to it: reports go to a folder of our own.
-      return false;
+    } catch (error) {
+      // No such folder, or no access to it: reports go to a folder of our own. Any other error is
+      // transient and thrown (the next run retries) rather than taken for "deleted".
+      if (NOT_FOUND.test(String(error))) return false;
+      throw error;
     }
   },
   createFolder(name: string): string {
@@ -108,8 +111,11 @@ export const gasDocs: DocsPort = {
   documentExists(id: string): boolean {
     try {
       return !DriveApp.getFileById(id).isTrashed();
-    } catch {
-      return false;
+    } catch (error) {
+      // Only "not found" means gone: a staff-edited template must never be replaced after a
+      // transient Drive error.
+      if (NOT_FOUND.test(String(error))) return false;
+      throw error;
     }
   },
   createDocument(name: string, folderId: string, blocks: readonly DocBlock[]): string {

@@ -5,16 +5,40 @@ type Form = GoogleAppsScript.Forms.Form;
 
 const formIdKey = (formKey: string) => `form.${formKey}.id`;
 const itemsKey = (formKey: string) => `form.${formKey}.items`;
+const ownerKey = (formKey: string) => `form.${formKey}.owner`;
 
-function openForm(formKey: string): Form | null {
+/**
+ * What Apps Script says for an id that names no file the user can open — FormApp: "No item with
+ * the given ID could be found, or you do not have permission to access it."; DriveApp: "No item
+ * with the given ID could be found. Possibly because you have not edited this item or you do not
+ * have permission to access it." (texts reported from live runs on GitHub issue trackers). Any other
+ * failure ("Service error: Forms", "We're sorry, a server error occurred…") is transient.
+ */
+export const NOT_FOUND = /No item with the given ID could be found/;
+
+/** Opened forms of this execution (module state lives for one execution only). */
+const opened = new Map<string, Form | null>();
+
+/**
+ * The campaign form, or null when it no longer exists (not found, or in the trash when
+ * `checkTrash`). Any other error is thrown: the run fails and the next one retries, rather than
+ * creating a second form while units' links still point at the first.
+ */
+function openForm(formKey: string, checkTrash = false): Form | null {
   const id = gasStore.get(formIdKey(formKey));
   if (!id) return null;
+  if (!checkTrash && opened.has(formKey)) return opened.get(formKey) ?? null;
+  let form: Form | null;
   try {
-    return FormApp.openById(id);
-  } catch {
-    // Deleted or no longer ours: activate creates it again.
-    return null;
+    form = FormApp.openById(id);
+    // A trashed form still opens; Drive says whether it is in the trash.
+    if (checkTrash && DriveApp.getFileById(id).isTrashed()) form = null;
+  } catch (error) {
+    if (!NOT_FOUND.test(String(error))) throw error;
+    form = null;
   }
+  opened.set(formKey, form);
+  return form;
 }
 
 function itemIds(formKey: string): Record<string, number> {
@@ -81,21 +105,45 @@ function addItem(form: Form, item: FormSpec['items'][number]): { getId(): number
 }
 
 export const gasForms: FormsPort = {
-  ensureForm(spec: FormSpec) {
-    const existing = openForm(spec.key);
-    if (existing) return { created: false, url: existing.getPublishedUrl() };
+  ensureForm(spec: FormSpec, options: { create?: boolean } = {}) {
+    const create = options.create !== false;
+    const existing = openForm(spec.key, create);
+    if (existing) {
+      // Activate and Repair: a form found unpublished (someone unpublished it, or it predates
+      // create(title, true)) takes no responses; publish it again.
+      let repaired = false;
+      if (create && existing.supportsAdvancedResponderPermissions() && !existing.isPublished()) {
+        existing.setPublished(true);
+        repaired = true;
+      }
+      if (create && existing.requiresLogin() !== spec.requireLogin) {
+        existing.setRequireLogin(spec.requireLogin);
+        repaired = true;
+      }
+      return { created: false, repaired, url: existing.getPublishedUrl() };
+    }
+    if (!create) return { created: false, missing: true, url: '' };
+    // FormApp.openById answers "not found" also to someone the form is not shared with: a staff
+    // member running Activate or Repair must not create a second form beside the creator's.
+    const owner = gasStore.get(ownerKey(spec.key));
+    const me = Session.getEffectiveUser().getEmail();
+    if (owner && me && owner.toLowerCase() !== me.toLowerCase())
+      return { created: false, missing: true, owner, url: '' };
     // Live: create(name) only names the Drive file (the title stays '', Google issue tracker
-    // 442747794) and may leave the form unpublished, which accepts no responses
-    // (https://developers.google.com/apps-script/reference/forms/form#setPublished(Boolean)).
-    const form = FormApp.create(spec.title);
+    // 442747794) and create(title) may leave the form unpublished, which accepts no responses
+    // (https://developers.google.com/apps-script/reference/forms/form-app#create(String,Boolean)).
+    const form = FormApp.create(spec.title, true);
     // A legacy form without publish states is always published; setPublished would throw there.
-    if (form.supportsAdvancedResponderPermissions()) form.setPublished(true);
+    if (form.supportsAdvancedResponderPermissions() && !form.isPublished()) form.setPublished(true);
     form
       .setTitle(spec.title)
       .setDescription(spec.description)
       .setConfirmationMessage(spec.confirmation)
       .setCollectEmail(true)
       .setAllowResponseEdits(true);
+    // Who may answer (Settings responderAccess): only signed-in accounts of the owner's domain, or
+    // anyone with the link (https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)).
+    if (form.requiresLogin() !== spec.requireLogin) form.setRequireLogin(spec.requireLogin);
     form.setDestination(
       FormApp.DestinationType.SPREADSHEET,
       SpreadsheetApp.getActiveSpreadsheet().getId(),
@@ -104,6 +152,8 @@ export const gasForms: FormsPort = {
     for (const item of spec.items) ids[item.key] = addItem(form, item).getId();
     gasStore.set(formIdKey(spec.key), form.getId());
     gasStore.set(itemsKey(spec.key), JSON.stringify(ids));
+    gasStore.set(ownerKey(spec.key), me);
+    opened.set(spec.key, form);
     return { created: true, url: form.getPublishedUrl() };
   },
 
@@ -146,10 +196,26 @@ export const gasForms: FormsPort = {
       const id = ids[key];
       const item = id === undefined ? null : form.getItemById(id);
       if (!item) continue;
-      const itemResponse =
-        item.getType() === FormApp.ItemType.LIST
-          ? item.asListItem().createResponse(value)
-          : item.asTextItem().createResponse(value);
+      let itemResponse: GoogleAppsScript.Forms.ItemResponse;
+      try {
+        itemResponse =
+          item.getType() === FormApp.ItemType.LIST
+            ? item.asListItem().createResponse(value)
+            : item.asTextItem().createResponse(value);
+      } catch (error) {
+        // ListItem.createResponse throws for a value that is not one of its choices
+        // (https://developers.google.com/apps-script/reference/forms/list-item#createResponse(String)):
+        // the link is left without that answer, and the caller, not finding it, links the plain form.
+        console.log(
+          JSON.stringify({
+            event: 'prefillRefused',
+            form: formKey,
+            item: key,
+            error: String(error),
+          }),
+        );
+        continue;
+      }
       response = response.withItemResponse(itemResponse);
     }
     return response.toPrefilledUrl();

@@ -77,6 +77,11 @@ export const gasUi: UiPort = {
   activeUser(): string {
     return Session.getActiveUser().getEmail();
   },
+  effectiveUser(): string {
+    // https://developers.google.com/apps-script/reference/base/session#getEffectiveUser():
+    // "the user under whose authority the script is running" — the clicker, for a menu item.
+    return Session.getEffectiveUser().getEmail();
+  },
   toast(message: string, title: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 10);
   },
@@ -164,6 +169,7 @@ export const gasLock: LockPort = {
 
 export const gasClock: Clock = {
   now: () => new Date().getTime(),
+  scriptTimeZone: () => Session.getScriptTimeZone(),
 };
 
 export const gasLog: LogPort = {

@@ -22,6 +22,16 @@ let activeSpreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
 const sheetsByTitle = new Map<string, Sheet>();
 const headersByTitle = new Map<string, Cell[]>();
 
+/**
+ * getRange past the sheet's last row throws ("The coordinates of the range are outside the
+ * dimensions of the sheet."), and a new sheet has only 1,000 rows: a write ending at `lastRow`
+ * grows the sheet first, in one call (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)).
+ */
+function fitRows(sheet: Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow > max) sheet.insertRowsAfter(max, Math.max(lastRow - max, GROW_ROWS));
+}
+
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   activeSpreadsheet ??= SpreadsheetApp.getActiveSpreadsheet();
   return activeSpreadsheet;
@@ -121,6 +131,7 @@ export const gasSheets: SheetsPort = {
         while (cells.length < width) cells.push('');
         return cells;
       });
+      fitRows(sheet, padded.length + 1);
       sheet.getRange(2, 1, padded.length, width).setValues(padded);
     }
   },
@@ -131,6 +142,7 @@ export const gasSheets: SheetsPort = {
     if (!sheet) throw new Error(`sheet not found: ${titles.join(' / ')}`);
     const cells = rectangle(rows);
     const width = cells[0].length;
+    fitRows(sheet, firstRow + cells.length - 1);
     sheet.getRange(firstRow, 1, cells.length, width).setValues(cells);
   },
 
@@ -170,6 +182,10 @@ export const gasSheets: SheetsPort = {
           .protect()
           .setDescription(wanted.description);
         // Only the listed people (and the owner, always) may edit; everyone else is removed.
+        // Google's sample adds the effective user first: if their edit right came through a group,
+        // removing the group would otherwise throw
+        // (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+        protection.addEditor(Session.getEffectiveUser());
         protection.removeEditors(protection.getEditors());
         if (editors.length) protection.addEditors(editors);
         if (protection.canDomainEdit()) protection.setDomainEdit(false);
@@ -207,10 +223,7 @@ export const gasSheets: SheetsPort = {
     const cells = rectangle(rows);
     const width = cells[0].length;
     const top = sheet.getLastRow() + 1;
-    // getRange past the sheet's last row throws ("outside the dimensions of the sheet"), and a
-    // new sheet has only 1,000 rows: grow it first, in one call.
-    const short = top + cells.length - 1 - sheet.getMaxRows();
-    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(short, GROW_ROWS));
+    fitRows(sheet, top + cells.length - 1);
     sheet.getRange(top, 1, cells.length, width).setValues(cells);
   },
 

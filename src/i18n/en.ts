@@ -8,6 +8,7 @@ export const en: Messages = {
     checkConfig: 'Validate configuration only',
     checkQuotas: 'Check quotas now',
     markVerified: 'Confirm a submitter',
+    confirmReviews: 'Sign my review decisions',
     repairTriggers: 'Repair triggers',
     previewReminders: 'Preview reminders (nothing is sent)',
     health: 'Show health',
@@ -50,6 +51,8 @@ export const en: Messages = {
       `"${campaign}" is already active with this configuration; nothing was changed.`,
     healthOk: 'Configuration is valid; the campaign is active.',
     configOk: 'Configuration is valid.',
+    scriptTimeZone: (scriptZone: string, campaignZone: string) =>
+      `The script project's time zone (appsscript.json) is ${scriptZone}, the campaign's ${campaignZone}: reminders, deadlines and reports follow the campaign's zone and are not affected; change the project settings to align them.`,
   },
   health: {
     triggerMissing: 'The daily trigger was missing and has been reinstalled.',
@@ -64,6 +67,10 @@ export const en: Messages = {
       digest: 'Staff digest',
       report: 'Report link',
     } as Record<string, string>,
+    formNotShared: (form: string, owner: string) =>
+      `The form "${form}" was created by ${owner} and your account cannot open it; it is left unchanged. To check or re-create it, run the menu's "Repair triggers" as ${owner}.`,
+    formMissing: (form: string) =>
+      `The form "${form}" was deleted or moved to the trash; the daily run never creates forms: use the menu's "Repair triggers" or "Validate and activate" to create it again, then send the new link to the units.`,
   },
   mail: {
     greeting: 'Hello,',
@@ -166,6 +173,20 @@ export const en: Messages = {
     lastRunLong: (seconds: number) =>
       `the last daily run took ${seconds} s, close to the 6-minute limit`,
     appsScript: 'Apps Script quotas',
+    unknownReviewer: '(identity unknown: the edit trigger gave no editor; awaiting confirmation)',
+    unknownReviewerToast:
+      'Google did not tell the script who you are (consumer or external account). Your decision is recorded; use the menu "Sign my review decisions" to sign it.',
+    confirmTitle: 'Sign my review decisions',
+    confirmNone: 'No review decision is awaiting a signature.',
+    confirmNoIdentity:
+      "Your account cannot be determined, so nothing can be signed. Use an account of the spreadsheet owner's domain or ask an administrator.",
+    confirmPrompt: (me: string, lines: string, count: number, more: number) =>
+      `${count} review decisions have no recorded editor:\n${lines}${more > 0 ? `\n… and ${more} more` : ''}\n\nEnter the project IDs of the decisions you (${me}) made, separated by commas, or "all" for every one above:`,
+    confirmLine: (at: string, projectId: string, field: string, value: string) =>
+      `${at}  ${projectId}  ${field} → ${value}`,
+    confirmDone: (count: number, me: string) =>
+      `${count} review decisions signed as ${me} in the audit log.`,
+    confirmAll: 'all',
   },
   quotaRules: {
     minProjectsPerUnit: 'Min. projects per unit',
@@ -217,6 +238,8 @@ export const en: Messages = {
     unknownSetting: (key: string) => `unknown setting "${key}"`,
     duplicateSetting: (key: string) => `setting "${key}" appears more than once`,
     badTimeZone: (value: string) => `"${value}" is not a valid time zone (e.g. Asia/Shanghai)`,
+    timeZoneMismatch: (sheetZone: string, campaignZone: string) =>
+      `the spreadsheet's time zone is ${sheetZone}, not the campaign's ${campaignZone}: deadlines and other dates would be a day off. Set File > Settings > Time zone to ${campaignZone} (or this setting to ${sheetZone}) and check again`,
     badLocale: (value: string) => `"${value}" is not a supported language: zh-CN or en`,
     badInteger: (value: string, min: number, max: number) =>
       `"${value}" must be a whole number from ${min} to ${max}`,
@@ -390,6 +413,8 @@ export const en: Messages = {
         `titled "${title}", published, responses go to this spreadsheet, accepting responses, collecting emails`,
       notCreated: 'not created yet',
       notCreatedFix: 'choose Secretary Project → Validate and activate',
+      notMine: (owner: string, me: string) =>
+        `created by ${owner}, the account that activated the campaign; ${me} is not a collaborator and cannot open it; not checked`,
       unreachable: (message: string) => `cannot be opened (${message})`,
       unreachableFix:
         'make sure the form was not deleted and that this account can edit it, then run the self-check again',

@@ -7,6 +7,7 @@ export const zhCN = {
     checkConfig: '仅校验配置',
     checkQuotas: '立即检查配额',
     markVerified: '核验提交人身份',
+    confirmReviews: '确认我的审核决定',
     repairTriggers: '修复触发器',
     previewReminders: '预览今日提醒（不发送）',
     health: '查看运行状况',
@@ -48,6 +49,8 @@ export const zhCN = {
     unchanged: (campaign: string) => `「${campaign}」已处于启动状态，配置未变，未作任何改动。`,
     healthOk: '配置校验通过，活动已启动。',
     configOk: '配置校验通过。',
+    scriptTimeZone: (scriptZone: string, campaignZone: string) =>
+      `脚本项目时区（appsscript.json）为 ${scriptZone}，活动时区为 ${campaignZone}：提醒、截止日期和报告均按活动时区计算，不受影响；如需一致，请在 Apps Script 项目设置中修改。`,
   },
   health: {
     triggerMissing: '每日定时任务缺失，已重新安装。',
@@ -61,6 +64,10 @@ export const zhCN = {
       digest: '工作提示',
       report: '报告链接',
     } as Record<string, string>,
+    formNotShared: (form: string, owner: string) =>
+      `表单「${form}」由 ${owner} 创建，您的账号无法打开它，表单保持不变。如需检查或重新创建，请用 ${owner} 运行菜单「修复触发器」。`,
+    formMissing: (form: string) =>
+      `表单「${form}」已被删除或移入回收站，每日运行不会新建表单：请点击菜单「修复触发器」或「校验配置并启动」重新创建，并把新链接发给各单位。`,
   },
   mail: {
     greeting: '您好！',
@@ -156,6 +163,19 @@ export const zhCN = {
       `今日剩余邮件配额 ${remaining}，低于保留数 ${reserve}`,
     lastRunLong: (seconds: number) => `上次每日运行耗时 ${seconds} 秒，接近 6 分钟上限`,
     appsScript: 'Apps Script 配额',
+    unknownReviewer: '（身份未知：编辑触发器未提供操作人，待本人确认）',
+    unknownReviewerToast:
+      'Google 未向脚本提供您的身份（个人账号或外部域账号）。审核决定已记录；请点击菜单「书记项目 → 确认我的审核决定」署名。',
+    confirmTitle: '确认我的审核决定',
+    confirmNone: '没有待确认身份的审核决定。',
+    confirmNoIdentity: '无法确定您的账号，不能署名。请使用与本表格所有者同一域的账号或联系管理员。',
+    confirmPrompt: (me: string, lines: string, count: number, more: number) =>
+      `以下 ${count} 条审核决定未记录操作人：\n${lines}${more > 0 ? `\n……另有 ${more} 条` : ''}\n\n请输入由您（${me}）做出的决定的项目编号，用逗号分隔；输入「全部」确认以上全部：`,
+    confirmLine: (at: string, projectId: string, field: string, value: string) =>
+      `${at}  ${projectId}  ${field} → ${value}`,
+    confirmDone: (count: number, me: string) =>
+      `已将 ${count} 条审核决定署名为 ${me}，记入「审核日志」。`,
+    confirmAll: '全部',
   },
   quotaRules: {
     minProjectsPerUnit: '每单位至少申报项目数',
@@ -208,6 +228,8 @@ export const zhCN = {
     unknownSetting: (key: string) => `未知的设置项「${key}」`,
     duplicateSetting: (key: string) => `设置项「${key}」重复出现`,
     badTimeZone: (value: string) => `「${value}」不是有效的时区（例如 Asia/Shanghai）`,
+    timeZoneMismatch: (sheetZone: string, campaignZone: string) =>
+      `表格时区为 ${sheetZone}，与活动时区 ${campaignZone} 不一致，截止日期等日期会相差一天。请在「文件 > 设置 > 时区」中改为 ${campaignZone}（或把本设置改为 ${sheetZone}），再重新校验`,
     badLocale: (value: string) => `「${value}」不是支持的语言，应为 zh-CN 或 en`,
     badInteger: (value: string, min: number, max: number) =>
       `「${value}」应为 ${min} 到 ${max} 之间的整数`,
@@ -374,6 +396,8 @@ export const zhCN = {
       ok: (title: string) => `标题「${title}」，已发布，回复写入本表格，正在接受回复，收集邮箱`,
       notCreated: '尚未创建',
       notCreatedFix: '运行菜单「书记项目 → 校验配置并启动」',
+      notMine: (owner: string, me: string) =>
+        `由启动活动的账号 ${owner} 创建，当前账号 ${me} 不是它的协作者、打不开它，未检查`,
       unreachable: (message: string) => `无法打开（${message}）`,
       unreachableFix: '确认表单未被删除、当前账号可以编辑它，然后再次运行自检',
       titleEmpty: (wanted: string) => `标题为空（应为「${wanted}」）`,

@@ -317,10 +317,13 @@ describe('运行自检 names each broken condition precisely', () => {
   test("a time-zone mismatch: the spreadsheet's zone differs from the campaign's", () => {
     const campaign = active();
     campaign.spreadsheet.setSpreadsheetTimeZone('Europe/London');
-    expectOnlyFailure(
-      selfCheck(campaign),
-      '时区：表格为 Europe/London，脚本为 Asia/Shanghai，活动设置为 Asia/Shanghai，日期和截止时间会相差。修复：在表格「文件 → 设置 → 时区」中选 Asia/Shanghai',
-    );
+    // The configuration no longer validates (typed dates would be a day off): the self-check
+    // says so, located, and checks only what needs no configuration.
+    const result = selfCheck(campaign);
+    expect(failures(result).dialog).toEqual([
+      '配置：有 1 处问题，其余各项未检查。修复：运行菜单「书记项目 → 仅校验配置」查看并改正全部问题，然后再次运行自检',
+      '「系统设置」第 3 行「值」：表格时区为 Europe/London，与活动时区 Asia/Shanghai 不一致，截止日期等日期会相差一天。请在「文件 > 设置 > 时区」中改为 Asia/Shanghai（或把本设置改为 Europe/London），再重新校验',
+    ]);
   });
 
   test('a permission left unticked on the consent screen (granular consent)', () => {
@@ -387,7 +390,11 @@ describe('运行自检 names each broken condition precisely', () => {
     expect(result.dialog).toContain(
       `– 邮件配额：按账号计算：邮件由 ${ADMIN} 的触发器发送，当前账号 ${STAFF} 的配额不代表它，未检查。修复：请 ${ADMIN} 运行自检`,
     );
-    expect(result.summary).toBe(`运行自检：${CHECKS - 4} 项通过，4 项无法检查`);
+    // Forms open only for their owner and collaborators (the staff member is neither here).
+    expect(result.dialog).toContain(
+      `– 表单「基层党建“书记项目”申报表」：由启动活动的账号 ${ADMIN} 创建，当前账号 ${STAFF} 不是它的协作者、打不开它，未检查。修复：请 ${ADMIN} 运行自检`,
+    );
+    expect(result.summary).toBe(`运行自检：${CHECKS - 8} 项通过，8 项无法检查`);
     expect(result.dialog.join('\n')).not.toContain('缺失');
   });
 });

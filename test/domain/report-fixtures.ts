@@ -73,6 +73,7 @@ export function config(units: Unit[], settings: Partial<CampaignConfig['settings
       ledgerCadenceDays: 30,
       projectIdPrefix: 'SJXM',
       reportFolderId: '',
+      responderAccess: 'anyone',
       ...settings,
     },
     units,

@@ -202,6 +202,26 @@ export class Workspace {
     return domain(email) === domain(this.owner) ? email : '';
   }
 
+  /** Host: failures the next calls of a method get, whatever faultRate says (see failNext). */
+  private readonly scripted = new Map<string, string[]>();
+
+  /**
+   * Host (tests): the next `times` calls of `method` ('FormApp.openById', 'DriveApp.getFileById',
+   * …) fail with `message` and do nothing, as a transient failure of Google's would.
+   */
+  failNext(method: string, message: string, times = 1): void {
+    this.scripted.set(method, [
+      ...(this.scripted.get(method) ?? []),
+      ...Array<string>(times).fill(message),
+    ]);
+  }
+
+  /** The scripted failure for this call of `method`, consumed; null when none is left. */
+  takeScriptedFault(method: string): string | null {
+    const queue = this.scripted.get(method);
+    return queue && queue.length ? (queue.shift() as string) : null;
+  }
+
   /** State shared by all instances of one service (e.g. the outbox), created on first use. */
   state<T>(key: string, create: () => T): T {
     if (!this.states.has(key)) this.states.set(key, create());

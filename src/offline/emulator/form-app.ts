@@ -44,6 +44,7 @@ import {
   type ItemTypeName,
   type ResponseData,
 } from './form-model';
+import { driveStore } from './drive-app';
 import { FormResponse, linkDestination, storeResponse, type ResponseRow } from './form-responses';
 import { ScriptApp, type TriggerDescription } from './script-app';
 import type { Range, Spreadsheet } from './spreadsheet-app';
@@ -546,8 +547,18 @@ export class FormApp implements Faithful<
       createFormData(this.ws, String(title), currentUser(this.ws), isPublished === true),
     );
   }
+  /**
+   * "Throws an exception if the ID is invalid or the user does not have permission to open the
+   * form" (https://developers.google.com/apps-script/reference/forms/form-app#openById(String)):
+   * only the form's owner and its Drive editors may open it, with live's not-found text.
+   */
   openById(id: string): Form {
-    return new Form(this.ws, formOrThrow(this.ws, String(id)));
+    const form = formOrThrow(this.ws, String(id));
+    const user = currentUser(this.ws).toLowerCase();
+    const editors = driveStore(this.ws).files.get(form.id)?.editors ?? [];
+    if (form.owner.toLowerCase() !== user && !editors.some((e) => e.toLowerCase() === user))
+      throw new Error(NO_SUCH_FORM);
+    return new Form(this.ws, form);
   }
   /** Accepts the edit URL (/forms/d/<id>/…) and the respondent URL (/forms/d/e/<publishedId>/…). */
   openByUrl(url: string): Form {

@@ -38,8 +38,16 @@ function baseUrl(form: FormData): string {
 }
 
 /** Google's query encoding: spaces as '+'. */
+/**
+ * As Java's URLEncoder writes a query value: a space is '+', and every character but A–Z a–z 0–9
+ * . - * _ is percent-encoded (so '(' is %28, where encodeURIComponent leaves it). Google's exact
+ * encoding of pre-filled values is undocumented; this one differs from the browser's
+ * encodeURIComponent on purpose, so a script that searches the URL for its own encoding fails here.
+ */
 function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%20/g, '+');
+  return encodeURIComponent(value)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }
 
 export class FormResponse implements Faithful<

@@ -231,7 +231,7 @@ export class Membrane {
       this.execution.killed = 'Exceeded maximum execution time';
       return this.fail(new ExecutionKilled(this.execution.killed));
     }
-    const fault = this.transientFault(gasName);
+    const fault = this.ws.takeScriptedFault(name) ?? this.transientFault(gasName);
     if (fault) {
       this.execution.count(name);
       this.ws.clock.advance(this.ws.callLatencyMs(name));

@@ -17,6 +17,27 @@
   'use strict';
   var now = initialNow;
   var NativeDate = Date;
+
+  // Built-ins after ES2019 are not known to exist on Apps Script (its V8 page documents syntax
+  // only; scripts/builtins.cjs): they are removed from this realm, so a script using one throws
+  // "… is not a function" / ReferenceError here rather than passing offline.
+  var typedArrayProto = Object.getPrototypeOf(Int8Array.prototype);
+  [
+    [
+      Array.prototype,
+      ['at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with'],
+    ],
+    [String.prototype, ['at', 'replaceAll', 'matchAll', 'isWellFormed', 'toWellFormed']],
+    [typedArrayProto, ['at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'with']],
+    [Object, ['hasOwn', 'groupBy']],
+    [Map, ['groupBy']],
+    [Promise, ['allSettled', 'any', 'withResolvers']],
+    [globalThis, ['structuredClone', 'WeakRef', 'FinalizationRegistry', 'AggregateError']],
+  ].forEach(function (entry) {
+    entry[1].forEach(function (name) {
+      delete entry[0][name];
+    });
+  });
   var HANDLE = Symbol('handle');
 
   class SimDate extends NativeDate {

@@ -98,3 +98,22 @@ describe('realistic time', () => {
     expect(result.error).toMatch(/Exceeded maximum execution time/);
   });
 });
+
+describe('scripted transient failures (host API ws.failNext, issue 13)', () => {
+  test('the next call of the named method fails with the given text and does nothing; later calls work', () => {
+    const { e, result } = (() => {
+      const e = createEmulator({ now: START, seed: 1, owner: 'admin@x.example' });
+      e.ws.failNext('SpreadsheetApp.Range.setValue', 'Service error: Spreadsheets');
+      const sandbox = new Sandbox(
+        e.ws,
+        e.services,
+        `${SHEET}function probe() { var s = sheet0(); var out = []; for (var i = 1; i <= 2; i++) { try { s.getRange(i, 1).setValue(i); out.push('ok'); } catch (x) { out.push(x.message); } } return out; }`,
+        (m) => lockTimeoutOutcome(m === 'tryLock' ? 'tryLock' : 'waitLock'),
+      );
+      return { e, result: sandbox.run({ handler: 'probe', trigger: 'manual' }) };
+    })();
+    expect(result.value).toEqual(['Service error: Spreadsheets', 'ok']);
+    const values = e.spreadsheet.getSheets()[0].getRange('A1:A2').getValues();
+    expect(values).toEqual([[''], [2]]);
+  });
+});

@@ -93,6 +93,17 @@ describe('FormApp forms and items', () => {
     expect(ctx.run(() => ctx.app.openByUrl(form.getEditUrl()).getId())).toBe(form.getId());
   });
 
+  test('openById by someone the form is not shared with throws the not-found text; a Drive editor may open it ("Throws an exception if the ID is invalid or the user does not have permission", reference FormApp.openById)', () => {
+    const ctx = setup();
+    const id = ctx.run(() => ctx.app.create('申报表', true).getId());
+    const other = 'staff@example.cn';
+    expect(() => ctx.as(other, () => ctx.app.openById(id))).toThrow(
+      'No item with the given ID could be found, or you do not have permission to access it.',
+    );
+    ctx.run(() => new DriveApp(ctx.ws).getFileById(id).addEditor(other));
+    expect(ctx.as(other, () => ctx.app.openById(id).getId())).toBe(id);
+  });
+
   test('openByUrl of a URL that is not a form URL throws "Invalid argument: url" (gas-fakes live-test suite)', () => {
     const ctx = setup();
     expect(() => ctx.run(() => ctx.app.openByUrl('https://example.com/nothing'))).toThrow(

@@ -40,6 +40,23 @@ describe('the sandbox gives the bundle only what Apps Script has', () => {
     expect(result.error).toMatch(new RegExp(`ReferenceError: ${name} is not defined`));
   });
 
+  test.each([
+    ['[1, 2].at(-1)', 'is not a function'],
+    ['"ab".replaceAll("a", "b")', 'is not a function'],
+    ['Object.hasOwn({}, "a")', 'is not a function'],
+    ['[3, 1].toSorted()', 'is not a function'],
+    ['[1].findLast(Boolean)', 'is not a function'],
+    ['structuredClone({})', 'structuredClone is not defined'],
+  ])(
+    'issue 13 #8: %s throws (post-ES2019 built-ins are removed: Apps Script is not known to have them)',
+    (expression, message) => {
+      const { sandbox } = sandboxFor(`function probe() { return ${expression}; }`);
+      const result = sandbox.run({ handler: 'probe', trigger: 'manual' });
+      expect(result.ok).toBe(false);
+      expect(result.error).toContain(message);
+    },
+  );
+
   test('the Apps Script services are there, and dist/Code.js loads without touching anything else', () => {
     const { sandbox } = sandboxFor(
       bundleCode() +

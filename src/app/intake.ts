@@ -19,6 +19,7 @@ import type { AppDeps, SendResult } from '../ports';
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { appendQueue, failureClass, groupOf } from './mail-queue';
+import { answerLines } from '../domain/labels';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
 
 /** A form response as the submit trigger delivers it, answers by field key. */
@@ -355,7 +356,7 @@ function keepRejection(
   unit: Unit | undefined,
   locale: 'zh-CN' | 'en',
 ): boolean {
-  const answers = JSON.stringify(raw.answers);
+  const answers = answerLines(form, raw.answers, locale);
   const values: Record<string, Cell> = {
     responseId: raw.responseId,
     form: locale === 'en' ? form.title.en : form.title.zh,

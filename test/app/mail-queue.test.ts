@@ -108,7 +108,7 @@ test('quota 100 and a burst of 300 submissions: every receipt and rejection is s
   expect(owed.filter((r) => r.kind === 'receipt')).toHaveLength(300 - rejectionsOwed);
   // None twice: each response's email left once (邮件记录 has one sent row per key).
   const log = (harness.values('邮件记录') ?? []).slice(1);
-  const sentKeys = log.filter((r) => String(r[8]) === 'sent').map((r) => String(r[0]));
+  const sentKeys = log.filter((r) => String(r[8]) === '已发送').map((r) => String(r[0]));
   const owedKeys = sentKeys.filter((k) => /^(receipt|rejection):/.test(k));
   expect(owedKeys).toHaveLength(300);
   expect(new Set(owedKeys).size).toBe(300);

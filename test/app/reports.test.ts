@@ -202,7 +202,7 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
       stageId: 'apply',
       name: doc.name,
     });
-    expect(records(campaign, '邮件记录').at(-1)?.['类型']).toBe('report');
+    expect(records(campaign, '邮件记录').at(-1)?.['类型']).toBe('报告');
   });
 
   test('Apps Script calls per report are the same for 10 and 200 projects', () => {

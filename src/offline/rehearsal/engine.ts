@@ -9,7 +9,9 @@ import {
   wallClock,
   zonedTime,
 } from '../../domain/calendar';
+import { labelOf } from '../../domain/labels';
 import { mapColumns } from '../../domain/table';
+import { rehearsalMessages, type RehearsalMessages } from '../../i18n/rehearsal';
 import { DEFAULT_LATENCY, perCallMs } from '../bench/latency';
 import { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
@@ -26,8 +28,13 @@ export interface RehearsalOptions {
   fromDay: string;
   toDay: string;
   bundlePath?: string;
-  /** Progress lines (one per simulated day); default: none. */
+  /** Progress lines; default: none. */
   print?: (line: string) => void;
+  /**
+   * A line for every simulated day; by default only days with events, mail, reports, failures or
+   * a dropped step get one (idle days are counted in one line at the end).
+   */
+  verbose?: boolean;
   /** Called at the end of each simulated day (tests look at the sheets as they were that day). */
   onDay?: (day: string, harness: CampaignHarness) => void;
 }
@@ -61,6 +68,10 @@ export interface RehearsalSummary {
   activationRefused?: string;
   /** Things the rehearsal itself had to decide (a setting it could not use for its clock). */
   warnings: string[];
+  /** Simulated days without events, mail, reports or failures (not printed unless verbose). */
+  idleDays: number;
+  /** The campaign's language, which the console follows. */
+  locale: 'zh-CN' | 'en';
   outputs: { workbook: string; outbox: string; reports: string; runLog: string };
   harness: CampaignHarness;
 }
@@ -89,8 +100,6 @@ export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = 
 registerFormReplayers(REPLAYERS);
 registerReviewReplayer(REPLAYERS);
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
 export function isoWithOffset(ms: number, timeZone: string): string {
   const w = wallClock(ms, timeZone);
   const offset = offsetMinutes(ms, timeZone);
@@ -104,7 +113,10 @@ function setting(scenario: Scenario, key: string): string | undefined {
   return scenario.settings.find((s) => s.key === key)?.value;
 }
 
-/** Lays scenario rows (keyed by the scenario's header) under the sheet's own header. */
+/**
+ * Lays scenario rows (keyed by the scenario's header) under the sheet's own header. A dropdown
+ * cell gets what its dropdown offers (the label, in the sheet's language), as a person picks it.
+ */
 function alignRows(
   sheetHeader: (string | number | boolean | Date)[],
   def: typeof UNITS_SHEET,
@@ -117,10 +129,21 @@ function alignRows(
     const out = Array<string>(width).fill('');
     scenarioHeader.forEach((key, i) => {
       const at = columns.index[key];
-      if (at !== undefined) out[at] = row[i] ?? '';
+      const kind = columns.labels[key];
+      const value = row[i] ?? '';
+      if (at !== undefined) out[at] = kind ? String(labelOf(kind, value, columns.locale)) : value;
     });
     return out;
   });
+}
+
+/** The title a sheet carries in this spreadsheet (Chinese or English), or the Chinese one. */
+export function sheetTitle(harness: CampaignHarness, def: { title: { zh: string; en: string } }) {
+  return harness.values(def.title.zh)
+    ? def.title.zh
+    : harness.values(def.title.en)
+      ? def.title.en
+      : def.title.zh;
 }
 
 /**
@@ -130,15 +153,16 @@ function alignRows(
  */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalSummary> {
   const { scenario, print = () => undefined } = options;
+  const locale = setting(scenario, 'locale') === 'en' ? 'en' : 'zh-CN';
+  const t = rehearsalMessages(locale);
   const warnings: string[] = [];
+  let idleDays = 0;
   // A wrong zone in settings.csv is the script's business (activation refuses it, located); the
   // rehearsal's own clock then keeps the manifest's zone rather than dying before the script runs.
   const configuredZone = setting(scenario, 'timeZone') || 'Asia/Shanghai';
   const timeZone = isValidTimeZone(configuredZone) ? configuredZone : 'Asia/Shanghai';
   if (timeZone !== configuredZone) {
-    warnings.push(
-      `settings.csv timeZone "${configuredZone}" is not an IANA time zone: the rehearsal's clock uses Asia/Shanghai and the spreadsheet keeps its zone; the script decides what the setting means`,
-    );
+    warnings.push(t.badZone(configuredZone));
   }
   const admin =
     (setting(scenario, 'adminEmails') ?? '').split(/[;,\s]+/).filter(Boolean)[0] ??
@@ -173,8 +197,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
       });
     },
   });
-  // The spreadsheet's zone is set in File › Settings, apart from the manifest and the settings sheet.
+  // The spreadsheet's zone is set in File › Settings, apart from the manifest and the settings sheet;
+  // its language is its creator's — an English campaign is set up in an English spreadsheet.
   harness.spreadsheet.setSpreadsheetTimeZone(scenario.environment.spreadsheetTimeZone ?? timeZone);
+  harness.spreadsheet.setSpreadsheetLocale(
+    setting(scenario, 'locale') === 'en' ? 'en_US' : 'zh_CN',
+  );
 
   // The administrator's first steps in the new spreadsheet.
   harness.open(admin);
@@ -189,10 +217,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
         .alerts()
         .slice(alertsBefore)
         .map((a) => [a.title, a.prompt].filter(Boolean).join('：'))
-        .join('\n') || '（脚本未安装每日触发器，也未给出说明）';
-  print(`${options.fromDay}  管理员：初始化表格、填写配置、启动活动（${describeRuns(dayRuns)}）`);
+        .join('\n') || t.refusedSilently;
+  print(`${options.fromDay}  ${t.admin(describeRuns(dayRuns, t).text)}`);
   for (const warning of warnings) print(`  ! ${warning}`);
-  if (activationRefused) print(`  ✗ 启动被拒绝：${activationRefused.split('\n').join(' / ')}`);
+  if (activationRefused)
+    print(`  ${t.activationRefusedLine(activationRefused.split('\n').join(' / '))}`);
   dayRuns.length = 0;
 
   const context: ReplayContext = { scenario, responses: new Map() };
@@ -207,6 +236,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   for (let day = options.fromDay; day <= options.toDay; day = addDays(day, 1)) {
     const dayEnd = zonedTime(addDays(day, 1), 0, 0, timeZone) - 1;
     let eventsToday = 0;
+    const problemsToday: string[] = [];
     while (next < events.length && events[next].atMs <= dayEnd) {
       const event = events[next++];
       harness.fireClockTriggers(event.atMs - 1);
@@ -220,15 +250,18 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
           problem: n.problem,
         }));
         if (runs.length === 0 && notes.length > 0) {
-          dropped.push({
+          const d = {
             line: event.line,
             type: event.type,
             problem: notes.map((n) => n.problem).join('; '),
-          });
+          };
+          dropped.push(d);
+          problemsToday.push(t.dropped(d.line, d.type, d.problem));
         } else {
           replayed += 1;
           eventsToday += 1;
           eventNotes.push(...notes);
+          for (const n of notes) problemsToday.push(t.note(n.line, n.type, n.problem));
         }
       } else {
         skipped[event.type] = (skipped[event.type] ?? 0) + 1;
@@ -236,9 +269,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     }
     harness.fireClockTriggers(dayEnd);
     options.onDay?.(day, harness);
-    const weekday = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
-    const what = describeRuns(dayRuns);
-    print(`${day} 周${weekday}  ${eventsToday ? `事件 ${eventsToday} · ` : ''}${what}`);
+    const weekday = t.weekdays[new Date(`${day}T12:00:00Z`).getUTCDay()];
+    const what = describeRuns(dayRuns, t);
+    if (options.verbose || eventsToday > 0 || what.busy || problemsToday.length > 0) {
+      print(`${day} ${weekday}  ${eventsToday ? `${t.events(eventsToday)} · ` : ''}${what.text}`);
+      for (const line of problemsToday) print(`  ${line}`);
+    } else idleDays += 1;
     dayRuns.length = 0;
   }
 
@@ -275,6 +311,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     activated,
     ...(activationRefused ? { activationRefused } : {}),
     warnings,
+    idleDays,
+    locale,
     outputs,
     harness,
   };
@@ -292,18 +330,29 @@ function mailKinds(runLog: RunLogLine[]): Map<number, string> {
   return kinds;
 }
 
-function describeRuns(runs: RunResult[]): string {
-  if (runs.length === 0) return '无执行';
+/** A day's executions in one line; busy when they sent mail, made a report or failed. */
+function describeRuns(runs: RunResult[], t: RehearsalMessages): { text: string; busy: boolean } {
+  if (runs.length === 0) return { text: t.noRuns, busy: false };
   const byHandler = new Map<string, number>();
   let failed = 0;
   let mail = 0;
+  const reports: string[] = [];
   for (const run of runs) {
     byHandler.set(run.execution.handler, (byHandler.get(run.execution.handler) ?? 0) + 1);
     if (!run.ok) failed += 1;
     mail += run.execution.mailRecipients;
+    for (const log of run.execution.logs) {
+      const record = log.json as { event?: string; name?: string } | undefined;
+      if (record?.event === 'report' && record.name) reports.push(record.name);
+    }
   }
   const handlers = [...byHandler].map(([h, n]) => (n > 1 ? `${h}×${n}` : h)).join(' ');
-  return `${handlers}${mail ? ` · 邮件收件人 ${mail}` : ''}${failed ? ` · ✗ 失败 ${failed}` : ''}`;
+  const text =
+    handlers +
+    (mail ? ` · ${t.recipients(mail)}` : '') +
+    (reports.length ? ` · ${t.reports(reports)}` : '') +
+    (failed ? ` · ${t.failed(failed)}` : '');
+  return { text, busy: mail > 0 || reports.length > 0 || failed > 0 };
 }
 
 /** The administrator pastes the scenario's settings, units and stages into the setup sheets. */
@@ -312,7 +361,7 @@ export function fillConfiguration(
   scenario: Scenario,
   admin: string,
 ): void {
-  const settingsSheet = SETTINGS_SHEET.title.zh;
+  const settingsSheet = sheetTitle(harness, SETTINGS_SHEET);
   const current = harness.values(settingsSheet) ?? [];
   const columns = mapColumns(SETTINGS_SHEET, current[0] ?? []);
   const keyAt = columns.index.key ?? 0;
@@ -333,7 +382,7 @@ export function fillConfiguration(
     [UNITS_SHEET, scenario.units],
     [STAGES_SHEET, scenario.stages],
   ] as const) {
-    const title = def.title.zh;
+    const title = sheetTitle(harness, def);
     const header = (harness.values(title) ?? [[]])[0];
     harness.clearBody(title, admin);
     harness.paste(title, 2, alignRows(header, def, table.header, table.rows), admin);

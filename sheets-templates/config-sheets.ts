@@ -20,7 +20,14 @@ export type ColumnType =
 
 /** Columns whose stored keys are shown as labels (src/domain/labels.ts). */
 export type LabelKind =
-  'form' | 'audience' | 'mailKind' | 'mailState' | 'status' | 'acceptance' | 'reviewField';
+  | 'form'
+  | 'audience'
+  | 'mailKind'
+  | 'mailState'
+  | 'status'
+  | 'acceptance'
+  | 'category'
+  | 'reviewField';
 
 export interface ColumnDef {
   key: string;
@@ -251,7 +258,8 @@ export const UNITS_SHEET: SheetDef = {
       type: 'choice',
       required: true,
       choices: UNIT_CATEGORIES,
-      width: 120,
+      labels: 'category',
+      width: 150,
     },
     { key: 'secretary', label: { zh: '书记', en: 'Secretary' }, type: 'text', width: 80 },
     { key: 'contactName', label: { zh: '联系人', en: 'Contact' }, type: 'text', width: 80 },

@@ -76,7 +76,7 @@ export const PROJECTS_SHEET: SheetDef = {
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
     col('unitId', '单位编号', 'Unit ID', { width: 80 }),
     col('unitName', '单位名称', 'Unit', { width: 220 }),
-    col('category', '单位类别', 'Category', { width: 100 }),
+    col('category', '单位类别', 'Category', { labels: 'category', width: 120 }),
     col('department', '归口部门', 'Department', { width: 90 }),
     ...answerColumns(APPLICATION_FORM, ['unitId']),
     ...REVIEW_COLUMNS,

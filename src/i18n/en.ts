@@ -347,6 +347,12 @@ export const en: Messages = {
       退回修改: 'Returned for revision',
     },
     acceptance: { 优秀: 'Excellent', 合格: 'Pass', 不合格: 'Fail' },
+    category: {
+      机关事业单位: 'Municipal agency or institution',
+      驻深机关单位: 'Non-local agency in Shenzhen',
+      驻深企业: 'Non-local enterprise in Shenzhen',
+      驻深办事处: 'Liaison office in Shenzhen',
+    },
   },
   sheetRow: (sheet: string, row: number | null, column: string | null) =>
     `${sheet}${row !== null ? ` row ${row}` : ''}${column ? ` column "${column}"` : ''}`,

@@ -332,8 +332,14 @@ export const zhCN = {
     },
     status: { 待审核: '待审核', 重点项目: '重点项目', 备案: '备案', 退回修改: '退回修改' },
     acceptance: { 优秀: '优秀', 合格: '合格', 不合格: '不合格' },
+    category: {
+      机关事业单位: '机关事业单位',
+      驻深机关单位: '驻深机关单位',
+      驻深企业: '驻深企业',
+      驻深办事处: '驻深办事处',
+    },
   } as Record<
-    'form' | 'audience' | 'mailKind' | 'mailState' | 'status' | 'acceptance',
+    'form' | 'audience' | 'mailKind' | 'mailState' | 'status' | 'acceptance' | 'category',
     Record<string, string>
   >,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

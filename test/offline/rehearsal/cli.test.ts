@@ -31,7 +31,7 @@ function cli(args: string[]): CliResult {
   const result = spawnSync(
     process.execPath,
     ['scripts/run-ts.mjs', 'src/offline/rehearsal/cli.ts', ...args],
-    { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: ROOT, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } },
   );
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -99,7 +99,7 @@ function fullRehearsal(title: string, scenarioDir: string, t: typeof test, scena
       out = path.join(tmp, path.basename(scenarioDir));
       run = cli([...scenarioArgs, '--out', out, '--verbose']);
       days = defaultDays(scenarioDir);
-    });
+    }, 300_000);
 
     t('exits 0 and prints one line per simulated day of the default window, then a summary', () => {
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });

@@ -7,15 +7,37 @@
 export type Label = { zh: string; en: string };
 
 export type ColumnType =
-  'text' | 'date' | 'integer' | 'number' | 'boolean' | 'email' | 'emailList' | 'choice' | 'dayList';
+  | 'text'
+  | 'date'
+  | 'dateTime'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'email'
+  | 'emailList'
+  | 'choice'
+  | 'dayList';
+
+/** Columns whose stored keys are shown as labels (src/domain/labels.ts). */
+export type LabelKind =
+  | 'form'
+  | 'audience'
+  | 'mailKind'
+  | 'mailState'
+  | 'status'
+  | 'acceptance'
+  | 'category'
+  | 'reviewField';
 
 export interface ColumnDef {
   key: string;
   label: Label;
   type: ColumnType;
   required?: boolean;
+  /** Stored keys; a dropdown shows their labels when `labels` is set. */
   choices?: readonly string[];
-  help?: string;
+  labels?: LabelKind;
+  help?: Label;
   width?: number;
 }
 
@@ -24,7 +46,7 @@ export interface SheetDef {
   title: Label;
   columns: readonly ColumnDef[];
   /** Rows written when setup creates the sheet, by column key. */
-  sampleRows: readonly Record<string, string | number | boolean>[];
+  sampleRows: readonly Record<string, string | number | boolean | Label>[];
 }
 
 export const UNIT_CATEGORIES = ['机关事业单位', '驻深机关单位', '驻深企业', '驻深办事处'] as const;
@@ -60,7 +82,7 @@ export interface SettingDef {
   default?: string;
   min?: number;
   max?: number;
-  note: string;
+  note: Label;
 }
 
 export const SETTINGS: readonly SettingDef[] = [
@@ -70,7 +92,7 @@ export const SETTINGS: readonly SettingDef[] = [
     type: 'text',
     required: true,
     default: '2014年度基层党建“书记项目”',
-    note: '出现在邮件、表单和报告中',
+    note: { zh: '出现在邮件、表单和报告中', en: 'Shown in emails, forms and reports' },
   },
   {
     key: 'timeZone',
@@ -78,7 +100,10 @@ export const SETTINGS: readonly SettingDef[] = [
     type: 'timeZone',
     required: true,
     default: 'Asia/Shanghai',
-    note: '截止日期按该时区当天 24 时计算',
+    note: {
+      zh: '截止日期按该时区当天 24 时计算',
+      en: 'A deadline ends at midnight in this time zone',
+    },
   },
   {
     key: 'locale',
@@ -86,7 +111,7 @@ export const SETTINGS: readonly SettingDef[] = [
     type: 'locale',
     required: true,
     default: 'zh-CN',
-    note: 'zh-CN 或 en',
+    note: { zh: 'zh-CN 或 en', en: 'zh-CN or en' },
   },
   {
     key: 'reminderHour',
@@ -96,7 +121,7 @@ export const SETTINGS: readonly SettingDef[] = [
     default: '9',
     min: 0,
     max: 23,
-    note: '0–23，每天该小时内运行一次',
+    note: { zh: '0–23，每天该小时内运行一次', en: '0–23: the daily run starts within this hour' },
   },
   {
     key: 'senderName',
@@ -104,35 +129,35 @@ export const SETTINGS: readonly SettingDef[] = [
     type: 'text',
     required: true,
     default: '市直机关工委',
-    note: '邮件显示的发件人',
+    note: { zh: '邮件显示的发件人', en: 'The sender name emails show' },
   },
   {
     key: 'replyTo',
     label: { zh: '回复地址', en: 'Reply-to' },
     type: 'email',
     required: false,
-    note: '单位回复邮件时的收件地址',
+    note: { zh: '单位回复邮件时的收件地址', en: 'Where replies from units go' },
   },
   {
     key: 'staffEmails.org',
     label: { zh: '组织部员工邮箱', en: 'Organisation Dept. staff' },
     type: 'emailList',
     required: false,
-    note: '多个地址用分号分隔',
+    note: { zh: '多个地址用分号分隔', en: 'Separate several addresses with ;' },
   },
   {
     key: 'staffEmails.enterprise',
     label: { zh: '企业工作部员工邮箱', en: 'Enterprise Dept. staff' },
     type: 'emailList',
     required: false,
-    note: '多个地址用分号分隔',
+    note: { zh: '多个地址用分号分隔', en: 'Separate several addresses with ;' },
   },
   {
     key: 'adminEmails',
     label: { zh: '管理员邮箱', en: 'Administrators' },
     type: 'emailList',
     required: false,
-    note: '接收运行异常通知',
+    note: { zh: '接收运行异常通知', en: 'Receive notices when a run fails' },
   },
   {
     key: 'keyProjectQuota',
@@ -142,7 +167,7 @@ export const SETTINGS: readonly SettingDef[] = [
     default: '30',
     min: 0,
     max: 100000,
-    note: '重点项目最多数量',
+    note: { zh: '重点项目最多数量', en: 'At most this many key projects' },
   },
   {
     key: 'minProjectsPerUnit',
@@ -152,7 +177,7 @@ export const SETTINGS: readonly SettingDef[] = [
     default: '1',
     min: 0,
     max: 1000,
-    note: '申报阶段截止后检查',
+    note: { zh: '申报阶段截止后检查', en: 'Checked after the application deadline' },
   },
   {
     key: 'mailReserve',
@@ -162,7 +187,10 @@ export const SETTINGS: readonly SettingDef[] = [
     default: '10',
     min: 0,
     max: 2000,
-    note: '每日邮件收件人配额中保留不用的数量',
+    note: {
+      zh: '每日邮件收件人配额中保留不用的数量',
+      en: 'Recipients of the daily mail quota kept unused',
+    },
   },
   {
     key: 'overdueMaxNotices',
@@ -172,7 +200,7 @@ export const SETTINGS: readonly SettingDef[] = [
     default: '3',
     min: 0,
     max: 100,
-    note: '每项逾期义务最多催报次数',
+    note: { zh: '每项逾期义务最多催报次数', en: 'Overdue notices per obligation, at most' },
   },
   {
     key: 'ledgerCadenceDays',
@@ -182,7 +210,7 @@ export const SETTINGS: readonly SettingDef[] = [
     default: '30',
     min: 1,
     max: 366,
-    note: '重点项目台账最长间隔',
+    note: { zh: '重点项目台账最长间隔', en: 'Longest gap between ledger entries of a key project' },
   },
   {
     // Form.setRequireLogin (https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)):
@@ -194,14 +222,17 @@ export const SETTINGS: readonly SettingDef[] = [
     choices: RESPONDER_ACCESS,
     required: true,
     default: 'anyone',
-    note: 'anyone：任何知道链接的人均可填写（单位邮箱不在本机构域内时须用此项）；domain：仅限本机构 Google Workspace 域内已登录的账号',
+    note: {
+      zh: 'anyone：任何知道链接的人均可填写（单位邮箱不在本机构域内时须用此项）；domain：仅限本机构 Google Workspace 域内已登录的账号',
+      en: 'anyone: anyone with the link may answer (needed when units use addresses outside your organisation); domain: only signed-in accounts of your Google Workspace domain',
+    },
   },
   {
     key: 'reportFolderId',
     label: { zh: '报告文件夹 ID', en: 'Report folder ID' },
     type: 'text',
     required: false,
-    note: '留空则由系统创建',
+    note: { zh: '留空则由系统创建', en: 'Leave empty: the script creates one' },
   },
 ];
 
@@ -214,10 +245,11 @@ export const SETTINGS_SHEET: SheetDef = {
     { key: 'value', label: { zh: '值', en: 'Value' }, type: 'text', width: 260 },
     { key: 'note', label: { zh: '说明', en: 'Note' }, type: 'text', width: 320 },
   ],
+  // Label values are written in the language setup runs in (the spreadsheet's, before locale is set).
   sampleRows: SETTINGS.map((s) => ({
     key: s.key,
-    label: s.label.zh,
-    value: s.default ?? '',
+    label: s.label,
+    value: s.key === 'locale' ? { zh: 'zh-CN', en: 'en' } : (s.default ?? ''),
     note: s.note,
   })),
 };
@@ -246,7 +278,8 @@ export const UNITS_SHEET: SheetDef = {
       type: 'choice',
       required: true,
       choices: UNIT_CATEGORIES,
-      width: 120,
+      labels: 'category',
+      width: 150,
     },
     { key: 'secretary', label: { zh: '书记', en: 'Secretary' }, type: 'text', width: 80 },
     { key: 'contactName', label: { zh: '联系人', en: 'Contact' }, type: 'text', width: 80 },
@@ -255,7 +288,7 @@ export const UNITS_SHEET: SheetDef = {
       label: { zh: '联系邮箱', en: 'Email(s)' },
       type: 'emailList',
       required: true,
-      help: '多个地址用分号分隔',
+      help: { zh: '多个地址用分号分隔', en: 'Separate several addresses with ;' },
       width: 240,
     },
     { key: 'phone', label: { zh: '联系电话', en: 'Phone' }, type: 'text', width: 120 },
@@ -325,7 +358,8 @@ export const STAGES_SHEET: SheetDef = {
       label: { zh: '对应表单', en: 'Form' },
       type: 'choice',
       choices: FORM_KEYS,
-      width: 110,
+      labels: 'form',
+      width: 130,
     },
     {
       key: 'audience',
@@ -333,20 +367,21 @@ export const STAGES_SHEET: SheetDef = {
       type: 'choice',
       required: true,
       choices: AUDIENCES,
-      width: 130,
+      labels: 'audience',
+      width: 140,
     },
     {
       key: 'remindDaysBefore',
       label: { zh: '提前提醒天数', en: 'Remind days before' },
       type: 'dayList',
-      help: '以逗号分隔，例如 7,3,1',
+      help: { zh: '以逗号分隔，例如 7,3,1', en: 'Separated by commas, e.g. 7,3,1' },
       width: 110,
     },
     {
       key: 'overdueEveryDays',
       label: { zh: '逾期催报间隔', en: 'Overdue every (days)' },
       type: 'integer',
-      help: '0 表示只催报一次',
+      help: { zh: '0 表示只催报一次', en: '0: one overdue notice only' },
       width: 110,
     },
   ],
@@ -414,7 +449,12 @@ export const HEALTH_SHEET: SheetDef = {
     { key: 'row', label: { zh: '行号', en: 'Row' }, type: 'integer', width: 60 },
     { key: 'column', label: { zh: '列', en: 'Column' }, type: 'text', width: 120 },
     { key: 'problem', label: { zh: '问题', en: 'Problem' }, type: 'text', width: 480 },
-    { key: 'checkedAt', label: { zh: '检查时间', en: 'Checked at' }, type: 'text', width: 150 },
+    {
+      key: 'checkedAt',
+      label: { zh: '检查时间', en: 'Checked at' },
+      type: 'dateTime',
+      width: 150,
+    },
   ],
   sampleRows: [],
 };

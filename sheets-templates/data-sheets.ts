@@ -41,24 +41,30 @@ function answerColumns(form: FormDef, skip: readonly string[] = []): ColumnDef[]
 const provenance: ColumnDef[] = [
   col('respondentEmail', '填报邮箱', 'Respondent email', { width: 180 }),
   col('verified', '身份核验', 'Verified', { width: 80 }),
-  col('submittedAt', '首次提交时间', 'First submitted', { type: 'date', width: 140 }),
-  col('updatedAt', '最近更新时间', 'Last updated', { type: 'date', width: 140 }),
+  col('submittedAt', '首次提交时间', 'First submitted', { type: 'dateTime', width: 140 }),
+  col('updatedAt', '最近更新时间', 'Last updated', { type: 'dateTime', width: 140 }),
   col('late', '是否逾期', 'Late', { width: 70 }),
   col('responseId', '回复编号', 'Response ID', { width: 120 }),
   col('editUrl', '修改链接', 'Edit link', { width: 160 }),
 ];
 
 export const REVIEW_COLUMNS: ColumnDef[] = [
-  col('status', '审核状态', 'Status', { type: 'choice', choices: REVIEW_STATUSES, width: 90 }),
+  col('status', '审核状态', 'Status', {
+    type: 'choice',
+    choices: REVIEW_STATUSES,
+    labels: 'status',
+    width: 120,
+  }),
   col('score', '评分', 'Score', { type: 'number', width: 60 }),
   col('comment', '审核意见', 'Review comment', { width: 200 }),
   col('reviewer', '审核人', 'Reviewer', { width: 150 }),
-  col('reviewedAt', '审核时间', 'Reviewed at', { type: 'date', width: 140 }),
+  col('reviewedAt', '审核时间', 'Reviewed at', { type: 'dateTime', width: 140 }),
   col('fundingGranted', '专项经费（万元）', 'Funding granted', { type: 'number', width: 110 }),
   col('acceptanceScore', '验收评分', 'Acceptance score', { type: 'number', width: 80 }),
   col('acceptanceResult', '验收结论', 'Acceptance result', {
     type: 'choice',
     choices: ACCEPTANCE_RESULTS,
+    labels: 'acceptance',
     width: 80,
   }),
 ];
@@ -70,7 +76,7 @@ export const PROJECTS_SHEET: SheetDef = {
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
     col('unitId', '单位编号', 'Unit ID', { width: 80 }),
     col('unitName', '单位名称', 'Unit', { width: 220 }),
-    col('category', '单位类别', 'Category', { width: 100 }),
+    col('category', '单位类别', 'Category', { labels: 'category', width: 120 }),
     col('department', '归口部门', 'Department', { width: 90 }),
     ...answerColumns(APPLICATION_FORM, ['unitId']),
     ...REVIEW_COLUMNS,
@@ -78,6 +84,9 @@ export const PROJECTS_SHEET: SheetDef = {
   ],
   sampleRows: [],
 };
+
+/** The project reference a unit typed is resolved into projectId and projectName: not shown twice. */
+const LINKED_ONLY = ['projectRef'];
 
 const projectLink: ColumnDef[] = [
   col('projectId', '项目编号', 'Project ID', { width: 120 }),
@@ -88,21 +97,21 @@ const projectLink: ColumnDef[] = [
 export const PLANS_SHEET: SheetDef = {
   key: 'plans',
   title: { zh: '实施方案', en: 'Plans' },
-  columns: [...projectLink, ...answerColumns(PLAN_FORM), ...provenance],
+  columns: [...projectLink, ...answerColumns(PLAN_FORM, LINKED_ONLY), ...provenance],
   sampleRows: [],
 };
 
 export const LEDGER_SHEET: SheetDef = {
   key: 'ledger',
   title: { zh: '工作台账', en: 'Ledger' },
-  columns: [...projectLink, ...answerColumns(LEDGER_FORM), ...provenance],
+  columns: [...projectLink, ...answerColumns(LEDGER_FORM, LINKED_ONLY), ...provenance],
   sampleRows: [],
 };
 
 export const SELF_ASSESSMENTS_SHEET: SheetDef = {
   key: 'selfAssessments',
   title: { zh: '自查总结', en: 'Self-assessments' },
-  columns: [...projectLink, ...answerColumns(SELF_ASSESSMENT_FORM), ...provenance],
+  columns: [...projectLink, ...answerColumns(SELF_ASSESSMENT_FORM, LINKED_ONLY), ...provenance],
   sampleRows: [],
 };
 
@@ -111,10 +120,10 @@ export const REJECTIONS_SHEET: SheetDef = {
   title: { zh: '退回记录', en: 'Rejections' },
   columns: [
     col('responseId', '回复编号', 'Response ID', { width: 120 }),
-    col('form', '表单', 'Form', { width: 90 }),
+    col('form', '表单', 'Form', { labels: 'form', width: 90 }),
     col('respondentEmail', '填报邮箱', 'Respondent email', { width: 180 }),
     col('unit', '填报单位', 'Unit as given', { width: 160 }),
-    col('submittedAt', '提交时间', 'Submitted', { type: 'date', width: 140 }),
+    col('submittedAt', '提交时间', 'Submitted', { type: 'dateTime', width: 140 }),
     col('reasons', '退回原因', 'Reasons', { width: 360 }),
     col('answers', '原始填报内容', 'Answers as given', { width: 360 }),
     col('state', '处理状态', 'State', { width: 90 }),
@@ -128,14 +137,14 @@ export const MAIL_LOG_SHEET: SheetDef = {
   title: { zh: '邮件记录', en: 'Mail log' },
   columns: [
     col('key', '去重键', 'Key', { width: 220 }),
-    col('kind', '类型', 'Kind', { width: 80 }),
+    col('kind', '类型', 'Kind', { labels: 'mailKind', width: 90 }),
     col('to', '收件人', 'To', { width: 220 }),
     col('subject', '主题', 'Subject', { width: 300 }),
     col('unitId', '单位编号', 'Unit ID', { width: 80 }),
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
     col('stageId', '阶段', 'Stage', { width: 80 }),
-    col('at', '时间', 'At', { type: 'date', width: 140 }),
-    col('state', '状态', 'State', { width: 70 }),
+    col('at', '时间', 'At', { type: 'dateTime', width: 140 }),
+    col('state', '状态', 'State', { labels: 'mailState', width: 80 }),
   ],
   sampleRows: [],
 };
@@ -152,7 +161,7 @@ export const MAIL_QUEUE_SHEET: SheetDef = {
   columns: [
     col('key', '去重键', 'Key', { width: 220 }),
     col('group', '所属回复', 'Response', { width: 160 }),
-    col('kind', '类型', 'Kind', { width: 80 }),
+    col('kind', '类型', 'Kind', { labels: 'mailKind', width: 90 }),
     col('to', '收件人', 'To', { width: 220 }),
     col('subject', '主题', 'Subject', { width: 300 }),
     col('body', '正文', 'Body', { width: 300 }),
@@ -160,10 +169,10 @@ export const MAIL_QUEUE_SHEET: SheetDef = {
     col('unitId', '单位编号', 'Unit ID', { width: 80 }),
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
     col('stageId', '阶段', 'Stage', { width: 80 }),
-    col('state', '状态', 'State', { width: 80 }),
+    col('state', '状态', 'State', { labels: 'mailState', width: 80 }),
     col('attempts', '尝试次数', 'Attempts', { type: 'number', width: 70 }),
     col('reason', '原因', 'Reason', { width: 220 }),
-    col('at', '时间', 'At', { type: 'date', width: 140 }),
+    col('at', '时间', 'At', { type: 'dateTime', width: 140 }),
   ],
   sampleRows: [],
 };
@@ -182,11 +191,11 @@ export const SEND_LEDGER_SHEET: SheetDef = {
     col('recipient', '收件单位/部门', 'Recipient', { width: 120 }),
     col('stageId', '阶段', 'Stage', { width: 80 }),
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
-    col('kind', '类型', 'Kind', { width: 70 }),
+    col('kind', '类型', 'Kind', { labels: 'mailKind', width: 90 }),
     col('offsetDays', '距截止天数', 'Offset (days)', { type: 'number', width: 80 }),
-    col('state', '状态', 'State', { width: 70 }),
+    col('state', '状态', 'State', { labels: 'mailState', width: 80 }),
     col('reason', '原因', 'Reason', { width: 120 }),
-    col('at', '时间', 'At', { type: 'date', width: 140 }),
+    col('at', '时间', 'At', { type: 'dateTime', width: 140 }),
   ],
   sampleRows: [],
 };
@@ -196,11 +205,11 @@ export const AUDIT_LOG_SHEET: SheetDef = {
   key: 'auditLog',
   title: { zh: '审核日志', en: 'Audit log' },
   columns: [
-    col('at', '时间', 'At', { type: 'date', width: 140 }),
+    col('at', '时间', 'At', { type: 'dateTime', width: 140 }),
     col('editor', '操作人', 'Editor', { width: 180 }),
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
     col('unitId', '单位编号', 'Unit ID', { width: 80 }),
-    col('key', '字段', 'Field', { width: 110 }),
+    col('key', '字段', 'Field', { labels: 'reviewField', width: 130 }),
     col('oldValue', '原值', 'Old value', { width: 160 }),
     col('newValue', '新值', 'New value', { width: 160 }),
   ],
@@ -217,7 +226,8 @@ export const QUOTA_VIEW_SHEET: SheetDef = {
     col('count', '实际', 'Found', { width: 70 }),
     col('limit', '要求', 'Limit', { width: 70 }),
     col('since', '起始日期', 'Since', { width: 100 }),
-    col('checkedAt', '检查时间', 'Checked at', { width: 140 }),
+    col('result', '结果', 'Result', { width: 70 }),
+    col('checkedAt', '检查时间', 'Checked at', { type: 'dateTime', width: 140 }),
   ],
   sampleRows: [],
 };

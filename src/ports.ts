@@ -11,7 +11,10 @@ export interface ColumnSpec {
   /** A dropdown of these values. */
   choices?: readonly string[];
   checkbox?: boolean;
+  /** A day: shown yyyy-mm-dd. */
   date?: boolean;
+  /** An instant: shown yyyy-mm-dd hh:mm in the spreadsheet's time zone. */
+  dateTime?: boolean;
 }
 
 export interface SheetSpec {
@@ -51,6 +54,13 @@ export interface SheetsPort {
   /** Shares the spreadsheet with these people as editors (no-op for existing editors). */
   addEditors(emails: string[]): boolean;
   timeZone(): string;
+  /**
+   * Deletes the blank first tab a new spreadsheet comes with (Sheet1, 工作表1) when it is still
+   * empty and other sheets exist; true when it deleted one.
+   */
+  removeBlankDefaultSheet(): boolean;
+  /** File › Settings › Locale of the spreadsheet, e.g. `en_US` or `zh_CN`. */
+  spreadsheetLocale(): string;
 }
 
 export interface UiPort {

@@ -5,7 +5,6 @@ import {
   UNITS_SHEET,
   type SheetDef,
 } from '../../sheets-templates/config-sheets';
-import { formatMinute } from '../domain/calendar';
 import { sameTimeZone, type CampaignConfig, type ConfigProblem } from '../domain/config';
 import { fingerprint } from '../domain/fingerprint';
 import type { Cell } from '../domain/table';
@@ -47,7 +46,7 @@ function healthRows(
   m: Messages,
   locale: 'zh-CN' | 'en',
   problems: ConfigProblem[],
-  checkedAt: string,
+  checkedAt: Date,
 ): Cell[][] {
   return problems.map((p) => {
     const def = SHEET_DEFS[p.sheet];
@@ -80,8 +79,8 @@ const locale = (l: 'zh-CN' | 'en', def: SheetDef) => (l === 'en' ? def.title.en 
 export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): ActivationResult {
   return deps.lock.withScriptLock(() => {
     const result = loadConfig(deps.sheets);
-    const timeZone = result.ok ? result.config.settings.timeZone : deps.sheets.timeZone();
-    const checkedAt = formatMinute(deps.clock.now(), timeZone);
+    // A real instant: the sheet shows it by its date-time format, in the spreadsheet's zone.
+    const checkedAt = new Date(deps.clock.now());
     if (!result.ok) {
       const locale = configuredLocale(deps.sheets);
       const m = messages(locale);

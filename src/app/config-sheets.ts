@@ -4,11 +4,14 @@ import {
   SETTINGS_SHEET,
   STAGES_SHEET,
   UNITS_SHEET,
+  type ColumnDef,
+  type Label,
   type SheetDef,
 } from '../../sheets-templates/config-sheets';
+import { labelOf, labelsOf } from '../domain/labels';
 import { parseConfig, type ConfigResult } from '../domain/config';
 import { mapColumns, type Cell } from '../domain/table';
-import type { Locale } from '../i18n';
+import { messages, type Locale } from '../i18n';
 import type { SheetSpec, SheetsPort } from '../ports';
 
 /** Every title a sheet may carry: Chinese first (what setup creates), then English. */
@@ -18,17 +21,28 @@ export function titlesOf(def: SheetDef): string[] {
 
 export function sheetSpec(def: SheetDef, locale: Locale): SheetSpec {
   const label = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
+  const m = messages(locale);
+  const shown = (c: ColumnDef, value: Cell | Label): Cell => {
+    const v = typeof value === 'object' && !(value instanceof Date) ? label(value) : value;
+    return c.labels ? labelOf(c.labels, v, locale) : v;
+  };
   return {
     titles: locale === 'en' ? [def.title.en, def.title.zh] : titlesOf(def),
     columns: def.columns.map((c) => ({
       header: label(c.label),
       width: c.width,
-      note: c.help ?? (c.required ? '必填' : undefined),
-      choices: c.type === 'choice' ? c.choices : undefined,
+      note: c.help ? label(c.help) : c.required ? m.setup.required : undefined,
+      choices:
+        c.type === 'choice' && c.choices
+          ? c.labels
+            ? labelsOf(c.labels, c.choices, locale)
+            : c.choices
+          : undefined,
       checkbox: c.type === 'boolean',
       date: c.type === 'date',
+      dateTime: c.type === 'dateTime',
     })),
-    sampleRows: def.sampleRows.map((row) => def.columns.map((c) => row[c.key] ?? '')),
+    sampleRows: def.sampleRows.map((row) => def.columns.map((c) => shown(c, row[c.key] ?? ''))),
   };
 }
 
@@ -46,7 +60,9 @@ export function loadConfig(sheets: SheetsPort): ConfigResult {
 /** The campaign language as written in Settings, even when the rest does not validate. */
 export function configuredLocale(sheets: SheetsPort): Locale {
   const table = sheets.readTable(titlesOf(SETTINGS_SHEET));
-  if (!table) return 'zh-CN';
+  // Before setup there is no setting: the spreadsheet's own language (its creator's) decides, so
+  // an English spreadsheet gets English configuration sheets and `locale` preset to en.
+  if (!table) return /^en/i.test(sheets.spreadsheetLocale()) ? 'en' : 'zh-CN';
   const columns = mapColumns(SETTINGS_SHEET, table.header);
   const keyAt = columns.index.key;
   const valueAt = columns.index.value;

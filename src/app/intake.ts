@@ -26,6 +26,7 @@ import {
 import { loadConfig } from './config-sheets';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { appendQueue, failureClass, groupOf, reportMailFailures } from './mail-queue';
+import { answerLines } from '../domain/labels';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
 
 export type { RawSubmission } from '../ports';
@@ -446,7 +447,7 @@ function keepRejection(
   unit: Unit | undefined,
   locale: 'zh-CN' | 'en',
 ): boolean {
-  const answers = JSON.stringify(raw.answers);
+  const answers = answerLines(form, raw.answers, locale);
   const values: Record<string, Cell> = {
     responseId: raw.responseId,
     form: locale === 'en' ? form.title.en : form.title.zh,

@@ -7,6 +7,7 @@ import {
 } from '../../sheets-templates/data-sheets';
 import { linkedOf, projectOf, type CampaignRecords } from '../domain/records';
 import { keyedRows, mapColumns, type Cell, type ColumnMap, type KeyedRow } from '../domain/table';
+import { labelOf } from '../domain/labels';
 import type { Locale } from '../i18n';
 import type { SheetsPort } from '../ports';
 import { sheetSpec, titlesOf } from './config-sheets';
@@ -40,6 +41,12 @@ export function readKeyed(sheets: SheetsPort, def: SheetDef, locale: Locale): Ke
   };
 }
 
+/** What a cell of this column shows for a stored value: the label in the sheet's language. */
+export function shownValue(table: KeyedTable, key: string, value: Cell): Cell {
+  const kind = table.columns.labels[key];
+  return kind ? labelOf(kind, value, table.columns.locale) : value;
+}
+
 /** Lays out a record under the sheet's header; columns the sheet lacks are left out. */
 export function rowFor(table: KeyedTable, values: Record<string, Cell>, base?: Cell[]): Cell[] {
   const width = Math.max(table.header.length, 1);
@@ -47,7 +54,7 @@ export function rowFor(table: KeyedTable, values: Record<string, Cell>, base?: C
   while (cells.length < width) cells.push('');
   for (const [key, value] of Object.entries(values)) {
     const at = table.columns.index[key];
-    if (at !== undefined) cells[at] = value;
+    if (at !== undefined) cells[at] = shownValue(table, key, value);
   }
   return cells;
 }
@@ -56,7 +63,8 @@ export function rowFor(table: KeyedTable, values: Record<string, Cell>, base?: C
 export function cellsOf(table: KeyedTable, row: KeyedRow): Cell[] {
   const cells = row.cells ? [...row.cells] : Array<Cell>(Math.max(table.header.length, 1)).fill('');
   while (cells.length < table.header.length) cells.push('');
-  for (const [key, at] of Object.entries(table.columns.index)) cells[at] = row.values[key] ?? '';
+  for (const [key, at] of Object.entries(table.columns.index))
+    cells[at] = shownValue(table, key, row.values[key] ?? '');
   return cells;
 }
 

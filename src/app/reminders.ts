@@ -9,6 +9,7 @@ import type { CampaignConfig } from '../domain/config';
 import { obligations, type Obligation } from '../domain/obligations';
 import { STATUS, type CampaignRecords } from '../domain/records';
 import { dueNotices, noticeKey, urgency, type Notice } from '../domain/reminder-plan';
+import { labelOf } from '../domain/labels';
 import type { Cell } from '../domain/table';
 import { messages, type Locale, type Messages } from '../i18n';
 import type { AppDeps, OutgoingMail } from '../ports';
@@ -32,7 +33,7 @@ import {
   type QueuedMail,
 } from './mail-queue';
 import { headerOnly, loadRecords, readKeyed, rowFor, type KeyedTable } from './records';
-import { describeViolation, refreshQuotaView, reviewState } from './review';
+import { describeViolation, LAST_RUN_MS_KEY, refreshQuotaView, reviewState } from './review';
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
 export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -47,13 +48,15 @@ export const STORE = {
   /** `digest.<department>`: the LastDigest of the department, as JSON. */
   digestPrefix: 'digest.',
   budget: 'dailyRun.budgetMs',
-  lastRunMs: 'dailyRun.lastMs',
+  lastRunMs: LAST_RUN_MS_KEY,
 } as const;
 
 /** One email the run intends to send, with the ledger rows that stand for it. */
 export interface PlannedMail {
   kind: 'reminder' | 'overdue' | 'digest' | 'decision';
+  /** A unit id or `dept:<department>` (the ledger key carries it; people read recipientName). */
   recipient: string;
+  recipientName?: string;
   mail: OutgoingMail;
   keys: string[];
   notices: Notice[];
@@ -91,11 +94,18 @@ export function readLedger(deps: Pick<AppDeps, 'sheets'>, config: CampaignConfig
       key: String(r.values.key),
       state: String(r.values.state),
       day: day instanceof Date ? dayOf(day.getTime(), timeZone) : String(day ?? ''),
-      recipient: String(r.values.recipient ?? ''),
+      // The key starts with the unit id or `dept:<department>`; the column shows a name.
+      recipient: recipientOfKey(String(r.values.key ?? '')) ?? String(r.values.recipient ?? ''),
       reason: String(r.values.reason ?? ''),
       at: at instanceof Date ? at.getTime() : 0,
     };
   });
+}
+
+/** The unit id or `dept:<department>` a ledger key is for (every key starts with it). */
+export function recipientOfKey(key: string): string | null {
+  const first = key.split('|')[0];
+  return key.includes('|') && first ? first : null;
 }
 
 /** The obligation a notice key is about: unit, stage and project (kind and offset dropped). */
@@ -367,9 +377,7 @@ export function sendReminders(
     const records = loadRecords(deps.sheets, locale);
     const ledger = readLedger(deps, config);
     const m = messages(locale);
-    const violations = deps.lock.withScriptLock(() =>
-      refreshQuotaView(deps, config, records, now, appsScriptChecks(deps, config)),
-    );
+    const violations = deps.lock.withScriptLock(() => refreshQuotaView(deps, config, records, now));
     for (const v of violations) deps.log.record({ event: 'quotaViolation', ...v });
     const units = new Map(config.units.map((u) => [u.unitId, u]));
     const quotaLinesFor = (department: string) =>
@@ -387,6 +395,8 @@ export function sendReminders(
       decisions,
       lastDigest: (department) => lastDigestOf(deps, department),
     });
+    for (const p of [...plan.unitMails, ...plan.staffMails])
+      p.recipientName = recipientName(m, config, p.recipient);
     const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
     // Staff digests are kept: their recipients are reserved before any unit reminder goes out.
     const reserved = plan.staffMails.reduce((n, p) => n + p.mail.to.length, 0);
@@ -648,6 +658,15 @@ function withDeferredLine(mail: OutgoingMail, line: string): OutgoingMail {
   };
 }
 
+/** A unit's name or a department's, as the send ledger shows its recipient. */
+function recipientName(m: Messages, config: CampaignConfig, recipient: string): string {
+  if (recipient.startsWith('dept:')) {
+    const department = recipient.slice('dept:'.length);
+    return m.departments[department] ?? department;
+  }
+  return config.units.find((u) => u.unitId === recipient)?.name ?? recipient;
+}
+
 /** Appends ledger rows (and mail log rows for sent mail) for these emails, under the lock. */
 function record(
   deps: AppDeps,
@@ -668,7 +687,7 @@ function record(
           rowFor(ledger, {
             key,
             day: today,
-            recipient: planned.recipient,
+            recipient: planned.recipientName ?? planned.recipient,
             stageId: n?.stage.stageId ?? String(planned.record.stageId ?? ''),
             projectId: n?.projectId ?? '',
             kind: n?.kind ?? planned.kind,
@@ -755,7 +774,13 @@ export function planDecisions(
       return m.review.decisionLine(
         project?.projectName ?? id,
         id,
-        String(review.status ?? project?.status ?? STATUS.pending),
+        String(
+          labelOf(
+            'status',
+            review.status ?? project?.status ?? STATUS.pending,
+            config.settings.locale,
+          ),
+        ),
         String(review.comment ?? ''),
         funding === undefined || funding === '' ? '' : String(funding),
       );
@@ -771,31 +796,4 @@ export function planDecisions(
     });
   }
   return out;
-}
-
-/** The Apps Script quota rows of the quota view: mail left against the reserve, the last run's length. */
-function appsScriptChecks(deps: AppDeps, config: CampaignConfig) {
-  const m = messages(config.settings.locale);
-  const rows: { rule: string; subject: string; count: Cell; limit: Cell; since: string }[] = [];
-  const remaining = deps.mail.remainingQuota();
-  if (remaining < config.settings.mailReserve) {
-    rows.push({
-      rule: m.review.appsScript,
-      subject: m.review.mailQuotaLow(remaining, config.settings.mailReserve),
-      count: remaining,
-      limit: config.settings.mailReserve,
-      since: '',
-    });
-  }
-  const lastMs = Number(deps.store.get(STORE.lastRunMs) ?? 0);
-  if (lastMs > 4 * 60 * 1000) {
-    rows.push({
-      rule: m.review.appsScript,
-      subject: m.review.lastRunLong(Math.round(lastMs / 1000)),
-      count: Math.round(lastMs / 1000),
-      limit: 360,
-      since: '',
-    });
-  }
-  return rows;
 }

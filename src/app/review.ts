@@ -5,7 +5,7 @@ import {
 } from '../../sheets-templates/data-sheets';
 import { dayOf, formatMinute } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
-import { checkQuotas, type QuotaViolation } from '../domain/quota-rules';
+import { checkQuotas, QUOTA_RULES, type QuotaViolation } from '../domain/quota-rules';
 import type { CampaignRecords } from '../domain/records';
 import {
   acceptedValue,
@@ -14,6 +14,7 @@ import {
   type ReviewKey,
   type ReviewState,
 } from '../domain/review-rules';
+import { valueKey, valueLabel } from '../domain/labels';
 import type { Cell } from '../domain/table';
 import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
@@ -27,6 +28,7 @@ import {
   readKeyed,
   rowFor,
   sameCell,
+  shownValue,
   type KeyedTable,
 } from './records';
 
@@ -57,7 +59,7 @@ export function reviewState(audit: KeyedTable): ReviewState {
     const key = String(row.values.key ?? '') as ReviewKey;
     if (!projectId || !(REVIEW_KEYS as readonly string[]).includes(key)) continue;
     const review = state.get(projectId) ?? {};
-    review[key] = row.values.newValue ?? '';
+    review[key] = valueKey(key, row.values.newValue ?? '');
     state.set(projectId, review);
   }
   return state;
@@ -110,7 +112,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
       const set = (key: string, value: Cell) => {
         cells ??= cellsOf(projects, row);
         const at = projects.columns.index[key];
-        if (at !== undefined) cells[at] = value;
+        if (at !== undefined) cells[at] = shownValue(projects, key, value);
       };
       for (const key of keys) {
         const current = normalise(row.values[key]);
@@ -126,8 +128,8 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
             projectId,
             unitId: String(row.values.unitId ?? ''),
             key,
-            oldValue: accepted,
-            newValue: verdict.value,
+            oldValue: valueLabel(key, accepted, projects.columns.locale),
+            newValue: valueLabel(key, verdict.value, projects.columns.locale),
           });
           set(key, verdict.value);
           set('reviewer', editor);
@@ -282,34 +284,93 @@ export function describeViolation(
   return { rule: m.quotaRules[v.rule] ?? v.rule, subject };
 }
 
-/** Rewrites the quota view in one batch; returns the violations. */
+/** Where the daily run leaves its length, for the quota view's runtime check. */
+export const LAST_RUN_MS_KEY = 'dailyRun.lastMs';
+
+type QuotaRow = {
+  rule: string;
+  subject: string;
+  count: Cell;
+  limit: Cell;
+  since: string;
+  result: string;
+};
+
+/** The Apps Script rows of the quota view: mail left against the reserve, the last run's length. */
+function appsScriptChecks(deps: AppDeps, config: CampaignConfig, m: Messages): QuotaRow[] {
+  const { mailReserve } = config.settings;
+  const remaining = deps.mail.remainingQuota();
+  const lastSeconds = Math.round(Number(deps.store.get(LAST_RUN_MS_KEY) ?? 0) / 1000);
+  const result = (ok: boolean) => (ok ? m.review.passed : m.review.failed);
+  return [
+    {
+      rule: m.review.appsScript,
+      subject:
+        remaining < mailReserve
+          ? m.review.mailQuotaLow(remaining, mailReserve)
+          : m.review.mailQuotaOk(remaining, mailReserve),
+      count: remaining,
+      limit: mailReserve,
+      since: '',
+      result: result(remaining >= mailReserve),
+    },
+    {
+      rule: m.review.appsScript,
+      // The daily run stops itself at 4.5 minutes; above 4 it is close to Apps Script's 6.
+      subject:
+        lastSeconds > 240 ? m.review.lastRunLong(lastSeconds) : m.review.lastRunOk(lastSeconds),
+      count: lastSeconds,
+      limit: 240,
+      since: '',
+      result: result(lastSeconds <= 240),
+    },
+  ];
+}
+
+/**
+ * Rewrites the quota view in one batch — every rule of the domain, passed or with each violation,
+ * then the Apps Script ones; returns the violations.
+ */
 export function refreshQuotaView(
   deps: AppDeps,
   config: CampaignConfig,
   records: CampaignRecords,
   now: number,
-  extra: { rule: string; subject: string; count: Cell; limit: Cell; since: string }[] = [],
 ): QuotaViolation[] {
   const { settings } = config;
   const m = messages(settings.locale);
   const today = dayOf(now, settings.timeZone);
   const violations = checkQuotas(config, records, today);
   const table = headerOnly(deps.sheets, QUOTA_VIEW_SHEET, settings.locale);
-  const checkedAt = formatMinute(now, settings.timeZone);
-  const rows = [
-    ...violations.map((v) => {
-      const d = describeViolation(m, config, v);
-      return rowFor(table, {
-        ...d,
-        count: v.count ?? '',
-        limit: v.limit ?? '',
-        since: v.since ?? '',
-        checkedAt,
-      });
-    }),
-    ...extra.map((e) => rowFor(table, { ...e, checkedAt })),
-  ];
-  if (rows.length === 0) rows.push(rowFor(table, { rule: m.review.allQuotasMet, checkedAt }));
+  const checkedAt = new Date(now);
+  const rows: Cell[][] = [];
+  for (const rule of QUOTA_RULES) {
+    const found = violations.filter((v) => v.rule === rule);
+    for (const v of found) {
+      rows.push(
+        rowFor(table, {
+          ...describeViolation(m, config, v),
+          count: v.count ?? '',
+          limit: v.limit ?? '',
+          since: v.since ?? '',
+          result: m.review.failed,
+          checkedAt,
+        }),
+      );
+    }
+    if (found.length === 0) {
+      rows.push(
+        rowFor(table, {
+          rule: m.quotaRules[rule] ?? rule,
+          subject: m.review.ruleMet,
+          result: m.review.passed,
+          checkedAt,
+        }),
+      );
+    }
+  }
+  for (const row of appsScriptChecks(deps, config, m))
+    rows.push(rowFor(table, { ...row, checkedAt }));
   deps.sheets.replaceRows(titlesOf(QUOTA_VIEW_SHEET), rows);
   return violations;
 }

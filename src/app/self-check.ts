@@ -15,7 +15,7 @@ import {
 import { REPORT_TEMPLATES } from '../../sheets-templates/report-templates';
 import { formatMinute } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
-import { mapColumns, type Cell } from '../domain/table';
+import { keyedRows, mapColumns, type Cell } from '../domain/table';
 import { messages, type Messages } from '../i18n';
 import type {
   AppDeps,
@@ -29,6 +29,7 @@ import { DAILY_HANDLER, describeProblem, STATE } from './activate';
 import { formSpec, formsInUse, SUBMIT_HANDLER } from './campaign-forms';
 import { configuredLocale, loadConfig, sheetSpec, titlesOf } from './config-sheets';
 import { STORE as REPORT_STORE } from './reports';
+import { recipientOfKey } from './reminders';
 import { EDIT_HANDLER } from './review';
 
 export type CheckLevel = 'pass' | 'warn' | 'fail' | 'skip';
@@ -512,13 +513,11 @@ function latestRows(deps: AppDeps, def: SheetDef): Record<string, Cell>[] {
   // readTable, not readKeyed: a missing sheet must stay missing (the self-check writes nothing).
   const table = deps.sheets.readTable(titlesOf(def));
   if (!table) return [];
-  const index = mapColumns(def, table.header).index;
+  // keyedRows reads labels (发送失败, 回执 …) back as the keys they stand for.
   const last = new Map<string, Record<string, Cell>>();
-  for (const row of table.rows) {
-    const values: Record<string, Cell> = {};
-    for (const [key, at] of Object.entries(index)) values[key] = row[at] ?? '';
-    const key = String(values.key ?? '');
-    if (key) last.set(key, values);
+  for (const row of keyedRows(table, mapColumns(def, table.header))) {
+    const key = String(row.values.key ?? '');
+    if (key) last.set(key, row.values);
   }
   return [...last.values()];
 }
@@ -539,7 +538,7 @@ function recentMailFailures(deps: AppDeps, config: CampaignConfig, now: number):
   // A unit's reminder carries several notices, one ledger row each: one line per unit and reason.
   const seen = new Set<string>();
   for (const v of latestRows(deps, SEND_LEDGER_SHEET).filter(recent)) {
-    const recipient = String(v.recipient ?? '');
+    const recipient = recipientOfKey(String(v.key ?? '')) ?? String(v.recipient ?? '');
     const reason = String(v.reason ?? '');
     if (seen.has(`${recipient}|${reason}`)) continue;
     seen.add(`${recipient}|${reason}`);

@@ -36,7 +36,7 @@ export function recordFormLinks(
     const row = Array<Cell>(Math.max(table.header.length, 1)).fill('');
     row[at.key] = key;
     if (at.label !== undefined)
-      row[at.label] = `${locale === 'en' ? def?.title.en : def?.title.zh}链接`;
+      row[at.label] = locale === 'en' ? `${def?.title.en} link` : `${def?.title.zh}链接`;
     row[at.value] = url;
     if (at.note !== undefined)
       row[at.note] =

@@ -21,6 +21,7 @@ export function setup(deps: Pick<AppDeps, 'sheets' | 'ui' | 'log' | 'lock'>): Se
       const spec = sheetSpec(def, locale);
       if (deps.sheets.ensureSheet(spec)) created.push(spec.titles[0]);
     }
+    if (created.length > 0) deps.sheets.removeBlankDefaultSheet();
     deps.log.record({ event: 'setup', created });
     deps.ui.alert(m.setup.title, m.setup.done(created.length));
     return { created };

@@ -371,7 +371,7 @@ function parseSettings(table: RawTable, out: ConfigProblem[]): Settings | null {
       label: { zh: key, en: key },
       type: 'emailList',
       required: false,
-      note: '',
+      note: { zh: '', en: '' },
     };
     const result = settingSchema(def).safeParse(raw[key] ?? def.default ?? '');
     if (!result.success) {

@@ -55,8 +55,8 @@ const num = (c: Cell | undefined): number | null => {
 };
 const ms = (c: Cell | undefined): number | null => (c instanceof Date ? c.getTime() : null);
 /** 已核验 / verified — anything else (未核验, empty) is not verified. */
-const isVerified = (c: Cell | undefined) => ['已核验', 'verified'].includes(text(c));
-const isLate = (c: Cell | undefined) => ['逾期', 'late'].includes(text(c));
+const isVerified = (c: Cell | undefined) => ['已核验', 'verified'].includes(text(c).toLowerCase());
+const isLate = (c: Cell | undefined) => ['逾期', 'late'].includes(text(c).toLowerCase());
 
 export function projectOf(row: KeyedRow): ProjectRecord {
   const v = row.values;

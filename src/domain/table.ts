@@ -1,4 +1,5 @@
-import type { SheetDef } from '../../sheets-templates/config-sheets';
+import type { LabelKind, SheetDef } from '../../sheets-templates/config-sheets';
+import { keyOf } from './labels';
 
 /** A cell as Apps Script's getValues() returns it: '' for empty, Date for date cells. */
 export type Cell = string | number | boolean | Date;
@@ -15,6 +16,10 @@ export interface ColumnMap {
   /** column key → 0-based index in the header */
   index: Record<string, number>;
   missing: string[];
+  /** Columns that show labels for stored keys: read back as keys. */
+  labels: Record<string, LabelKind>;
+  /** The language of the header (its labels), which the sheet's label cells follow. */
+  locale: 'zh-CN' | 'en';
 }
 
 const normalise = (value: Cell) => String(value).trim().toLowerCase();
@@ -31,14 +36,25 @@ export function mapColumns(def: SheetDef, header: Cell[]): ColumnMap {
   });
   const index: Record<string, number> = {};
   const missing: string[] = [];
+  const labels: Record<string, LabelKind> = {};
+  let english = 0;
+  let chinese = 0;
   for (const column of def.columns) {
     const found = [column.key, column.label.zh, column.label.en]
       .map((name) => positions.get(normalise(name)))
       .find((i) => i !== undefined);
     if (found === undefined) missing.push(column.key);
-    else index[column.key] = found;
+    else {
+      index[column.key] = found;
+      if (column.labels) labels[column.key] = column.labels;
+      const shown = normalise(header[found]);
+      if (column.label.en !== column.label.zh) {
+        if (shown === normalise(column.label.en)) english += 1;
+        else if (shown === normalise(column.label.zh)) chinese += 1;
+      }
+    }
   }
-  return { index, missing };
+  return { index, missing, labels, locale: english > chinese ? 'en' : 'zh-CN' };
 }
 
 export interface KeyedRow {
@@ -59,7 +75,10 @@ export function keyedRows(table: RawTable, columns: ColumnMap): KeyedRow[] {
     if (cells.every((cell) => cell === '' || cell === null || cell === undefined)) return;
     const values: Record<string, Cell> = {};
     for (const key of columns.missing) values[key] = '';
-    for (const [key, index] of Object.entries(columns.index)) values[key] = cells[index] ?? '';
+    for (const [key, index] of Object.entries(columns.index)) {
+      const kind = columns.labels?.[key];
+      values[key] = kind ? keyOf(kind, cells[index] ?? '') : (cells[index] ?? '');
+    }
     out.push({ row: table.firstRow + i, values, cells });
   });
   return out;

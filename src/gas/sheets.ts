@@ -15,6 +15,9 @@ function rectangle(rows: Cell[][]): Cell[][] {
   });
 }
 
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+
 /** Rows added at a time when a sheet is full, so growing is rare (cells count toward 10M). */
 const GROW_ROWS = 200;
 
@@ -98,8 +101,10 @@ export const gasSheets: SheetsPort = {
         body.setDataValidation(
           SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build(),
         );
-      } else if (column.date) {
-        body.setNumberFormat('yyyy-mm-dd');
+      } else if (column.date || column.dateTime) {
+        // One rule per type: a day shows its date, an instant its date and minute (Sheets number
+        // formats: https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns).
+        body.setNumberFormat(column.dateTime ? DATE_TIME_FORMAT : DATE_FORMAT);
         body.setDataValidation(
           SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build(),
         );
@@ -235,5 +240,23 @@ export const gasSheets: SheetsPort = {
 
   timeZone(): string {
     return spreadsheet().getSpreadsheetTimeZone();
+  },
+
+  removeBlankDefaultSheet(): boolean {
+    const ss = spreadsheet();
+    const sheets = ss.getSheets();
+    if (sheets.length < 2) return false;
+    // The name follows the creator's language; anything typed into it keeps it.
+    const blank = sheets.find(
+      (s) =>
+        /^(Sheet|工作表)\s?1$/.test(s.getName()) && s.getLastRow() === 0 && s.getLastColumn() === 0,
+    );
+    if (!blank) return false;
+    ss.deleteSheet(blank);
+    return true;
+  },
+
+  spreadsheetLocale(): string {
+    return spreadsheet().getSpreadsheetLocale();
   },
 };

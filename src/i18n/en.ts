@@ -34,6 +34,7 @@ export const en: Messages = {
   },
   levels: { error: 'Error', warning: 'Warning', ok: 'OK', skipped: 'Not checked' },
   setup: {
+    required: 'Required',
     done: (created: number) =>
       created > 0
         ? `Created ${created} sheets. Fill in Settings, Units and Stages, then choose Secretary Project → Validate and activate.`
@@ -150,6 +151,12 @@ export const en: Messages = {
     refusedTitle: 'Edit not applied',
     refusedNote: (editor: string, at: string, reason: string) =>
       `${at} ${editor}: edit reverted — ${reason}`,
+    passed: 'Passed',
+    failed: 'Failed',
+    ruleMet: 'met by every unit and project',
+    mailQuotaOk: (remaining: number, reserve: number) =>
+      `mail quota left today ${remaining}, not below the reserve of ${reserve}`,
+    lastRunOk: (seconds: number) => `the last daily run took ${seconds} s, under 4 minutes`,
     allQuotasMet: 'All quota checks are met',
     decisionSubject: (campaign: string) => `[${campaign}] Review decisions`,
     decisionLead: (unit: string) => `${unit}: the review decisions on your projects.`,
@@ -197,9 +204,9 @@ export const en: Messages = {
     selfAssessmentForAll: 'Self-assessment for every project',
   } as Record<string, string>,
   intake: {
-    verified: 'verified',
-    unverified: 'unverified',
-    late: 'late',
+    verified: 'Verified',
+    unverified: 'Unverified',
+    late: 'Late',
     onTime: '',
     pendingReview: '待审核',
     rejectionOpen: 'open',
@@ -502,6 +509,51 @@ export const en: Messages = {
     },
   },
   departments: { org: 'Organisation Department', enterprise: 'Enterprise Work Department' },
+  choices: {
+    form: {
+      application: 'Application',
+      plan: 'Implementation plan',
+      ledger: 'Activity ledger',
+      selfAssessment: 'Self-assessment',
+    },
+    audience: {
+      allUnits: 'All units',
+      unitsWithProjects: 'Units with projects',
+      keyProjects: 'Key projects',
+      allProjects: 'All projects',
+      staff: 'Staff review',
+    },
+    mailKind: {
+      receipt: 'Receipt',
+      rejection: 'Rejection',
+      reminder: 'Reminder',
+      overdue: 'Overdue notice',
+      digest: 'Daily digest',
+      decision: 'Review decision',
+      report: 'Report',
+      dossier: 'Project dossier',
+    },
+    mailState: {
+      sent: 'Sent',
+      deferred: 'Deferred',
+      failed: 'Failed',
+      queued: 'Queued',
+      superseded: 'Superseded',
+    },
+    status: {
+      待审核: 'Pending review',
+      重点项目: 'Key project',
+      备案: 'Filed',
+      退回修改: 'Returned for revision',
+    },
+    acceptance: { 优秀: 'Excellent', 合格: 'Pass', 不合格: 'Fail' },
+    category: {
+      机关事业单位: 'Municipal agency or institution',
+      驻深机关单位: 'Non-local agency in Shenzhen',
+      驻深企业: 'Non-local enterprise in Shenzhen',
+      驻深办事处: 'Liaison office in Shenzhen',
+    },
+  },
   sheetRow: (sheet: string, row: number | null, column: string | null) =>
     `${sheet}${row !== null ? ` row ${row}` : ''}${column ? ` column "${column}"` : ''}`,
 };

@@ -33,6 +33,7 @@ export const zhCN = {
   },
   levels: { error: '错误', warning: '提醒', ok: '正常', skipped: '未检查' },
   setup: {
+    required: '必填',
     done: (created: number) =>
       created > 0
         ? `已创建 ${created} 张工作表。请在「系统设置」「单位名册」「阶段设置」中填写活动配置，然后点击菜单「书记项目 → 校验配置并启动」。`
@@ -143,6 +144,12 @@ export const zhCN = {
     refusedTitle: '修改未生效',
     refusedNote: (editor: string, at: string, reason: string) =>
       `${at} ${editor} 的修改已撤回：${reason}`,
+    passed: '通过',
+    failed: '未通过',
+    ruleMet: '全部满足',
+    mailQuotaOk: (remaining: number, reserve: number) =>
+      `今日剩余邮件配额 ${remaining}，不低于保留数 ${reserve}`,
+    lastRunOk: (seconds: number) => `上次每日运行耗时 ${seconds} 秒，低于 4 分钟`,
     allQuotasMet: '所有配额检查均已满足',
     decisionSubject: (campaign: string) => `【${campaign}】项目审核结果通知`,
     decisionLead: (unit: string) => `${unit}：贵单位申报项目的审核结果如下。`,
@@ -479,6 +486,53 @@ export const zhCN = {
     },
   },
   departments: { org: '组织部', enterprise: '企业工作部' } as Record<string, string>,
+  /**
+   * What a dropdown or a machine-written cell shows for each stored key (src/i18n/labels.ts maps
+   * both ways; a sheet may hold the key, the Chinese or the English label).
+   */
+  choices: {
+    form: {
+      application: '申报表',
+      plan: '实施方案',
+      ledger: '工作台账',
+      selfAssessment: '自查总结',
+    },
+    audience: {
+      allUnits: '全部参与单位',
+      unitsWithProjects: '已申报项目的单位',
+      keyProjects: '重点项目',
+      allProjects: '全部项目',
+      staff: '工作人员审核',
+    },
+    mailKind: {
+      receipt: '回执',
+      rejection: '退回通知',
+      reminder: '截止提醒',
+      overdue: '逾期催报',
+      digest: '每日汇总',
+      decision: '审核结果',
+      report: '报告',
+      dossier: '项目档案',
+    },
+    mailState: {
+      sent: '已发送',
+      deferred: '已推迟',
+      failed: '发送失败',
+      queued: '待发送',
+      superseded: '已被替代',
+    },
+    status: { 待审核: '待审核', 重点项目: '重点项目', 备案: '备案', 退回修改: '退回修改' },
+    acceptance: { 优秀: '优秀', 合格: '合格', 不合格: '不合格' },
+    category: {
+      机关事业单位: '机关事业单位',
+      驻深机关单位: '驻深机关单位',
+      驻深企业: '驻深企业',
+      驻深办事处: '驻深办事处',
+    },
+  } as Record<
+    'form' | 'audience' | 'mailKind' | 'mailState' | 'status' | 'acceptance' | 'category',
+    Record<string, string>
+  >,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>
     `「${sheet}」${row !== null ? `第 ${row} 行` : ''}${column ? `「${column}」` : ''}`,
 };

@@ -1,6 +1,6 @@
 /**
- * The public example (../shared/scenarios/example-2014) rehearsed on dist/Code.js, checked against
- * its EXPECTED.md on the rehearsal's outputs. Uses ../shared: skipped visibly when it is absent.
+ * The public example (sheets-templates/example-2014) rehearsed on dist/Code.js, checked against
+ * its EXPECTED.md on the rehearsal's outputs.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,10 +10,9 @@ import JSZip from 'jszip';
 import { rehearse, type RehearsalSummary } from '../../src/offline/rehearsal/engine';
 import { readScenario } from '../../src/offline/rehearsal/scenario';
 import { bundlePath } from '../support/bundle';
-import { sharedExampleDir } from '../support/campaign';
+import { exampleDir } from '../support/campaign';
 
-const example = sharedExampleDir();
-const maybe = example ? describe : describe.skip;
+const example = exampleDir();
 
 interface Eml {
   file: string;
@@ -57,10 +56,12 @@ function readEml(file: string): Eml {
 const QUOTA_DAYS = ['2014-06-01', '2014-09-15', '2015-02-20'];
 /** The quota view as it stood at the end of each of those days. */
 const quotaViews: Record<string, string[]> = {};
+/** Every row of the quota view on those days: rule and result. */
+const quotaRules: Record<string, string[]> = {};
 
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString();
 
-maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)', () => {
+describe('example-2014 rehearsed end to end', () => {
   let out: string;
   let summary: RehearsalSummary;
   let mails: Eml[];
@@ -69,7 +70,7 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
 
   beforeAll(async () => {
     out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'example-')), 'out');
-    const scenario = readScenario(example!);
+    const scenario = readScenario(example);
     summary = await rehearse({
       scenario,
       out,
@@ -80,9 +81,12 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
         if (day === '2014-05-31') responseSheet = harness.values('表单回复 1') ?? [];
         if (!QUOTA_DAYS.includes(day)) return;
         const values = harness.values('配额检查') ?? [];
-        quotaViews[day] = values
-          .slice(1)
-          .filter((r) => r[0] !== '')
+        const result = values[0]?.indexOf('结果') ?? -1;
+        const rows = values.slice(1).filter((r) => r[0] !== '');
+        // Every rule is listed, passed or not; the hand-computed truth is about the failures.
+        quotaRules[day] = rows.map((r) => `${String(r[0])} | ${String(r[result])}`);
+        quotaViews[day] = rows
+          .filter((r) => r[result] === '未通过')
           .map((r) => r.slice(0, 5).map(String).join(' | '));
       },
     });
@@ -424,6 +428,19 @@ maybe('example-2014 rehearsed end to end (uses ../shared; skipped when absent)',
   });
 
   describe('the quota view equals a hand-computed truth on three dates', () => {
+    test('lists every domain rule and both Apps Script checks, each passed or failed', () => {
+      expect(quotaRules['2014-06-01']).toEqual([
+        '每单位至少申报项目数 | 未通过',
+        '重点项目名额 | 通过',
+        '须含整顿软弱涣散措施 | 通过',
+        '重点项目须报实施方案 | 通过',
+        '重点项目台账间隔 | 通过',
+        '所有项目须报自查总结 | 通过',
+        'Apps Script 配额 | 通过',
+        'Apps Script 配额 | 通过',
+      ]);
+    });
+
     test('2014-06-01: U05 has no project after the application deadline', async () => {
       expect(quotaViews['2014-06-01']).toEqual([
         '每单位至少申报项目数 | 市统计局机关党委 | 0 | 1 | 2014-05-31',

@@ -109,7 +109,7 @@ test('quota 100 and a burst of 300 submissions: every receipt and rejection is s
   expect(owed.filter((r) => r.kind === 'receipt')).toHaveLength(300 - rejectionsOwed);
   // None twice: each response's email left once (邮件记录 has one sent row per key).
   const log = (harness.values('邮件记录') ?? []).slice(1);
-  const sentKeys = log.filter((r) => String(r[8]) === 'sent').map((r) => String(r[0]));
+  const sentKeys = log.filter((r) => String(r[8]) === '已发送').map((r) => String(r[0]));
   const owedKeys = sentKeys.filter((k) => /^(receipt|rejection):/.test(k));
   expect(owedKeys).toHaveLength(300);
   expect(new Set(owedKeys).size).toBe(300);
@@ -136,7 +136,7 @@ test('a receipt the mail service refuses (the respondent address): kept as faile
   expect(specs.map((spec) => harness.run(spec).ok)).toEqual([true]);
   const queue = (harness.values('待发邮件') ?? []).slice(1).filter((r) => r[0] !== '');
   const header = (harness.values('待发邮件') ?? [])[0].map(String);
-  expect(queue.map((r) => r[header.indexOf('状态')])).toEqual(['failed']);
+  expect(queue.map((r) => r[header.indexOf('状态')])).toEqual(['发送失败']);
   const health = (harness.values('运行状况') ?? []).slice(1).map((r) => r.map(String).join('|'));
   expect(health).toEqual(
     expect.arrayContaining([

@@ -213,7 +213,7 @@ describe('daily reminders (dist/Code.js, simulated days)', () => {
     const ledger = (campaign.values('发送台账') ?? []).slice(1).filter((r) => r[0] !== '');
     const header = (campaign.values('发送台账') ?? [])[0].map(String);
     const u2 = ledger.filter((r) => String(r[header.indexOf('去重键')]).startsWith('U002|'));
-    expect(u2.map((r) => r[header.indexOf('状态')])).toEqual(['sent', 'failed']);
+    expect(u2.map((r) => r[header.indexOf('状态')])).toEqual(['已发送', '发送失败']);
     expect(u2[1][header.indexOf('原因')]).toBe('Invalid email: dw2@u2.example');
     const health = (campaign.values('运行状况') ?? []).slice(1).map((r) => r.map(String).join('|'));
     expect(health).toEqual(

@@ -202,7 +202,7 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
       stageId: 'apply',
       name: doc.name,
     });
-    expect(records(campaign, '邮件记录').at(-1)?.['类型']).toBe('report');
+    expect(records(campaign, '邮件记录').at(-1)?.['类型']).toBe('报告');
   });
 
   test('Apps Script calls per report are the same for 10 and 200 projects', () => {
@@ -344,7 +344,7 @@ describe('report links are owed mail (dist/Code.js, emulated MailApp)', () => {
     expect(campaign.outbox()).toHaveLength(before);
     const queue = () => records(campaign, '待发邮件');
     expect(queue().map((q) => [q['类型'], q['状态'], q['原因']])).toEqual([
-      ['report', 'queued', 'Service error: MailApp'],
+      ['报告', '待发送', 'Service error: MailApp'],
     ]);
     const [doc] = reportDocs(campaign);
     campaign.fireClockTriggers(Date.parse('2014-06-01T23:00:00+08:00'));
@@ -353,6 +353,6 @@ describe('report links are owed mail (dist/Code.js, emulated MailApp)', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].subject).toBe(String(queue()[0]['主题']));
     expect(sent[0].replyTo).toBe('zzb@jggw.example');
-    expect(queue().map((q) => q['状态'])).toEqual(['queued', 'sent']);
+    expect(queue().map((q) => q['状态'])).toEqual(['待发送', '已发送']);
   });
 });

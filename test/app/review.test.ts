@@ -162,9 +162,9 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     campaign.edit(OTHER, '项目库', `${status}3`, '备案'); // no change: no audit row
     const audit = auditRows(campaign).map((r) => r.slice(1, 7).map(String).join('|'));
     expect(audit).toEqual([
-      `${ZZB}|SJXM-2014-001|U001|status|待审核|重点项目`,
-      `${ZZB}|SJXM-2014-001|U001|fundingGranted||8`,
-      `${OTHER}|SJXM-2014-002|U002|status|待审核|备案`,
+      `${ZZB}|SJXM-2014-001|U001|审核状态|待审核|重点项目`,
+      `${ZZB}|SJXM-2014-001|U001|专项经费（万元）||8`,
+      `${OTHER}|SJXM-2014-002|U002|审核状态|待审核|备案`,
     ]);
     const header = (campaign.values('项目库') ?? [])[0].map(String);
     const first = (campaign.values('项目库') ?? [])[1];
@@ -197,9 +197,9 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     ]);
     const audit = auditRows(campaign).map((r) => r.slice(1, 7).map(String).join('|'));
     expect(audit).toEqual([
-      `${ADMIN}|SJXM-2014-001|U001|projectName|项目1|改过的名称`,
-      `${ADMIN}|SJXM-2014-002|U040|unitId|（粘贴多格，原值未知）|U040`,
-      `${ADMIN}|SJXM-2014-003|U040|unitId|（粘贴多格，原值未知）|U040`,
+      `${ADMIN}|SJXM-2014-001|U001|项目名称|项目1|改过的名称`,
+      `${ADMIN}|SJXM-2014-002|U040|单位编号|（粘贴多格，原值未知）|U040`,
+      `${ADMIN}|SJXM-2014-003|U040|单位编号|（粘贴多格，原值未知）|U040`,
     ]);
     const note = campaign.spreadsheet
       .getSheetByName('项目库')!
@@ -232,7 +232,7 @@ describe('staff review in the Projects sheet (dist/Code.js, edit trigger)', () =
     const run = markVerifiedAs(campaign, ZZB, 'SJXM-2014-005');
     expect(run.error ?? 'ok').toBe('ok');
     expect(auditRows(campaign).map((r) => `${r[2]}|${r[4]}|${r[6]}`)).toEqual([
-      'SJXM-2014-005|verified|已核验',
+      'SJXM-2014-005|身份核验|已核验',
     ]);
   });
 

@@ -92,6 +92,19 @@ describe('configuration validation', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
+  test.each([
+    ['stored keys (sheets made before labels)', 'application', 'allUnits'],
+    ['Chinese labels (what the dropdown offers)', '申报表', '全部参与单位'],
+    ['English labels', 'Application', 'All units'],
+  ])('a stage whose form and audience are %s loads as the keys', (_, form, audience) => {
+    const t = valid();
+    t.stages!.rows[0][4] = form;
+    t.stages!.rows[0][5] = audience;
+    const result = parseConfig(t);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.config.stages[0]).toMatchObject({ form: 'application', audience: 'allUnits' });
+  });
+
   test('every problem is reported at once, located by sheet, row and column', () => {
     const t = valid();
     t.settings = settings({ timeZone: 'Mars/Base', reminderHour: '25', bogus: 'x' });

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
@@ -39,10 +38,9 @@ export function sampleScenario(): Scenario {
   return readScenario(path.join(projectRoot(), 'sheets-templates/sample-campaign'));
 }
 
-/** The public example of ../shared, or null when this clone has no ../shared beside it. */
-export function sharedExampleDir(): string | null {
-  const dir = path.join(projectRoot(), '..', 'shared', 'scenarios', 'example-2014');
-  return fs.existsSync(dir) ? dir : null;
+/** The public example of the rehearsal format, shipped in the project (sheets-templates/). */
+export function exampleDir(): string {
+  return path.join(projectRoot(), 'sheets-templates', 'example-2014');
 }
 
 /**

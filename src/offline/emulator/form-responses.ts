@@ -24,6 +24,27 @@ export const EMAIL_HEADER = '电子邮件地址';
 /** How a zh_CN response sheet shows its timestamps. */
 export const TIMESTAMP_FORMAT = 'yyyy/M/d H:mm:ss';
 
+/**
+ * Google names the response sheet and its first columns in the spreadsheet's language (File ›
+ * Settings › Locale): 表单回复 1 / 时间戳记 / 电子邮件地址 for zh_CN, Form responses 1 / Timestamp /
+ * Email Address for English ones (https://support.google.com/docs/answer/2917686).
+ */
+function responseWords(ss: Spreadsheet) {
+  return /^en/i.test(ss.getSpreadsheetLocale())
+    ? {
+        prefix: 'Form responses ',
+        timestamp: 'Timestamp',
+        email: 'Email Address',
+        format: 'M/d/yyyy H:mm:ss',
+      }
+    : {
+        prefix: RESPONSE_SHEET_PREFIX,
+        timestamp: TIMESTAMP_HEADER,
+        email: EMAIL_HEADER,
+        format: TIMESTAMP_FORMAT,
+      };
+}
+
 // Sheets' own test for "this typed text is a number" (spreadsheet-values.ts), repeated here on
 // purpose: the response sheet turns numeric answers into numbers (leading zeros are lost).
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -251,6 +272,7 @@ function writeText(sheet: Sheet, row: number, column: number, value: string): vo
 
 /** Columns for questions added since, the email column once emails are collected; titles kept current. */
 function syncHeader(form: FormData, dest: DestinationData, sheet: Sheet): void {
+  const words = responseWords(sheet.getParent());
   if (form.collectEmail && dest.emailColumn === null) {
     // Forms puts the address right after the timestamp, shifting the question columns.
     ensureSize(sheet, 1, 2);
@@ -258,7 +280,7 @@ function syncHeader(form: FormData, dest: DestinationData, sheet: Sheet): void {
     for (const [id, column] of dest.columns) if (column >= 2) dest.columns.set(id, column + 1);
     dest.nextColumn += 1;
     dest.emailColumn = 2;
-    writeText(sheet, 1, 2, EMAIL_HEADER);
+    writeText(sheet, 1, 2, words.email);
   }
   for (const item of form.items) {
     if (!isQuestion(item)) continue;
@@ -284,11 +306,12 @@ export function linkDestination(ws: Workspace, form: FormData, spreadsheetId: st
   hostSide(ws, () => {
     const ss = spreadsheetById(ws, spreadsheetId);
     if (!ss) throw new Error(`Invalid argument: id`);
+    const words = responseWords(ss);
     let n = 1;
-    while (ss.getSheetByName(`${RESPONSE_SHEET_PREFIX}${n}`)) n++;
+    while (ss.getSheetByName(`${words.prefix}${n}`)) n++;
     const active = ss.getActiveSheet();
     // Google adds the response sheet as the first tab without switching the user's view.
-    const sheet = ss.insertSheet(`${RESPONSE_SHEET_PREFIX}${n}`, 0);
+    const sheet = ss.insertSheet(`${words.prefix}${n}`, 0);
     ss.setActiveSheet(active);
     const dest: DestinationData = {
       spreadsheetId,
@@ -297,11 +320,11 @@ export function linkDestination(ws: Workspace, form: FormData, spreadsheetId: st
       emailColumn: null,
       nextColumn: 2,
     };
-    writeText(sheet, 1, 1, TIMESTAMP_HEADER);
+    writeText(sheet, 1, 1, words.timestamp);
     if (form.collectEmail) {
       dest.emailColumn = 2;
       dest.nextColumn = 3;
-      writeText(sheet, 1, 2, EMAIL_HEADER);
+      writeText(sheet, 1, 2, words.email);
     }
     sheet.setFrozenRows(1);
     form.destination = dest;
@@ -339,7 +362,7 @@ export function writeResponseRow(
     ensureSize(sheet, row, width);
     const stamp = sheet.getRange(row, 1);
     stamp.setValue(new Date(record.timestamp));
-    stamp.setNumberFormat(TIMESTAMP_FORMAT);
+    stamp.setNumberFormat(responseWords(ss).format);
     if (dest.emailColumn !== null) {
       writeText(sheet, row, dest.emailColumn, form.collectEmail ? record.email : '');
     }

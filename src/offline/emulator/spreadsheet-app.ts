@@ -455,6 +455,7 @@ export class Spreadsheet implements Faithful<
   | 'getSheetById'
   | 'getSheetByName'
   | 'getSheets'
+  | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
   | 'getUrl'
   | 'getViewers'
@@ -464,6 +465,7 @@ export class Spreadsheet implements Faithful<
   | 'rename'
   | 'setActiveSheet'
   | 'setNamedRange'
+  | 'setSpreadsheetLocale'
   | 'setSpreadsheetTimeZone'
   | 'toast'
 > {
@@ -565,6 +567,12 @@ export class Spreadsheet implements Faithful<
 
   getSpreadsheetTimeZone(): string {
     return this.book.timeZone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.book.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.book.locale = String(locale);
   }
   setSpreadsheetTimeZone(timezone: string): void {
     const tz = String(timezone);

@@ -76,6 +76,8 @@ export interface BookData {
   id: string;
   name: string;
   timeZone: string;
+  /** File › Settings › Locale, e.g. `en_US` (getSpreadsheetLocale). */
+  locale: string;
   owner: string;
   editors: string[];
   viewers: string[];
@@ -145,6 +147,8 @@ export function createBook(
     id,
     name,
     timeZone: options.timeZone ?? ws.timeZone,
+    // A real new spreadsheet takes its creator's language; the emulator's creator reads Chinese.
+    locale: 'zh_CN',
     owner: options.owner ?? ws.owner,
     editors: [],
     viewers: [],

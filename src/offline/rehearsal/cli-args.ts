@@ -15,14 +15,16 @@ export interface CliArgs {
   /** Last simulated day, YYYY-MM-DD (default: from the scenario). */
   to?: string;
   quiet: boolean;
+  /** A line for every simulated day, idle ones included. */
+  verbose: boolean;
   help: boolean;
 }
 
 export const DEFAULT_SCENARIO = 'sheets-templates/sample-campaign';
 export const DEFAULT_OUT = 'out/sample';
 
-export const USAGE = `Usage: npm start -- [--scenario DIR] [--out DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--quiet] [--help]
-用法：npm start -- [--scenario 目录] [--out 目录] [--from 日期] [--to 日期] [--quiet] [--help]
+export const USAGE = `Usage: npm start -- [--scenario DIR] [--out DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--verbose] [--quiet] [--help]
+用法：npm start -- [--scenario 目录] [--out 目录] [--from 日期] [--to 日期] [--verbose] [--quiet] [--help]
 
 Rehearses a whole campaign offline: runs dist/Code.js in the emulated Google Workspace over a
 simulated clock and writes the workbook, emails, reports and run log to the output folder.
@@ -35,6 +37,9 @@ simulated clock and writes the workbook, emails, reports and run log to the outp
                    模拟起始日（默认：最早开始日期的前一天）
   --to DAY         last simulated day (default: 14 days after the last deadline)
                    模拟结束日（默认：最后截止日期后 14 天）
+  --verbose        a line for every simulated day (default: only days with events, mail,
+                   reports, failures or a step not replayed); 逐日输出（默认只列出有事件、邮件、报告、
+                   失败或未能回放的日子）
   --quiet          print only the final summary; 只输出最终汇总
   --help, -h       show this help; 显示本帮助
 
@@ -51,7 +56,7 @@ export class CliArgsError extends Error {
 }
 
 const VALUE_FLAGS = ['--scenario', '--out', '--from', '--to'] as const;
-const BOOLEAN_FLAGS = ['--quiet', '--help', '-h'] as const;
+const BOOLEAN_FLAGS = ['--quiet', '--verbose', '--help', '-h'] as const;
 
 /**
  * Parses `process.argv.slice(2)`. Explicit paths are resolved against `cwd`; the defaults against
@@ -65,6 +70,7 @@ export function parseCliArgs(
   const root = options.root ?? projectRoot();
   const values: Partial<Record<(typeof VALUE_FLAGS)[number], string>> = {};
   let quiet = false;
+  let verbose = false;
   let help = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -88,6 +94,7 @@ export function parseCliArgs(
     } else if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
       if (eq > 0) throw new CliArgsError(`${flag} takes no value`);
       if (flag === '--quiet') quiet = true;
+      else if (flag === '--verbose') verbose = true;
       else help = true;
     } else if (arg.startsWith('-')) {
       throw new CliArgsError(
@@ -120,6 +127,7 @@ export function parseCliArgs(
     ...(values['--from'] !== undefined ? { from: values['--from'] } : {}),
     ...(values['--to'] !== undefined ? { to: values['--to'] } : {}),
     quiet,
+    verbose,
     help,
   };
 }

@@ -12,7 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { ensureBuilt } from './build-if-stale';
 import { CliArgsError, parseCliArgs, USAGE } from './cli-args';
 import { describeSelfCheck, rehearse } from './engine';
-import { defaultWindow, readScenario, ScenarioError } from './scenario';
+import { defaultWindow, formatProblem, readScenario, ScenarioError } from './scenario';
+import { rehearsalMessages } from '../../i18n/rehearsal';
+import * as fs from 'node:fs';
 import { projectRoot } from '../project-root';
 
 async function main(): Promise<number> {
@@ -36,65 +38,79 @@ async function main(): Promise<number> {
     scenario = readScenario(args.scenario);
   } catch (error) {
     if (error instanceof ScenarioError) {
-      console.error(error.message);
+      const t = rehearsalMessages(localeOfFolder(args.scenario));
+      console.error(
+        [
+          t.scenarioUnreadable(error.dir, error.problems.length),
+          ...error.problems.map(formatProblem),
+        ].join('\n'),
+      );
       return 1;
     }
     throw error;
   }
+  const t = rehearsalMessages(scenario.settings.find((s) => s.key === 'locale')?.value);
   let window;
   try {
     const defaults = args.from && args.to ? null : defaultWindow(scenario);
     window = { fromDay: args.from ?? defaults!.fromDay, toDay: args.to ?? defaults!.toDay };
   } catch (error) {
-    console.error(`${(error as Error).message}\n(use --from and --to)`);
+    console.error(`${(error as Error).message}\n${t.windowHint}`);
     return 1;
   }
   if (window.fromDay > window.toDay) {
-    console.error(`--from ${window.fromDay} is after --to ${window.toDay}`);
+    console.error(t.fromAfterTo(window.fromDay, window.toDay));
     return 1;
   }
   try {
     const built = ensureBuilt((cmd, argv) =>
       execFileSync(cmd, argv, { stdio: 'inherit', cwd: projectRoot() }),
     );
-    if (built) console.log('dist/Code.js 已重新构建');
+    if (built) console.log(t.rebuilt);
   } catch {
-    console.error('构建失败（npm run build）');
+    console.error(t.buildFailed);
     return 2;
   }
   const relative = (p: string) => path.relative(process.cwd(), p) || '.';
-  console.log(
-    `演练 ${relative(args.scenario)}：${window.fromDay} → ${window.toDay}，输出到 ${relative(args.out)}`,
-  );
+  console.log(t.heading(relative(args.scenario), window.fromDay, window.toDay, relative(args.out)));
   const started = Date.now();
   const summary = await rehearse({
     scenario,
     out: args.out,
     ...window,
     print: args.quiet ? undefined : (line) => console.log(line),
+    verbose: args.verbose,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const skipped = Object.entries(summary.eventsSkipped);
   console.log(
     [
+      ...(summary.idleDays > 0 && !args.quiet ? [t.idle(summary.idleDays)] : []),
       '',
-      `完成（${seconds} 秒）：执行 ${summary.executions} 次，失败 ${summary.failures.length} 次；` +
-        `邮件 ${summary.emails} 封（收件人 ${summary.recipients}）；报告 ${summary.reports} 份；` +
-        `回放事件 ${summary.eventsReplayed} 个` +
-        (summary.eventsDropped.length ? `，未能回放 ${summary.eventsDropped.length} 个` : ''),
+      t.done(
+        seconds,
+        summary.executions,
+        summary.failures.length,
+        summary.emails,
+        summary.recipients,
+        summary.reports,
+        summary.eventsReplayed,
+      ) +
+        (summary.eventsDropped.length ? t.droppedCount(summary.eventsDropped.length) : '') +
+        (summary.eventNotes.length ? t.notesCount(summary.eventNotes.length) : ''),
       ...summary.warnings.map((w) => `! ${w}`),
       ...summary.selfChecks.flatMap(describeSelfCheck),
-      ...(summary.activationRefused
-        ? [`✗ 启动被拒绝（活动未启动，没有表单和每日触发器）：${summary.activationRefused}`]
-        : []),
+      ...(summary.activationRefused ? [t.refused(summary.activationRefused)] : []),
       ...capped(
-        summary.eventsDropped.map(
-          (d) => `✗ events.jsonl:${d.line} ${d.type} 未能回放：${d.problem}`,
-        ),
+        summary.eventsDropped.map((d) => t.dropped(d.line, d.type, d.problem)),
+        t.more,
       ),
-      ...capped(summary.eventNotes.map((d) => `! events.jsonl:${d.line} ${d.type}：${d.problem}`)),
+      ...capped(
+        summary.eventNotes.map((d) => t.note(d.line, d.type, d.problem)),
+        t.more,
+      ),
       ...(skipped.length
-        ? [`尚未支持、已跳过的事件：${skipped.map(([type, n]) => `${type} ×${n}`).join('，')}`]
+        ? [t.skipped(skipped.map(([type, n]) => `${type} ×${n}`).join(', '))]
         : []),
       ...summary.failures.map((f) => `✗ ${f.at} ${f.handler}: ${f.error?.split('\n')[0]}`),
       `  ${relative(summary.outputs.workbook)}`,
@@ -108,10 +124,18 @@ async function main(): Promise<number> {
 }
 
 /** Long lists are cut so the summary stays readable; the count of the rest is still printed. */
-function capped(lines: string[], max = 20): string[] {
-  return lines.length <= max
-    ? lines
-    : [...lines.slice(0, max), `  …另有 ${lines.length - max} 条未列出`];
+function capped(lines: string[], more: (n: number) => string, max = 20): string[] {
+  return lines.length <= max ? lines : [...lines.slice(0, max), more(lines.length - max)];
+}
+
+/** The locale a scenario folder's settings.csv names, read loosely (it may not parse). */
+function localeOfFolder(dir: string): string | undefined {
+  try {
+    const text = fs.readFileSync(path.join(dir, 'settings.csv'), 'utf8');
+    return /^\s*"?locale"?\s*,\s*"?en"?\s*$/m.test(text) ? 'en' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 main().then(

@@ -9,7 +9,9 @@ import {
   wallClock,
   zonedTime,
 } from '../../domain/calendar';
+import { labelOf } from '../../domain/labels';
 import { mapColumns } from '../../domain/table';
+import { rehearsalMessages, type RehearsalMessages } from '../../i18n/rehearsal';
 import { DEFAULT_LATENCY, perCallMs } from '../bench/latency';
 import { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
@@ -26,8 +28,13 @@ export interface RehearsalOptions {
   fromDay: string;
   toDay: string;
   bundlePath?: string;
-  /** Progress lines (one per simulated day); default: none. */
+  /** Progress lines; default: none. */
   print?: (line: string) => void;
+  /**
+   * A line for every simulated day; by default only days with events, mail, reports, failures or
+   * a dropped step get one (idle days are counted in one line at the end).
+   */
+  verbose?: boolean;
   /** Called at the end of each simulated day (tests look at the sheets as they were that day). */
   onDay?: (day: string, harness: CampaignHarness) => void;
 }
@@ -63,6 +70,10 @@ export interface RehearsalSummary {
   warnings: string[];
   /** The script's 运行自检, right after activation and at the end of the window. */
   selfChecks: SelfCheckOutcome[];
+  /** Simulated days without events, mail, reports or failures (not printed unless verbose). */
+  idleDays: number;
+  /** The campaign's language, which the console follows. */
+  locale: 'zh-CN' | 'en';
   outputs: { workbook: string; outbox: string; reports: string; runLog: string };
   harness: CampaignHarness;
 }
@@ -132,8 +143,6 @@ export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = 
 registerFormReplayers(REPLAYERS);
 registerReviewReplayer(REPLAYERS);
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
 export function isoWithOffset(ms: number, timeZone: string): string {
   const w = wallClock(ms, timeZone);
   const offset = offsetMinutes(ms, timeZone);
@@ -147,7 +156,10 @@ function setting(scenario: Scenario, key: string): string | undefined {
   return scenario.settings.find((s) => s.key === key)?.value;
 }
 
-/** Lays scenario rows (keyed by the scenario's header) under the sheet's own header. */
+/**
+ * Lays scenario rows (keyed by the scenario's header) under the sheet's own header. A dropdown
+ * cell gets what its dropdown offers (the label, in the sheet's language), as a person picks it.
+ */
 function alignRows(
   sheetHeader: (string | number | boolean | Date)[],
   def: typeof UNITS_SHEET,
@@ -160,10 +172,21 @@ function alignRows(
     const out = Array<string>(width).fill('');
     scenarioHeader.forEach((key, i) => {
       const at = columns.index[key];
-      if (at !== undefined) out[at] = row[i] ?? '';
+      const kind = columns.labels[key];
+      const value = row[i] ?? '';
+      if (at !== undefined) out[at] = kind ? String(labelOf(kind, value, columns.locale)) : value;
     });
     return out;
   });
+}
+
+/** The title a sheet carries in this spreadsheet (Chinese or English), or the Chinese one. */
+export function sheetTitle(harness: CampaignHarness, def: { title: { zh: string; en: string } }) {
+  return harness.values(def.title.zh)
+    ? def.title.zh
+    : harness.values(def.title.en)
+      ? def.title.en
+      : def.title.zh;
 }
 
 /**
@@ -173,15 +196,16 @@ function alignRows(
  */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalSummary> {
   const { scenario, print = () => undefined } = options;
+  const locale = setting(scenario, 'locale') === 'en' ? 'en' : 'zh-CN';
+  const t = rehearsalMessages(locale);
   const warnings: string[] = [];
+  let idleDays = 0;
   // A wrong zone in settings.csv is the script's business (activation refuses it, located); the
   // rehearsal's own clock then keeps the manifest's zone rather than dying before the script runs.
   const configuredZone = setting(scenario, 'timeZone') || 'Asia/Shanghai';
   const timeZone = isValidTimeZone(configuredZone) ? configuredZone : 'Asia/Shanghai';
   if (timeZone !== configuredZone) {
-    warnings.push(
-      `settings.csv timeZone "${configuredZone}" is not an IANA time zone: the rehearsal's clock uses Asia/Shanghai and the spreadsheet keeps its zone; the script decides what the setting means`,
-    );
+    warnings.push(t.badZone(configuredZone));
   }
   const admin =
     (setting(scenario, 'adminEmails') ?? '').split(/[;,\s]+/).filter(Boolean)[0] ??
@@ -216,8 +240,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
       });
     },
   });
-  // The spreadsheet's zone is set in File › Settings, apart from the manifest and the settings sheet.
+  // The spreadsheet's zone is set in File › Settings, apart from the manifest and the settings sheet;
+  // its language is its creator's — an English campaign is set up in an English spreadsheet.
   harness.spreadsheet.setSpreadsheetTimeZone(scenario.environment.spreadsheetTimeZone ?? timeZone);
+  harness.spreadsheet.setSpreadsheetLocale(
+    setting(scenario, 'locale') === 'en' ? 'en_US' : 'zh_CN',
+  );
 
   // The administrator's first steps in the new spreadsheet.
   harness.open(admin);
@@ -232,14 +260,15 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
         .alerts()
         .slice(alertsBefore)
         .map((a) => [a.title, a.prompt].filter(Boolean).join('：'))
-        .join('\n') || '（脚本未安装每日触发器，也未给出说明）';
+        .join('\n') || t.refusedSilently;
   // Right after activation the administrator runs 运行自检 (a refused activation has nothing to check).
   const selfChecks: SelfCheckOutcome[] = [];
   const afterActivation = activated ? runSelfCheck(harness, admin, 'activation') : null;
   if (afterActivation) selfChecks.push(afterActivation);
-  print(`${options.fromDay}  管理员：初始化表格、填写配置、启动活动（${describeRuns(dayRuns)}）`);
+  print(`${options.fromDay}  ${t.admin(describeRuns(dayRuns, t).text)}`);
   for (const warning of warnings) print(`  ! ${warning}`);
-  if (activationRefused) print(`  ✗ 启动被拒绝：${activationRefused.split('\n').join(' / ')}`);
+  if (activationRefused)
+    print(`  ${t.activationRefusedLine(activationRefused.split('\n').join(' / '))}`);
   if (afterActivation) for (const line of describeSelfCheck(afterActivation)) print(`  ${line}`);
   dayRuns.length = 0;
 
@@ -253,20 +282,29 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   );
   let next = 0;
   /** Counts one replayed event: dropped when it made nothing run and says why. */
-  const tally = (event: ScenarioEvent, ran: number, problems: string[]): boolean => {
+  const tally = (
+    event: ScenarioEvent,
+    ran: number,
+    problems: string[],
+    printed: string[],
+  ): boolean => {
     if (ran === 0 && problems.length > 0) {
-      dropped.push({ line: event.line, type: event.type, problem: problems.join('; ') });
+      const d = { line: event.line, type: event.type, problem: problems.join('; ') };
+      dropped.push(d);
+      printed.push(t.dropped(d.line, d.type, d.problem));
       return false;
     }
     replayed += 1;
-    eventNotes.push(
-      ...problems.map((problem) => ({ line: event.line, type: event.type, problem })),
-    );
+    for (const problem of problems) {
+      eventNotes.push({ line: event.line, type: event.type, problem });
+      printed.push(t.note(event.line, event.type, problem));
+    }
     return true;
   };
   for (let day = options.fromDay; day <= options.toDay; day = addDays(day, 1)) {
     const dayEnd = zonedTime(addDays(day, 1), 0, 0, timeZone) - 1;
     let eventsToday = 0;
+    const problemsToday: string[] = [];
     while (next < events.length && events[next].atMs <= dayEnd) {
       const event = events[next];
       harness.fireClockTriggers(event.atMs - 1);
@@ -285,6 +323,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
                 e,
                 prepared.specs.length,
                 prepared.notes.map((n) => n.problem),
+                problemsToday,
               )
             )
               eventsToday += 1;
@@ -301,16 +340,19 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
         const problems = ((runs as { notes?: { problem: string }[] }).notes ?? []).map(
           (n) => n.problem,
         );
-        if (tally(event, runs.length, problems)) eventsToday += 1;
+        if (tally(event, runs.length, problems, problemsToday)) eventsToday += 1;
       } else {
         skipped[event.type] = (skipped[event.type] ?? 0) + 1;
       }
     }
     harness.fireClockTriggers(dayEnd);
     options.onDay?.(day, harness);
-    const weekday = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
-    const what = describeRuns(dayRuns);
-    print(`${day} 周${weekday}  ${eventsToday ? `事件 ${eventsToday} · ` : ''}${what}`);
+    const weekday = t.weekdays[new Date(`${day}T12:00:00Z`).getUTCDay()];
+    const what = describeRuns(dayRuns, t);
+    if (options.verbose || eventsToday > 0 || what.busy || problemsToday.length > 0) {
+      print(`${day} ${weekday}  ${eventsToday ? `${t.events(eventsToday)} · ` : ''}${what.text}`);
+      for (const line of problemsToday) print(`  ${line}`);
+    } else idleDays += 1;
     dayRuns.length = 0;
   }
 
@@ -356,6 +398,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     ...(activationRefused ? { activationRefused } : {}),
     warnings,
     selfChecks,
+    idleDays,
+    locale,
     outputs,
     harness,
   };
@@ -401,18 +445,29 @@ function mailKinds(runLog: RunLogLine[]): Map<number, string> {
   return kinds;
 }
 
-function describeRuns(runs: RunResult[]): string {
-  if (runs.length === 0) return '无执行';
+/** A day's executions in one line; busy when they sent mail, made a report or failed. */
+function describeRuns(runs: RunResult[], t: RehearsalMessages): { text: string; busy: boolean } {
+  if (runs.length === 0) return { text: t.noRuns, busy: false };
   const byHandler = new Map<string, number>();
   let failed = 0;
   let mail = 0;
+  const reports: string[] = [];
   for (const run of runs) {
     byHandler.set(run.execution.handler, (byHandler.get(run.execution.handler) ?? 0) + 1);
     if (!run.ok) failed += 1;
     mail += run.execution.mailRecipients;
+    for (const log of run.execution.logs) {
+      const record = log.json as { event?: string; name?: string } | undefined;
+      if (record?.event === 'report' && record.name) reports.push(record.name);
+    }
   }
   const handlers = [...byHandler].map(([h, n]) => (n > 1 ? `${h}×${n}` : h)).join(' ');
-  return `${handlers}${mail ? ` · 邮件收件人 ${mail}` : ''}${failed ? ` · ✗ 失败 ${failed}` : ''}`;
+  const text =
+    handlers +
+    (mail ? ` · ${t.recipients(mail)}` : '') +
+    (reports.length ? ` · ${t.reports(reports)}` : '') +
+    (failed ? ` · ${t.failed(failed)}` : '');
+  return { text, busy: mail > 0 || reports.length > 0 || failed > 0 };
 }
 
 /** The administrator pastes the scenario's settings, units and stages into the setup sheets. */
@@ -421,7 +476,7 @@ export function fillConfiguration(
   scenario: Scenario,
   admin: string,
 ): void {
-  const settingsSheet = SETTINGS_SHEET.title.zh;
+  const settingsSheet = sheetTitle(harness, SETTINGS_SHEET);
   const current = harness.values(settingsSheet) ?? [];
   const columns = mapColumns(SETTINGS_SHEET, current[0] ?? []);
   const keyAt = columns.index.key ?? 0;
@@ -442,7 +497,7 @@ export function fillConfiguration(
     [UNITS_SHEET, scenario.units],
     [STAGES_SHEET, scenario.stages],
   ] as const) {
-    const title = def.title.zh;
+    const title = sheetTitle(harness, def);
     const header = (harness.values(title) ?? [[]])[0];
     harness.clearBody(title, admin);
     harness.paste(title, 2, alignRows(header, def, table.header, table.rows), admin);

@@ -8,6 +8,7 @@
  * cell may have moved, reverted or rewritten rows.
  */
 import { PROJECTS_SHEET } from '../../../sheets-templates/data-sheets';
+import { labelOf } from '../../domain/labels';
 import { keyedRows, mapColumns, type ColumnMap } from '../../domain/table';
 import { columnToLetters } from '../emulator/spreadsheet-values';
 import type { CampaignHarness } from '../harness';
@@ -40,7 +41,12 @@ export function reviewReplayNotes(context: ReplayContext): ReviewReplayNote[] {
   return notes;
 }
 
-const PROJECTS_TITLE = PROJECTS_SHEET.title.zh;
+/** The Projects sheet's title in this spreadsheet: Chinese or English, as setup made it. */
+function projectsTitle(harness: CampaignHarness): string {
+  return harness.values(PROJECTS_SHEET.title.zh)
+    ? PROJECTS_SHEET.title.zh
+    : PROJECTS_SHEET.title.en;
+}
 
 function describe(selector: ProjectSelector): string {
   return 'projectId' in selector
@@ -60,13 +66,16 @@ export function locateProject(
   harness: CampaignHarness,
   selector: ProjectSelector,
 ): Located | string {
-  const values = harness.values(PROJECTS_TITLE);
-  if (!values || values.length === 0) return `there is no sheet "${PROJECTS_TITLE}"`;
+  const title = projectsTitle(harness);
+  const values = harness.values(title);
+  if (!values || values.length === 0) {
+    return `there is no sheet "${PROJECTS_SHEET.title.zh}" / "${PROJECTS_SHEET.title.en}"`;
+  }
   const columns = mapColumns(PROJECTS_SHEET, values[0]);
   const need = 'projectId' in selector ? ['projectId'] : ['unitId', 'projectName'];
   const absent = need.filter((key) => columns.index[key] === undefined);
   if (absent.length > 0) {
-    return `the ${PROJECTS_TITLE} header has no column for ${absent.join(', ')}`;
+    return `the ${title} header has no column for ${absent.join(', ')}`;
   }
   const rows = keyedRows({ header: values[0], rows: values.slice(1), firstRow: 2 }, columns);
   const matches = rows.filter(({ values: v }) =>
@@ -77,11 +86,11 @@ export function locateProject(
         String(v.projectName) === selector.projectName,
   );
   if (matches.length === 0) {
-    return `project ${describe(selector)} is not in ${PROJECTS_TITLE} (not submitted yet, or rejected)`;
+    return `project ${describe(selector)} is not in ${title} (not submitted yet, or rejected)`;
   }
   if (matches.length > 1) {
     // Editing one of them at random would hide the problem; the scenario should name the projectId.
-    return `project ${describe(selector)} matches rows ${matches.map((m) => m.row).join(', ')} of ${PROJECTS_TITLE}; nothing edited`;
+    return `project ${describe(selector)} matches rows ${matches.map((m) => m.row).join(', ')} of ${title}; nothing edited`;
   }
   return { row: matches[0].row, columns };
 }
@@ -129,16 +138,21 @@ export const replayReview: EventReplayer = (harness, scenarioEvent, context) => 
     }
     const at = located.columns.index[key];
     if (at === undefined) {
-      note(`"${key}" dropped: ${PROJECTS_TITLE} has no such column`);
+      note(`"${key}" dropped: ${projectsTitle(harness)} has no such column`);
       continue;
     }
-    const typed = typedValue(raw);
+    // A dropdown offers labels in the sheet's language; the scenario may give a key or any label.
+    const kind = located.columns.labels[key];
+    const typed =
+      kind && typeof raw === 'string'
+        ? String(labelOf(kind, raw, located.columns.locale))
+        : typedValue(raw);
     if (typed === null) {
       note(`"${key}" dropped: ${JSON.stringify(raw)} cannot be typed into a cell`);
       continue;
     }
     const a1 = `${columnToLetters(at + 1)}${located.row}`;
-    const outcome = harness.edit(event.by, PROJECTS_TITLE, a1, typed);
+    const outcome = harness.edit(event.by, projectsTitle(harness), a1, typed);
     runs.push(...outcome.runs);
     if (!outcome.accepted) {
       note(`edit of "${key}" (${a1}) refused by Sheets: ${outcome.reason ?? 'refused'}`);

@@ -354,6 +354,27 @@ describe('responses and the destination sheet', () => {
     expect(sheetValues(ctx.ss, '表单回复 2')).toEqual([[TIMESTAMP_HEADER, '计划']]);
   });
 
+  test('an English spreadsheet gets "Form responses 1" with Timestamp and Email Address (support.google.com/docs/answer/2917686)', () => {
+    const ctx = setup();
+    ctx.run(() => ctx.ss.setSpreadsheetLocale('en_US'));
+    const form = ctx.run(() => {
+      const f = ctx.app.create('f', true);
+      f.setCollectEmail(true);
+      f.addTextItem().setTitle('q');
+      f.setDestination('SPREADSHEET' as never, ctx.ss.getId());
+      return f;
+    });
+    expect(ctx.ss.getSpreadsheetLocale()).toBe('en_US');
+    expect(sheetValues(ctx.ss, 'Form responses 1')).toEqual([['Timestamp', 'Email Address', 'q']]);
+    FormApp._respond(ctx.ws, form.getId(), {
+      email: 'a@b.cn',
+      answers: { [form.getItems()[0].getId()]: 'x' },
+    });
+    expect(ctx.ss.getSheetByName('Form responses 1')!.getRange(2, 1).getNumberFormat()).toBe(
+      'M/d/yyyy H:mm:ss',
+    );
+  });
+
   test('without collecting emails the header has no 电子邮件地址 column and getRespondentEmail() is ""', () => {
     const ctx = setup();
     const form = ctx.run(() => {

@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
       scenario: '/repo/sheets-templates/sample-campaign',
       out: '/repo/out/sample',
       quiet: false,
+      verbose: false,
       help: false,
     });
   });
@@ -32,6 +33,7 @@ describe('parseCliArgs', () => {
           '2014-05-19',
           '--to=2014-06-30',
           '--quiet',
+          '--verbose',
         ],
         opts,
       ),
@@ -41,6 +43,7 @@ describe('parseCliArgs', () => {
       from: '2014-05-19',
       to: '2014-06-30',
       quiet: true,
+      verbose: true,
       help: false,
     });
   });

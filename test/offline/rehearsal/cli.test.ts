@@ -13,8 +13,7 @@ import { readScenario } from '../../../src/offline/rehearsal/scenario';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'sheets-templates/sample-campaign');
-const EXAMPLE = path.resolve(ROOT, '../shared/scenarios/example-2014');
-const maybe = fs.existsSync(EXAMPLE) ? test : test.skip;
+const EXAMPLE = path.resolve(ROOT, 'sheets-templates/example-2014');
 
 const CONFIG_SHEETS = ['系统设置', '单位名册', '阶段设置', '运行状况'];
 /** A progress line of one simulated day: `2014-05-20 周二  onDailyTick …`. */
@@ -32,7 +31,7 @@ function cli(args: string[]): CliResult {
   const result = spawnSync(
     process.execPath,
     ['scripts/run-ts.mjs', 'src/offline/rehearsal/cli.ts', ...args],
-    { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: ROOT, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } },
   );
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -98,9 +97,9 @@ function fullRehearsal(title: string, scenarioDir: string, t: typeof test, scena
     beforeAll(() => {
       if (!fs.existsSync(scenarioDir)) return;
       out = path.join(tmp, path.basename(scenarioDir));
-      run = cli([...scenarioArgs, '--out', out]);
+      run = cli([...scenarioArgs, '--out', out, '--verbose']);
       days = defaultDays(scenarioDir);
-    });
+    }, 300_000);
 
     t('exits 0 and prints one line per simulated day of the default window, then a summary', () => {
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
@@ -256,12 +255,10 @@ function fullRehearsal(title: string, scenarioDir: string, t: typeof test, scena
 
 fullRehearsal('npm start on the bundled sample campaign (--out only)', SAMPLE, test, []);
 
-fullRehearsal(
-  'npm start --scenario ../shared/scenarios/example-2014 (uses ../shared; skipped when absent)',
-  EXAMPLE,
-  maybe,
-  ['--scenario', path.relative(ROOT, EXAMPLE)],
-);
+fullRehearsal('npm start --scenario sheets-templates/example-2014', EXAMPLE, test, [
+  '--scenario',
+  path.relative(ROOT, EXAMPLE),
+]);
 
 describe('a scenario that cannot be read stops the rehearsal before anything runs', () => {
   function brokenCopy(name: string, file: string, edit: (lines: string[]) => string[]): string {
@@ -336,7 +333,7 @@ describe('arguments', () => {
 
   test('--from/--to narrow the window: only those days are rehearsed and printed', () => {
     const out = path.join(tmp, 'narrow');
-    const run = cli(['--out', out, '--from', '2014-05-29', '--to', '2014-06-02']);
+    const run = cli(['--out', out, '--from', '2014-05-29', '--to', '2014-06-02', '--verbose']);
     expect(run.status).toBe(0);
     const days = ['2014-05-29', '2014-05-30', '2014-05-31', '2014-06-01', '2014-06-02'];
     expect(dayLines(run.stdout).map((l) => l.day)).toEqual(days);

@@ -72,7 +72,7 @@ test('an invalid timeZone in settings.csv: the script refuses activation, locate
   const out = path.join(tmp, 'out-bad-zone');
   const result = rehearse(scenario, out);
   expect(result.status).toBe(4);
-  expect(result.stdout).toContain('settings.csv timeZone "Mars/Olympus_Mons"');
+  expect(result.stdout).toContain('settings.csv 的 timeZone「Mars/Olympus_Mons」');
   expect(result.stdout).toMatch(
     /✗ 启动被拒绝.*\n.*「系统设置」第 \d+ 行「值」：「Mars\/Olympus_Mons」不是有效的时区/,
   );

@@ -6,6 +6,19 @@
 // dist/Code.js so that setup/activate build the campaign exactly as for the product.
 
 var NAIVE_LOG_SHEET = '提醒日志（简单脚本）';
+var NAIVE_FORM_KEYS = {
+  申报表: 'application',
+  实施方案: 'plan',
+  工作台账: 'ledger',
+  自查总结: 'selfAssessment',
+};
+var NAIVE_AUDIENCE_KEYS = {
+  全部参与单位: 'allUnits',
+  已申报项目的单位: 'unitsWithProjects',
+  重点项目: 'keyProjects',
+  全部项目: 'allProjects',
+  工作人员审核: 'staff',
+};
 var NAIVE_RECORD_SHEETS = {
   application: '项目库',
   plan: '实施方案',
@@ -92,8 +105,11 @@ function naiveDailyReminders() {
   var stageCount = stageSheet.getLastRow();
   for (var s = 2; s <= stageCount; s++) {
     var stageId = String(stageSheet.getRange(s, sh['阶段编号']).getValue());
-    var form = String(stageSheet.getRange(s, sh['对应表单']).getValue());
-    var audience = String(stageSheet.getRange(s, sh['适用对象']).getValue());
+    // The stage sheet shows labels (申报表, 全部参与单位); a typical script maps them by hand.
+    var formShown = String(stageSheet.getRange(s, sh['对应表单']).getValue());
+    var audienceShown = String(stageSheet.getRange(s, sh['适用对象']).getValue());
+    var form = NAIVE_FORM_KEYS[formShown] || formShown;
+    var audience = NAIVE_AUDIENCE_KEYS[audienceShown] || audienceShown;
     if (!stageId || !form || audience === 'staff') continue;
     var stageName = String(stageSheet.getRange(s, sh['阶段名称']).getValue());
     var opensOn = naiveDay_(stageSheet.getRange(s, sh['开始日期']).getValue(), tz);

@@ -17,6 +17,7 @@ import { exportReports } from './export-docx';
 import { writeOutbox } from './export-eml';
 import { exportXlsx } from './export-xlsx';
 import { registerFormReplayers } from './replay-forms';
+import { registerMenuReplayer } from './replay-menu';
 import { registerReviewReplayer } from './replay-review';
 import type { Scenario, ScenarioEvent } from './scenario';
 
@@ -88,6 +89,7 @@ export interface ReplayContext {
 export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = {};
 registerFormReplayers(REPLAYERS);
 registerReviewReplayer(REPLAYERS);
+registerMenuReplayer(REPLAYERS);
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 

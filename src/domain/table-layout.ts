@@ -4,20 +4,27 @@
  * mid-word (`SJX/M-/2014-/001`) while a prose column has room to spare. Here each column gets at
  * least what its unbreakable pieces need — a Latin word (ids, dates, numbers) whole, a short
  * Chinese term (up to TERM characters, e.g. 机关事业单位) whole, longer Chinese text in lines of at
- * least TERM characters, a header in at most two lines — and the rest of the line goes to the
+ * least TERM characters, a header of up to 4 characters whole and a longer one in two lines — and the rest of the line goes to the
  * columns whose text would still wrap. Pure: no service calls.
  */
 
 /** Chinese text up to this many characters is a term: never broken. */
 export const TERM = 6;
 /**
+ * In a form table (label | `{{value}}`, a template not yet filled) labels up to this many
+ * characters stay whole (`经费需求（万元）`): greedy line breaking would split them 6 + 2.
+ */
+export const LABEL_TERM = 8;
+/** What a value still to come (`{{…}}`) is taken to need, in lines: a line or two of prose. */
+const PLACEHOLDER_LINES = 1.25;
+/**
  * A Latin word wider than this (points) may be broken — a URL or a pasted formula, never an id or
  * a date (`SJXM-2014-001` is about 83 pt).
  */
 export const LONGEST_WORD = 110;
 const LATIN_SPARE = 1.08;
-/** Docs' default cell padding (5 pt each side) plus the borders. */
-export const CELL_PADDING = 12;
+/** Docs' default cell padding (5 pt each side) plus a border (shared by two cells). */
+export const CELL_PADDING = 11;
 /** Docs' default text size (Arial 11). */
 export const FONT_SIZE = 11;
 
@@ -87,7 +94,12 @@ export interface CellNeed {
  * What a cell needs. A cell holding a `{{placeholder}}` (a template's value still to come) needs
  * nothing but wants the whole line.
  */
-export function cellNeed(text: string, header: boolean, line: number): CellNeed {
+export function cellNeed(
+  text: string,
+  header: boolean,
+  line: number,
+  term: number = TERM,
+): CellNeed {
   if (text.includes('{{')) return { min: 0, full: line };
   let min = 0;
   let full = 0;
@@ -98,12 +110,12 @@ export function cellNeed(text: string, header: boolean, line: number): CellNeed 
       let keep = chars.length;
       if (piece.wide) {
         keep = header
-          ? chars.length <= 3
+          ? chars.length <= 4
             ? chars.length
             : Math.ceil(chars.length / 2)
-          : chars.length <= TERM
+          : chars.length <= term
             ? chars.length
-            : Math.max(TERM, Math.ceil(chars.length / 3));
+            : Math.max(term, Math.ceil(chars.length / 3));
       }
       const width = textWidth(chars.slice(0, keep).join(''), header);
       // Latin text gets 8 % to spare: the viewer's Arial (or its substitute) and kerning differ.
@@ -135,20 +147,28 @@ export function columnWidths(
   const full = Array<number>(columns).fill(0);
   /** Each column's one-line widths of its body cells. */
   const body: number[][] = Array.from({ length: columns }, () => []);
+  /** Columns of values still to come: they ask for PLACEHOLDER_LINES, whatever their width. */
+  const open = new Set<number>();
+  const form = cells.some((row) => row.some((text) => String(text).includes('{{')));
   cells.forEach((row, r) =>
     row.forEach((text, c) => {
-      const need = cellNeed(String(text), r < headerRows, line);
+      if (String(text).includes('{{')) open.add(c);
+      const need = cellNeed(String(text), r < headerRows, line, form ? LABEL_TERM : TERM);
       min[c] = Math.max(min[c], need.min);
       full[c] = Math.max(full[c], need.full);
-      if (r >= headerRows) body[c].push(need.full);
+      if (r >= headerRows && !String(text).includes('{{')) body[c].push(need.full);
     }),
   );
   const widths = min.map((w) => w + padding);
   const sumMin = widths.reduce((a, b) => a + b, 0);
   if (sumMin >= line) return widths.map((w) => (w * line) / sumMin);
   const meanLines = (c: number, w: number) =>
-    body[c].reduce((n, f) => n + Math.max(1, Math.ceil(f / Math.max(1, w - padding) - 1e-9)), 0) /
-    Math.max(1, body[c].length);
+    open.has(c)
+      ? PLACEHOLDER_LINES
+      : body[c].reduce(
+          (n, f) => n + Math.max(1, Math.ceil(f / Math.max(1, w - padding) - 1e-9)),
+          0,
+        ) / Math.max(1, body[c].length);
   let spare = line - sumMin;
   while (spare >= STEP) {
     let best = -1;

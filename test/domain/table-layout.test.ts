@@ -1,4 +1,4 @@
-import { cellNeed, columnWidths, textWidth } from '../../src/domain/table-layout';
+import { CELL_PADDING, cellNeed, columnWidths, textWidth } from '../../src/domain/table-layout';
 
 const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
 
@@ -9,8 +9,8 @@ describe('column widths by content (Docs gives every column the same width)', ()
       ['SJXM-2014-001', '“改革先锋”服务品牌建设，推动机关党建与业务深度融合', '2014-05-30'],
     ];
     const [id, name, date] = columnWidths(cells, 1, 468);
-    expect(id).toBeGreaterThanOrEqual(textWidth('SJXM-2014-001') + 12);
-    expect(date).toBeGreaterThanOrEqual(textWidth('2014-05-30') + 12);
+    expect(id).toBeGreaterThanOrEqual(textWidth('SJXM-2014-001') + CELL_PADDING);
+    expect(date).toBeGreaterThanOrEqual(textWidth('2014-05-30') + CELL_PADDING);
     expect(name).toBeGreaterThan(id + date);
     expect(sum([id, name, date])).toBeCloseTo(468, 5);
   });
@@ -18,6 +18,7 @@ describe('column widths by content (Docs gives every column the same width)', ()
   test('a short Chinese term stays whole (机关事业单位), a header may take two lines, a long name three', () => {
     expect(cellNeed('机关事业单位', false, 468).min).toBe(textWidth('机关事业单位'));
     expect(cellNeed('领导班子强', true, 468).min).toBe(textWidth('领导班', true));
+    expect(cellNeed('验收结论', true, 468).min).toBe(textWidth('验收结论', true));
     expect(cellNeed('序号', true, 468).min).toBe(textWidth('序号', true));
     expect(cellNeed('市人力资源和社会保障局机关党委', false, 468).min).toBe(
       textWidth('市人力资源和'),
@@ -51,7 +52,18 @@ describe('column widths by content (Docs gives every column the same width)', ()
 
   test('a template cell with a placeholder asks for the whole line (its value is still to come)', () => {
     const [label, value] = columnWidths([['项目名称', '{{projectName}}']], 0, 468);
-    expect(label).toBeGreaterThanOrEqual(textWidth('项目名称') + 12);
+    expect(label).toBeGreaterThanOrEqual(textWidth('项目名称') + CELL_PADDING);
     expect(value).toBeGreaterThan(label);
+    // A form label of up to 8 characters stays whole (greedy breaking would give 经费需求（万/元）).
+    const [form] = columnWidths(
+      [
+        ['经费需求（万元）', '{{budget}}'],
+        ['整顿软弱涣散基层党组织措施（规定动作）', '{{rectification}}'],
+      ],
+      0,
+      468,
+    );
+    expect(form).toBeGreaterThanOrEqual(textWidth('经费需求（万元）') + CELL_PADDING);
+    expect(form).toBeLessThan(468 / 3);
   });
 });

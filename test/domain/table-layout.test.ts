@@ -57,8 +57,13 @@ describe('column widths by content (Docs gives every column the same width)', ()
     // A form label of up to 8 characters stays whole (greedy breaking would give 经费需求（万/元）).
     const [form] = columnWidths(
       [
-        ['经费需求（万元）', '{{budget}}'],
+        ['申报单位', '{{unitName}}'],
+        ['项目名称', '{{projectName}}'],
+        ['项目负责人', '{{leader}}'],
+        ['目标任务', '{{goals}}'],
         ['整顿软弱涣散基层党组织措施（规定动作）', '{{rectification}}'],
+        ['联系电话', '{{contactPhone}}'],
+        ['经费需求（万元）', '{{budget}}'],
       ],
       0,
       468,

@@ -4,7 +4,7 @@
  * mid-word (`SJX/M-/2014-/001`) while a prose column has room to spare. Here each column gets at
  * least what its unbreakable pieces need — a Latin word (ids, dates, numbers) whole, a short
  * Chinese term (up to TERM characters, e.g. 机关事业单位) whole, longer Chinese text in lines of at
- * least TERM characters, a header of up to 4 characters whole and a longer one in two lines — and the rest of the line goes to the
+ * least TERM characters, a header in at most two lines (never one character alone) — and the rest of the line goes to the
  * columns whose text would still wrap. Pure: no service calls.
  */
 
@@ -110,7 +110,7 @@ export function cellNeed(
       let keep = chars.length;
       if (piece.wide) {
         keep = header
-          ? chars.length <= 4
+          ? chars.length <= 3
             ? chars.length
             : Math.ceil(chars.length / 2)
           : chars.length <= term
@@ -157,6 +157,19 @@ export function columnWidths(
       min[c] = Math.max(min[c], need.min);
       full[c] = Math.max(full[c], need.full);
       if (r >= headerRows && !String(text).includes('{{')) body[c].push(need.full);
+    }),
+  );
+  // A header that would leave one character alone on its last line (验收结/论 over 不合格) is
+  // kept whole instead: line breaking is greedy, so the width decides where it breaks.
+  cells.slice(0, headerRows).forEach((row) =>
+    row.forEach((text, c) => {
+      const size = textWidth('国', true);
+      const perLine = Math.floor(min[c] / size + 1e-9);
+      for (const piece of pieces(String(text))) {
+        const n = [...piece.text].length;
+        if (piece.wide && perLine > 1 && perLine < n && n % perLine === 1)
+          min[c] = Math.max(min[c], n * size);
+      }
     }),
   );
   const widths = min.map((w) => w + padding);

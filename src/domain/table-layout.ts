@@ -159,19 +159,6 @@ export function columnWidths(
       if (r >= headerRows && !String(text).includes('{{')) body[c].push(need.full);
     }),
   );
-  // A header that would leave one character alone on its last line (验收结/论 over 不合格) is
-  // kept whole instead: line breaking is greedy, so the width decides where it breaks.
-  cells.slice(0, headerRows).forEach((row) =>
-    row.forEach((text, c) => {
-      const size = textWidth('国', true);
-      const perLine = Math.floor(min[c] / size + 1e-9);
-      for (const piece of pieces(String(text))) {
-        const n = [...piece.text].length;
-        if (piece.wide && perLine > 1 && perLine < n && n % perLine === 1)
-          min[c] = Math.max(min[c], n * size);
-      }
-    }),
-  );
   const widths = min.map((w) => w + padding);
   const sumMin = widths.reduce((a, b) => a + b, 0);
   if (sumMin >= line) return widths.map((w) => (w * line) / sumMin);
@@ -199,5 +186,46 @@ export function columnWidths(
   }
   // Nothing wraps any more: the rest goes by content width, as a table filling the line.
   const sumFull = full.reduce((a, b) => a + b + padding, 0);
-  return widths.map((w, c) => w + (spare * (full[c] + padding)) / sumFull);
+  const out = widths.map((w, c) => w + (spare * (full[c] + padding)) / sumFull);
+  avoidOrphans(out, cells.slice(0, headerRows), min, padding);
+  return out;
+}
+
+/**
+ * Line breaking is greedy, so a width decides where a header breaks: 验收结论 in a column three
+ * characters wide shows 验收结/论. Such a column is narrowed to break evenly when its content
+ * allows, else widened to hold the header whole, the width moved from or to the column with the
+ * most to spare. Counted generously (plain 11 pt characters, 10 pt padding), as a viewer fits them.
+ */
+function avoidOrphans(
+  widths: number[],
+  headers: readonly (readonly string[])[],
+  min: number[],
+  padding: number,
+): void {
+  const char = FONT_SIZE;
+  const inner = padding - 1;
+  const slack = (except: number) =>
+    widths
+      .map((w, c) => ({ c, free: c === except ? -1 : w - (min[c] + padding) }))
+      .sort((a, b) => b.free - a.free)[0];
+  headers.forEach((row) =>
+    row.forEach((text, c) => {
+      for (const piece of pieces(String(text))) {
+        const n = [...piece.text].length;
+        const perLine = Math.floor((widths[c] - inner) / char + 1e-9);
+        if (!piece.wide || perLine <= 1 || perLine >= n || n % perLine !== 1) continue;
+        const narrower = (perLine - 1) * char + inner + char / 2;
+        const donor = slack(c);
+        if (perLine - 1 >= Math.ceil(n / 2) && narrower >= min[c] + padding && donor) {
+          widths[donor.c] += widths[c] - narrower;
+          widths[c] = narrower;
+        } else if (donor && donor.free >= n * char + inner + 1 - widths[c]) {
+          const grow = n * char + inner + 1 - widths[c];
+          widths[donor.c] -= grow;
+          widths[c] += grow;
+        }
+      }
+    }),
+  );
 }

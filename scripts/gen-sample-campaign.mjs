@@ -818,12 +818,14 @@ const EXPERIENCES = [
 const SELF_LATE = { U12b: '2015-02-17', U30: '2015-02-26' };
 const SELF_MISSING = new Set(['U29', 'U09', 'U34']);
 let selfNo = 0;
+const selfDays = {};
 for (const [key] of P) {
   if (SELF_MISSING.has(key)) continue;
   const p = project[key];
   const isKey = keyKeys.includes(key);
   const day = SELF_LATE[key] ?? addDays('2015-01-06', int(0, 39));
   const rate = () => (isKey ? int(4, 5) : int(3, 5));
+  selfDays[key] = day;
   push({
     id: `s${pad(++selfNo)}`,
     at: officeTime(day),
@@ -843,6 +845,33 @@ for (const [key] of P) {
     },
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Acceptance (staff, a few days after each self-assessment, before the final report of 02-16; the
+// two late ones after it): key projects mostly 优秀, U08 (no plan, no ledger) 不合格, the rest
+// 合格 or 优秀 by score. Projects without a self-assessment are not accepted.
+// Then, on 02-28, staff make the dossiers and the final report again from the menu.
+
+const FINAL_DAY = '2015-02-16';
+for (const [key] of P) {
+  const day = selfDays[key];
+  if (!day) continue;
+  const p = project[key];
+  const late = day >= FINAL_DAY;
+  let acceptDay = addDays(day, late ? 1 : int(2, 6));
+  if (!late && acceptDay >= FINAL_DAY) acceptDay = addDays(FINAL_DAY, -1);
+  const score = key === 'U08' ? 58 : keyKeys.includes(key) ? int(88, 96) : int(72, 92);
+  const result = score >= 90 ? '优秀' : score >= 60 ? '合格' : '不合格';
+  review(officeTime(acceptDay), p, { acceptanceScore: score, acceptanceResult: result });
+}
+push({ id: 'm01', at: at('2015-02-28', 10, 0), type: 'menu', by: ORG, item: 'generateDossiers' });
+push({
+  id: 'm02',
+  at: at('2015-02-28', 10, 30),
+  type: 'menu',
+  by: ORG,
+  item: 'generateFinalReport',
+});
 
 // ---------------------------------------------------------------------------------------------
 // Write the files

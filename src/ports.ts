@@ -245,6 +245,15 @@ export interface OutgoingMail {
 }
 
 /** A copy of a template being filled in; every method is a fixed number of service calls. */
+export interface ChartBar {
+  label: string;
+  value: string;
+  /** The bar as a PNG (png-chart.ts), and its size in pixels. */
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface DocDraft {
   readonly id: string;
   readonly url: string;
@@ -256,10 +265,16 @@ export interface DocDraft {
   tableCells(index: number): string[][];
   /** Replaces every occurrence of a literal token with a literal value (escaped for RE2). */
   replace(token: string, value: string): void;
-  /** Writes a new table in place of the index-th one in one call; header rows are bold. */
+  /**
+   * Writes a new table in place of the index-th one in one call; header rows are bold; columns
+   * as wide as their content needs across the page (table-layout.ts).
+   */
   replaceTable(index: number, cells: string[][], headerRows: number): void;
-  /** Puts a PNG into the paragraph holding the token, removing the token; false when absent. */
-  placeImage(token: string, png: Uint8Array, width: number, height: number): boolean;
+  /**
+   * Puts a horizontal bar chart — a borderless table, one row per bar: label, bar image, value —
+   * in place of the paragraph holding the token; false when the token is absent.
+   */
+  placeBarChart(token: string, bars: readonly ChartBar[]): boolean;
   save(): void;
   /** The saved document as PDF, to attach to an email. */
   pdf(fileName: string): MailAttachment;

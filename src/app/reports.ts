@@ -19,7 +19,7 @@ import {
 import { addDays, dayOf, formatMinute } from '../domain/calendar';
 import type { CampaignConfig, Stage } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
-import { barChartPng } from '../domain/png-chart';
+import { barPng } from '../domain/png-chart';
 import { checkQuotas, type QuotaViolation } from '../domain/quota-rules';
 import {
   linkedOf,
@@ -36,7 +36,7 @@ import {
 } from '../domain/report-model';
 import type { Cell, KeyedRow } from '../domain/table';
 import { messages, type Messages } from '../i18n';
-import type { AppDeps, DocDraft, OutgoingMail } from '../ports';
+import type { AppDeps, ChartBar, DocDraft, OutgoingMail } from '../ports';
 import { loadConfig } from './config-sheets';
 import { sendLogged } from './intake';
 import { escapeHtml } from './intake-mail';
@@ -56,7 +56,8 @@ export const STORE = {
 const CATCH_UP_DAYS = 7;
 /** Dossier batches stop here and resume on the next click: Apps Script kills a run at 6 min. */
 const DOSSIER_BUDGET_MS = 4.5 * 60 * 1000;
-const CHART = { width: 480, height: 240 };
+/** A chart bar's size in pixels: the full track is the top of the scale. */
+const BAR = { width: 280, height: 16 };
 
 export class TemplateError extends Error {}
 
@@ -119,7 +120,34 @@ type Row = Record<string, string>;
 interface Filling {
   scalars: Row;
   lists: Record<string, Row[]>;
-  chart?: Uint8Array;
+  chart?: ChartBar[];
+}
+
+/** The chart's bars: each named by what it counts, with its value as the report prints it. */
+function chartBars(bars: { label: string; value: string; fraction: number }[]): ChartBar[] {
+  return bars.map((bar, index) => ({
+    label: bar.label,
+    value: bar.value,
+    png: barPng(bar.fraction, { ...BAR, index }),
+    ...BAR,
+  }));
+}
+
+/**
+ * Columns whose filled cells are empty in every item row are dropped, header included (a unit
+ * audience has no project to name): a column that is always empty only takes width.
+ */
+function dropEmptyColumns(
+  cells: string[][],
+  itemRows: number[],
+  listColumns: Set<number>,
+): string[][] {
+  if (itemRows.length === 0) return cells;
+  const empty = [...listColumns].filter((c) =>
+    itemRows.every((r) => (cells[r][c] ?? '').trim() === ''),
+  );
+  if (empty.length === 0 || empty.length === (cells[0]?.length ?? 0)) return cells;
+  return cells.map((row) => row.filter((_, c) => !empty.includes(c)));
 }
 
 const TOKEN = /\{\{([^{}]*)\}\}/g;
@@ -185,6 +213,8 @@ function render(
     const placed: string[] = [];
     for (const table of tables) {
       const cells: string[][] = [];
+      const itemRows: number[] = [];
+      const listColumns = new Set<number>();
       let headerRows = -1;
       for (const row of draft.tableCells(table.index)) {
         const lists = new Set(
@@ -203,12 +233,20 @@ function render(
         if (headerRows < 0) headerRows = cells.length;
         row.forEach((cell) => placed.push(...tokensOf(cell).filter((t) => listOf(def, t))));
         const items = filling.lists[list] ?? [];
+        row.forEach((cell, c) => {
+          if (tokensOf(cell).some((t) => listOf(def, t) === list)) listColumns.add(c);
+        });
         if (items.length === 0) cells.push(row.map((_, i) => (i === 0 ? m.none : '')));
         for (const item of items) {
+          itemRows.push(cells.length);
           cells.push(row.map((cell) => substitute(substitute(cell, item, list), filling.scalars)));
         }
       }
-      rebuilt.push({ index: table.index, cells, headerRows: Math.max(headerRows, 0) });
+      rebuilt.push({
+        index: table.index,
+        cells: dropEmptyColumns(cells, itemRows, listColumns),
+        headerRows: Math.max(headerRows, 0),
+      });
     }
     // A list placeholder is only meaningful in a table's repeat row; one in a paragraph (or a
     // table Docs did not report) would be left unfilled.
@@ -223,7 +261,7 @@ function render(
         draft.replace(`{{${token}}}`, inert(filling.scalars[token] ?? ''));
     }
     if (def.chart && filling.chart && allTokens.has('chart')) {
-      draft.placeImage('{{chart}}', filling.chart, CHART.width, CHART.height);
+      draft.placeBarChart('{{chart}}', filling.chart);
     }
     draft.save();
     return draft;
@@ -407,9 +445,12 @@ function stageFilling(
       violations: violationRows(config, m, model.violations),
       timeline: timelineRows(config, m, model.timeline),
     },
-    chart: barChartPng(
-      model.byDepartment.map((c) => c.rate ?? 0),
-      { percent: true, ...CHART },
+    chart: chartBars(
+      model.byDepartment.map((c) => ({
+        label: dept(c.key),
+        value: f.pct(c.rate),
+        fraction: c.rate ?? 0,
+      })),
     ),
   };
 }
@@ -477,9 +518,12 @@ function finalFilling(
       violations: violationRows(config, m, violations),
       timeline: timelineRows(config, m, timeline),
     },
-    chart: barChartPng(
-      model.standards.map((s) => s.average ?? 0),
-      { max: 5, decimals: 2, ...CHART },
+    chart: chartBars(
+      model.standards.map((s, i) => ({
+        label: label(STANDARDS[i].label),
+        value: f.avg(s.average),
+        fraction: (s.average ?? 0) / 5,
+      })),
     ),
   };
 }
@@ -492,6 +536,12 @@ function staffRecipients(config: CampaignConfig): string[] {
     ...config.settings.adminEmails,
   ];
   return [...new Set(all.map((a) => a.toLowerCase()))];
+}
+
+/** A report's name without the campaign name it starts with (`申报阶段总结报告（2014-05-31）`). */
+export function reportTitle(name: string, campaign: string): string {
+  if (campaign === '' || !name.startsWith(campaign)) return name;
+  return name.slice(campaign.length).replace(/^[\s:：·,，-]+/, '') || name;
 }
 
 /** Mails staff a link and the PDF (one email), recorded in the mail log; then the `report` log. */
@@ -511,14 +561,11 @@ function deliver(
     const lead = m.reports.mailLead(name);
     const mail: OutgoingMail = {
       to,
-      // A report's name starts with the campaign name: cut that once, keep stage and day.
-      subject: name.startsWith(settings.campaignName)
-        ? fitSubject(
-            (campaign: string) =>
-              m.reports.mailSubject(campaign, campaign + name.slice(settings.campaignName.length)),
-            [settings.campaignName],
-          )
-        : fitSubject(m.reports.mailSubject, [settings.campaignName, name]),
+      // The subject names the campaign once: in its bracket, not again from the report's name.
+      subject: fitSubject(m.reports.mailSubject, [
+        settings.campaignName,
+        reportTitle(name, settings.campaignName),
+      ]),
       body: `${m.mail.greeting}\n\n${lead}\n${draft.url}\n\n${settings.senderName}\n${m.mail.automatic}`,
       htmlBody:
         `<div style="font-family:sans-serif;font-size:14px;line-height:1.6">` +

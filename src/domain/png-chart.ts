@@ -1,8 +1,8 @@
 /**
- * A bar chart as a PNG, drawn in plain TypeScript. Apps Script's Charts service needs a data table
- * and renders server-side (slow, not reproducible offline); a tiny PNG encoder is enough for bars.
- * The image carries only digits (a 3×5 pixel font): the legend table that follows it in the
- * document names each bar, so no text rendering or fonts are needed.
+ * Bars of a bar chart as PNGs, drawn in plain TypeScript. Apps Script's Charts service needs a data
+ * table and renders server-side (slow, not reproducible offline); a tiny PNG encoder is enough for
+ * bars. The chart itself is a Docs table (label | bar | value): the labels are text in the
+ * document's own font, so Chinese names need no font in the image.
  * Pure: returns bytes, never touches a service.
  */
 
@@ -119,30 +119,11 @@ export function encodePng(picture: Picture): Uint8Array {
   return out;
 }
 
-// 3×5 digits and a few signs, one row per 3-bit number (MSB = left pixel).
-const GLYPHS: Record<string, number[]> = {
-  '0': [7, 5, 5, 5, 7],
-  '1': [2, 6, 2, 2, 7],
-  '2': [7, 1, 7, 4, 7],
-  '3': [7, 1, 7, 1, 7],
-  '4': [5, 5, 7, 1, 1],
-  '5': [7, 4, 7, 1, 7],
-  '6': [7, 4, 7, 5, 7],
-  '7': [7, 1, 1, 1, 1],
-  '8': [7, 5, 7, 5, 7],
-  '9': [7, 5, 7, 1, 7],
-  '.': [0, 0, 0, 0, 2],
-  '%': [5, 1, 2, 4, 5],
-  '-': [0, 0, 7, 0, 0],
-};
-
 // Palette index 0 (white) is the background: a new canvas is all zeros.
-const AXIS = 1;
-const GRID = 2;
-const INK = 3;
-const BAR_COLOURS = [4, 5, 6, 7, 8, 9, 10, 11];
+const TRACK = 1;
+const BAR_COLOURS = [2, 3, 4, 5, 6, 7, 8, 9];
 
-/** The bars' colours in order (bar i has BAR_PALETTE[i % 8]), for a legend that names them. */
+/** The bars' colours in order (bar i has BAR_PALETTE[i % 8]). */
 export const BAR_PALETTE: [number, number, number][] = [
   [66, 133, 244],
   [219, 68, 55],
@@ -154,98 +135,31 @@ export const BAR_PALETTE: [number, number, number][] = [
   [158, 157, 36],
 ];
 
-const PALETTE: [number, number, number][] = [
-  [255, 255, 255],
-  [60, 60, 60],
-  [220, 220, 220],
-  [30, 30, 30],
-  ...BAR_PALETTE,
-];
+const PALETTE: [number, number, number][] = [[255, 255, 255], [232, 232, 232], ...BAR_PALETTE];
 
-export interface BarChartOptions {
+export interface BarOptions {
   width?: number;
   height?: number;
-  /** The value of the top of the scale (default: 1 for rates, else the largest value). */
-  max?: number;
-  /** Label each bar with its value as a percentage (values are 0–1 rates). */
-  percent?: boolean;
-  /** Decimal places of the value labels. */
-  decimals?: number;
-}
-
-class Canvas {
-  readonly pixels: Uint8Array;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.pixels = new Uint8Array(width * height);
-  }
-  rect(x0: number, y0: number, w: number, h: number, colour: number): void {
-    const x1 = Math.min(this.width, Math.round(x0 + w));
-    const y1 = Math.min(this.height, Math.round(y0 + h));
-    for (let y = Math.max(0, Math.round(y0)); y < y1; y++) {
-      this.pixels.fill(colour, y * this.width + Math.max(0, Math.round(x0)), y * this.width + x1);
-    }
-  }
-  text(s: string, cx: number, top: number, scale: number, colour: number): void {
-    const glyphs = [...s].map((ch) => GLYPHS[ch]).filter(Boolean);
-    const advance = 4 * scale;
-    let x = Math.round(cx - (glyphs.length * advance - scale) / 2);
-    for (const rows of glyphs) {
-      rows.forEach((bits, row) => {
-        for (let col = 0; col < 3; col++) {
-          if (bits & (4 >> col))
-            this.rect(x + col * scale, top + row * scale, scale, scale, colour);
-        }
-      });
-      x += advance;
-    }
-  }
-}
-
-/** The label drawn above a bar. */
-export function barLabel(value: number, options: BarChartOptions = {}): string {
-  const decimals = options.decimals ?? 0;
-  const shown = options.percent ? value * 100 : value;
-  return shown.toFixed(decimals) + (options.percent ? '%' : '');
+  /** Which colour of BAR_PALETTE (the bar's position in its chart). */
+  index?: number;
 }
 
 /**
- * A vertical bar chart: a light grid with ticks at quarter steps of the scale, one bar per value
- * (coloured in BAR_PALETTE order), the value above each bar and the bar's number under it.
+ * One bar of a horizontal bar chart: a light track the full width of the scale, filled from the
+ * left in proportion to `fraction` (0–1, clamped). Every bar of a chart has the same size, so in
+ * the chart table (label | bar | value) the tracks line up and show the scale.
  */
-export function barChartPng(values: readonly number[], options: BarChartOptions = {}): Uint8Array {
-  const width = options.width ?? 480;
-  const height = options.height ?? 240;
-  const canvas = new Canvas(width, height);
-  const max =
-    options.max ?? (options.percent ? 1 : Math.max(1, ...values.map((v) => (v > 0 ? v : 0))));
-  const left = 44;
-  const right = width - 12;
-  const top = 24;
-  const bottom = height - 22;
-  const plotH = bottom - top;
-  for (let q = 0; q <= 4; q++) {
-    const y = Math.round(bottom - (plotH * q) / 4);
-    canvas.rect(left, y, right - left, 1, GRID);
-    canvas.rect(left - 5, y, 5, 1, AXIS);
-    const tick = options.percent ? `${q * 25}%` : String(+((max * q) / 4).toFixed(2));
-    canvas.text(tick, left - 24, y - 5, 2, INK);
+export function barPng(fraction: number, options: BarOptions = {}): Uint8Array {
+  const width = options.width ?? 240;
+  const height = options.height ?? 14;
+  const pixels = new Uint8Array(width * height);
+  const f = Number.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : 0;
+  const filled = Math.round(width * f);
+  const colour = BAR_COLOURS[(options.index ?? 0) % BAR_COLOURS.length];
+  // A margin of 2 px above and below keeps bars of adjacent rows apart.
+  for (let y = 2; y < height - 2; y++) {
+    pixels.fill(colour, y * width, y * width + filled);
+    pixels.fill(TRACK, y * width + filled, (y + 1) * width);
   }
-  canvas.rect(left, top, 1, plotH + 1, AXIS);
-  canvas.rect(left, bottom, right - left, 1, AXIS);
-  const n = Math.max(values.length, 1);
-  const slot = (right - left - 8) / n;
-  const barW = Math.max(2, Math.min(60, slot * 0.6));
-  values.forEach((raw, i) => {
-    const value = Number.isFinite(raw) ? Math.max(0, Math.min(raw, max)) : 0;
-    const cx = left + 8 + slot * i + slot / 2;
-    const h = max > 0 ? Math.round((plotH * value) / max) : 0;
-    canvas.rect(cx - barW / 2, bottom - h, barW, h, BAR_COLOURS[i % BAR_COLOURS.length]);
-    const scale = slot >= 40 ? 2 : 1;
-    canvas.text(barLabel(raw, options), cx, bottom - h - 6 * scale - 2, scale, INK);
-    canvas.text(String(i + 1), cx, bottom + 6, scale, INK);
-  });
-  return encodePng({ width, height, palette: PALETTE, pixels: canvas.pixels });
+  return encodePng({ width, height, palette: PALETTE, pixels });
 }

@@ -1,5 +1,6 @@
 import { NOT_FOUND } from './forms';
-import type { DocBlock, DocDraft, DocsPort, MailAttachment } from '../ports';
+import { cellNeed, CELL_PADDING, columnWidths } from '../domain/table-layout';
+import type { ChartBar, DocBlock, DocDraft, DocsPort, MailAttachment } from '../ports';
 
 type Body = GoogleAppsScript.Document.Body;
 type Table = GoogleAppsScript.Document.Table;
@@ -32,11 +33,32 @@ function heading(kind: DocBlock['kind']): GoogleAppsScript.Document.ParagraphHea
   }
 }
 
-function styleTable(table: Table, headerRows: number): void {
+/** The width a table may take: the page less its margins (points). */
+function lineWidth(body: Body): number {
+  return body.getPageWidth() - body.getMarginLeft() - body.getMarginRight();
+}
+
+/**
+ * Bold header rows and columns sized by content: Docs gives a new table equal columns, which
+ * breaks ids and dates in narrow ones (one setColumnWidth per column, never per row).
+ */
+function styleTable(
+  table: Table,
+  cells: readonly (readonly string[])[],
+  headerRows: number,
+  line: number,
+): void {
   table.setBorderWidth(1);
   for (let r = 0; r < headerRows; r++) {
     table.getRow(r).editAsText().setBold(true);
   }
+  columnWidths(cells, headerRows, line).forEach((width, c) => table.setColumnWidth(c, width));
+}
+
+/** Apps Script blobs take signed bytes (Java's byte), not 0–255. */
+function pngBlob(png: Uint8Array, name: string): GoogleAppsScript.Base.Blob {
+  const bytes = Array.from(png, (b) => (b > 127 ? b - 256 : b));
+  return Utilities.newBlob(bytes, 'image/png', name);
 }
 
 function draftOf(file: GoogleAppsScript.Drive.File): DocDraft {
@@ -44,6 +66,8 @@ function draftOf(file: GoogleAppsScript.Drive.File): DocDraft {
   const body: Body = doc.getBody();
   let tables: Table[] | null = null;
   const allTables = () => (tables ??= body.getTables());
+  let width: number | null = null;
+  const line = () => (width ??= lineWidth(body));
   return {
     id: file.getId(),
     url: doc.getUrl(),
@@ -70,18 +94,36 @@ function draftOf(file: GoogleAppsScript.Drive.File): DocDraft {
       // One insertTable per table (never a call per row): the new table takes the old one's place.
       const table = body.insertTable(body.getChildIndex(old), cells);
       old.removeFromParent();
-      styleTable(table, headerRows);
+      styleTable(table, cells, headerRows, line());
     },
-    placeImage(token: string, png: Uint8Array, width: number, height: number): boolean {
+    placeBarChart(token: string, bars: readonly ChartBar[]): boolean {
       const found = body.findText(escapePattern(token));
-      if (!found) return false;
+      if (!found || bars.length === 0) return false;
       const paragraph = found.getElement().getParent().asParagraph();
-      // Apps Script blobs take signed bytes (Java's byte), not 0–255.
-      const bytes = Array.from(png, (b) => (b > 127 ? b - 256 : b));
-      const blob = Utilities.newBlob(bytes, 'image/png', 'chart.png');
-      paragraph.replaceText(escapePattern(token), '');
-      paragraph.appendInlineImage(blob).setWidth(width).setHeight(height);
-      paragraph.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+      if (paragraph.getParent().getType() !== DocumentApp.ElementType.BODY_SECTION) return false;
+      const cells = bars.map((bar) => [bar.label, '', bar.value]);
+      const table = body.insertTable(body.getChildIndex(paragraph), cells);
+      table.setBorderWidth(0);
+      // Label and value as wide as their longest text; the bar column as wide as the bars (Docs
+      // sizes images in pixels, 96 per inch: 0.75 pt each).
+      const widest = (c: number) =>
+        Math.max(...cells.map((row) => cellNeed(row[c], false, line()).full)) + CELL_PADDING;
+      table.setColumnWidth(0, widest(0));
+      table.setColumnWidth(1, Math.max(...bars.map((b) => b.width)) * 0.75 + CELL_PADDING);
+      table.setColumnWidth(2, widest(2));
+      bars.forEach((bar, r) => {
+        table
+          .getCell(r, 1)
+          .getChild(0)
+          .asParagraph()
+          .appendInlineImage(pngBlob(bar.png, `bar-${r + 1}.png`))
+          .setWidth(bar.width)
+          .setHeight(bar.height);
+      });
+      // The chart takes the token's paragraph's place (a section cannot end with a table: then
+      // the emptied paragraph stays).
+      if (paragraph.getNextSibling()) paragraph.removeFromParent();
+      else paragraph.replaceText(escapePattern(token), '');
       return true;
     },
     save: () => doc.saveAndClose(),
@@ -121,11 +163,12 @@ export const gasDocs: DocsPort = {
   createDocument(name: string, folderId: string, blocks: readonly DocBlock[]): string {
     const doc = DocumentApp.create(name);
     const body = doc.getBody();
+    const line = lineWidth(body);
     // A new Doc starts with one empty paragraph: the first block goes into it.
     let first: GoogleAppsScript.Document.Paragraph | null = body.getChild(0).asParagraph();
     for (const block of blocks) {
       if (block.kind === 'table') {
-        styleTable(body.appendTable(block.rows), block.headerRows ?? 0);
+        styleTable(body.appendTable(block.rows), block.rows, block.headerRows ?? 0, line);
         first = null;
         continue;
       }

@@ -129,7 +129,7 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
       ).length;
       expect(byTheme.find((r) => r[0] === theme)?.[1]).toBe(String(count));
     }
-    const byDept = table(blocks, '序号', '归口部门');
+    const byDept = table(blocks, '归口部门', '参与单位');
     for (const [key, label] of [
       ['org', '组织部'],
       ['enterprise', '企业工作部'],
@@ -140,8 +140,8 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
           : ['驻深企业', '驻深办事处'].includes(String(u['单位类别'])),
       );
       const done = mine.filter((u) => first.has(String(u['单位编号']))).length;
-      const row = byDept.find((r) => r[1] === label)!;
-      expect(row.slice(2)).toEqual([
+      const row = byDept.find((r) => r[0] === label)!;
+      expect(row.slice(1)).toEqual([
         String(mine.length),
         String(projects.filter((p) => mine.some((u) => u['单位编号'] === p['单位编号'])).length),
         String(mine.length),
@@ -154,7 +154,10 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
     expect(missing.slice(1).map((r) => r[1])).toEqual(
       units.filter((u) => !met.includes(u)).map((u) => String(u['单位编号'])),
     );
-    const lateRows = table(blocks, '序号', '单位名称', '项目', '首次提交时间');
+    // A unit audience owes no project: the always-empty 项目 column is dropped from both tables.
+    expect(missing[0]).toEqual(['序号', '单位编号', '单位名称', '单位类别', '归口部门']);
+    const lateRows = table(blocks, '序号', '单位名称', '首次提交时间');
+    expect(lateRows[0]).toHaveLength(3);
     expect(lateRows.length - 1).toBe(late.length);
 
     const keyRows = table(blocks, '序号', '项目编号', '申报单位');
@@ -182,17 +185,28 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
       ['实施阶段', '尚未开始'],
       ['总结阶段', '尚未开始'],
     ]);
-    // The chart: one inline PNG in the paragraph that held {{chart}}.
-    const images = doc.tree.body.children.flatMap((c) =>
-      c.children.filter((e) => e.type === 'INLINE_IMAGE'),
+    // The chart: a borderless table in place of {{chart}}, one row per department — its name,
+    // its bar (a PNG as wide as the rate), its rate — right above the caption.
+    const at = doc.tree.body.children.findIndex((c) => textOf(c).startsWith('图1'));
+    const chart = doc.tree.body.children[at - 1];
+    expect(chart.type).toBe('TABLE');
+    expect(chart.attrs.BORDER_WIDTH).toBe(0);
+    expect(chart.children.map((row) => [textOf(row.children[0]), textOf(row.children[2])])).toEqual(
+      byDept.slice(1).map((r) => [r[0], r[6]]),
     );
-    expect(images).toHaveLength(1);
-    expect(images[0].image?.contentType).toBe('image/png');
+    const bars = chart.children.map((row) =>
+      row.children[1].children.flatMap((p) => p.children.filter((e) => e.type === 'INLINE_IMAGE')),
+    );
+    expect(bars.map((b) => b.length)).toEqual([1, 1]);
+    expect(bars.flat().map((b) => b.image?.contentType)).toEqual(['image/png', 'image/png']);
+    expect(blocks).toContain('图1  各归口部门本阶段完成率');
     expect(JSON.stringify(blocks)).not.toMatch(/\{\{(?!\u200b)/);
 
     // Staff get one email with the link and the PDF; the mail log and the run log record it.
     const mail = campaign.outbox().at(-1)!;
-    expect(mail.subject).toContain('申报阶段总结报告');
+    expect(mail.subject).toBe(
+      '【2014年度基层党建“书记项目”（示例）】申报阶段总结报告（2014-05-31）',
+    );
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     expect(mail.body).toContain(doc.id);
     const log = run.execution.logs.map((l) => l.json as Record<string, unknown>);
@@ -215,9 +229,18 @@ describe('stage summary report (dist/Code.js, emulated DocumentApp/DriveApp)', (
       expect(run.ok).toBe(true);
       return { total: run.execution.calls, counts: run.execution.counts };
     });
-    expect(calls[1]).toEqual(calls[0]);
+    // One setColumnWidth per column, never per row: a column empty for every item is dropped,
+    // so that count may differ by the dropped columns; everything else is the same.
+    const without = (c: Record<string, number>) => {
+      const { 'DocumentApp.Table.setColumnWidth': widths, ...rest } = c;
+      return { rest, widths };
+    };
+    const [small, large] = calls.map((c) => without(c.counts));
+    expect(large.rest).toEqual(small.rest);
+    // At most one per column of the template (49) and of the chart (3).
+    for (const { widths } of [small, large]) expect(widths).toBeLessThanOrEqual(52);
     // Noted in the report of this work: the figure itself.
-    expect(calls[0].total).toBeLessThan(450);
+    expect(calls[0].total).toBeLessThan(500);
   });
 });
 

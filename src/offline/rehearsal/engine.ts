@@ -19,6 +19,7 @@ import { exportReports } from './export-docx';
 import { writeOutbox } from './export-eml';
 import { exportXlsx } from './export-xlsx';
 import { FORM_PREPARERS, registerFormReplayers, type FormEventPreparer } from './replay-forms';
+import { registerMenuReplayer } from './replay-menu';
 import { registerReviewReplayer } from './replay-review';
 import type { Scenario, ScenarioEvent } from './scenario';
 
@@ -142,6 +143,7 @@ export interface ReplayContext {
 export const REPLAYERS: Partial<Record<ScenarioEvent['type'], EventReplayer>> = {};
 registerFormReplayers(REPLAYERS);
 registerReviewReplayer(REPLAYERS);
+registerMenuReplayer(REPLAYERS);
 
 export function isoWithOffset(ms: number, timeZone: string): string {
   const w = wallClock(ms, timeZone);

@@ -18,10 +18,12 @@ import {
   LevelFormat,
   Packer,
   PageBreak,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlignTable,
@@ -39,6 +41,8 @@ export const EAST_ASIA_FONT = 'SimSun';
 /** Google Docs' default font. */
 const LATIN_FONT = 'Arial';
 const NUMBERED = 'emu-numbered';
+/** Docs' default cell padding, 5 pt, in twentieths of a point. */
+const CELL_PADDING_TWIPS = 100;
 
 const HEADINGS: Record<string, IParagraphOptions['heading']> = {
   HEADING1: HeadingLevel.HEADING_1,
@@ -253,6 +257,16 @@ class Writer {
     return new Table({
       columnWidths: widthsPt.map((w) => Math.round(w * 20)),
       width: { size: Math.round(widthsPt.reduce((a, b) => a + b, 0) * 20), type: WidthType.DXA },
+      // Docs keeps the widths setColumnWidth gave; Word's autofit would resize the columns.
+      layout: TableLayoutType.FIXED,
+      // Docs pads every cell by 5 pt (Word's default is 5.4 pt left and right, none above).
+      margins: {
+        marginUnitType: WidthType.DXA,
+        top: CELL_PADDING_TWIPS,
+        bottom: CELL_PADDING_TWIPS,
+        left: CELL_PADDING_TWIPS,
+        right: CELL_PADDING_TWIPS,
+      },
       borders: {
         top: border,
         bottom: border,
@@ -287,7 +301,29 @@ class Writer {
     const blocks = this.blocks(node, widthPt - 10);
     const fill = hex(node.attrs.BACKGROUND_COLOR);
     const valign = String(node.attrs.VERTICAL_ALIGNMENT ?? '');
+    const pad = (key: string) => {
+      const v = node.attrs[key];
+      return typeof v === 'number' && v >= 0 ? Math.round(v * 20) : undefined;
+    };
+    const own = {
+      top: pad('PADDING_TOP'),
+      bottom: pad('PADDING_BOTTOM'),
+      left: pad('PADDING_LEFT'),
+      right: pad('PADDING_RIGHT'),
+    };
+    const padded = Object.values(own).some((v) => v !== undefined);
     return new TableCell({
+      ...(padded
+        ? {
+            margins: {
+              marginUnitType: WidthType.DXA,
+              top: own.top ?? CELL_PADDING_TWIPS,
+              bottom: own.bottom ?? CELL_PADDING_TWIPS,
+              left: own.left ?? CELL_PADDING_TWIPS,
+              right: own.right ?? CELL_PADDING_TWIPS,
+            },
+          }
+        : {}),
       // A docx cell must end with a paragraph.
       children:
         blocks.length > 0 && blocks[blocks.length - 1] instanceof Paragraph
@@ -376,7 +412,15 @@ export async function docxBuffer(tree: DocTree, title = ''): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: Math.round(page.width * 20), height: Math.round(page.height * 20) },
+            // A page wider than high is landscape (the docx package swaps the two back).
+            size:
+              page.width > page.height
+                ? {
+                    width: Math.round(page.height * 20),
+                    height: Math.round(page.width * 20),
+                    orientation: PageOrientation.LANDSCAPE,
+                  }
+                : { width: Math.round(page.width * 20), height: Math.round(page.height * 20) },
             margin: {
               top: Math.round(page.top * 20),
               bottom: Math.round(page.bottom * 20),

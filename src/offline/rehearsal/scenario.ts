@@ -38,7 +38,7 @@ const STAGE_DATE_KEYS = ['opensOn', 'deadline'] as const;
 
 export { FORM_KEYS };
 export type FormKey = (typeof FORM_KEYS)[number];
-export const EVENT_TYPES = ['submit', 'edit', 'review'] as const;
+export const EVENT_TYPES = ['submit', 'edit', 'review', 'menu'] as const;
 
 export const REQUIRED_FILES = ['settings.csv', 'units.csv', 'stages.csv', 'events.jsonl'] as const;
 export const OPTIONAL_FILES = ['environment.json'] as const;
@@ -90,7 +90,14 @@ export interface ReviewEvent extends EventBase {
   set: Record<string, JsonValue>;
 }
 
-export type ScenarioEvent = SubmitEvent | EditEvent | ReviewEvent;
+export interface MenuEvent extends EventBase {
+  type: 'menu';
+  by: string;
+  /** The menu item: its handler (`generateDossiers`) or its caption as the menu shows it. */
+  item: string;
+}
+
+export type ScenarioEvent = SubmitEvent | EditEvent | ReviewEvent | MenuEvent;
 
 export interface Scenario {
   /** Absolute path of the scenario folder. */
@@ -385,8 +392,21 @@ const reviewSchema = z.strictObject({
   set: z.record(z.string(), z.json()),
 });
 
+const menuSchema = z.strictObject({
+  id: id.optional(),
+  at: z.string(),
+  type: z.literal('menu'),
+  by: email,
+  item: id,
+});
+
 type EventType = (typeof EVENT_TYPES)[number];
-const EVENT_SCHEMAS = { submit: submitSchema, edit: editSchema, review: reviewSchema } as const;
+const EVENT_SCHEMAS = {
+  submit: submitSchema,
+  edit: editSchema,
+  review: reviewSchema,
+  menu: menuSchema,
+} as const;
 
 function zodProblems(err: z.ZodError, input: Record<string, unknown>): string[] {
   return err.issues.map((issue) => {
@@ -505,6 +525,9 @@ function readEvents(text: string, report: Report): ScenarioEvent[] {
       } else if (obj.type === 'review') {
         const e = result.data as z.infer<typeof reviewSchema>;
         event = { ...base(), type: 'review', by: e.by, project: e.project, set: e.set as Answers };
+      } else if (obj.type === 'menu') {
+        const e = result.data as z.infer<typeof menuSchema>;
+        event = { ...base(), type: 'menu', by: e.by, item: e.item };
       }
     }
     if (result.success && obj.type === 'edit' && atMs !== undefined) {
@@ -518,12 +541,12 @@ function readEvents(text: string, report: Report): ScenarioEvent[] {
             ? `edit of ${JSON.stringify(e.of)}, which comes later (line ${later}); an edit must follow the submission it edits`
             : `edit of unknown event id ${JSON.stringify(e.of)}`,
         );
-      } else if (target.type === 'review') {
+      } else if (target.type === 'review' || target.type === 'menu') {
         report(
           line,
-          `edit of ${JSON.stringify(e.of)}, which is a review (line ${target.line}); only submissions can be edited`,
+          `edit of ${JSON.stringify(e.of)}, which is a ${target.type} (line ${target.line}); only submissions can be edited`,
         );
-      } else if (target.event && target.event.type !== 'review') {
+      } else if (target.event && (target.event.type === 'submit' || target.event.type === 'edit')) {
         const original = target.event;
         if (e.email !== undefined && e.email.toLowerCase() !== original.email.toLowerCase()) {
           report(

@@ -122,6 +122,47 @@ describe('export-docx', () => {
     ).toBe(true);
   });
 
+  test('column widths, a landscape page, cell padding and a picture in a cell are kept (Docs lays tables out from setColumnWidth)', async () => {
+    const ctx = setup();
+    ctx.run(() => {
+      const doc = ctx.docs.create('横向');
+      const body = doc.getBody().setPageWidth(842).setPageHeight(595);
+      const table = body.appendTable([
+        ['项目编号', '柱'],
+        ['SJXM-2014-001', ''],
+      ]);
+      table.setColumnWidth(0, 101.5).setColumnWidth(1, 222);
+      table.getCell(0, 0).setPaddingLeft(8);
+      const png = makePng(280, 16);
+      table
+        .getCell(1, 1)
+        .getChild(0)
+        .asParagraph()
+        .appendInlineImage(
+          new Utilities(ctx.ws).newBlob(
+            Array.from(png, (b) => (b > 127 ? b - 256 : b)),
+            'image/png',
+            'bar.png',
+          ),
+        );
+      doc.saveAndClose();
+    });
+    const [doc] = DocumentApp._documents(ctx.ws);
+    const file = path.join(tmpDir(), 'landscape.docx');
+    await exportDocx(doc.tree, file, doc.name);
+    const xml = await documentXml(file);
+    expect(xml).toContain('<w:pgSz w:w="16840" w:h="11900" w:orient="landscape"/>');
+    expect(xml).toContain('<w:gridCol w:w="2030"/>');
+    expect(xml).toContain('<w:gridCol w:w="4440"/>');
+    // Fixed layout: Word's autofit would resize the columns Docs keeps.
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    // Docs' 5 pt padding on every cell, 8 pt where the script set it.
+    expect(xml).toMatch(/<w:tblCellMar>[\s\S]*<w:left w:type="dxa" w:w="100"\/>/);
+    expect(xml).toMatch(/<w:tcMar>[\s\S]*<w:left w:type="dxa" w:w="160"\/>/);
+    const cells = [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    expect(cells[3]).toContain('<w:drawing>');
+  });
+
   test('exportReports writes every non-trashed Doc as <NN>-<safe name>.docx in creation order, Chinese kept', async () => {
     const ctx = setup();
     sampleReport(ctx, '2014/第一阶段:总结?');

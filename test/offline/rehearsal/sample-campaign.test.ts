@@ -90,7 +90,8 @@ describe('the bundled sample campaign', () => {
 
   test('reviews: 8 key projects plus one attempted 9th, the rest filed, all naming real projects', () => {
     const projectNames = new Set(submits('application').map((e) => String(e.answers.projectName)));
-    const rs = reviews();
+    // Screening reviews set the status; acceptance ones (after the self-assessments) do not.
+    const rs = reviews().filter((r) => !('acceptanceResult' in r.set));
     for (const r of rs) {
       expect('projectName' in r.project && projectNames.has(r.project.projectName)).toBe(true);
       expect(r.at >= '2014-06-18' && r.at < '2014-06-26').toBe(true);
@@ -113,6 +114,23 @@ describe('the bundled sample campaign', () => {
     const self = submits('selfAssessment');
     expect(self.length).toBeGreaterThanOrEqual(25);
     expect(self.filter((e) => e.at > '2015-02-16').length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('acceptance: every project with a self-assessment gets a score and result a few days later; staff then make the dossiers', () => {
+    const self = new Map<string, string>();
+    for (const e of submits('selfAssessment')) self.set(String(e.answers.projectRef), e.at);
+    const accepted = reviews().filter((r) => 'acceptanceResult' in r.set);
+    expect(accepted).toHaveLength(self.size);
+    for (const r of accepted) {
+      const name = 'projectName' in r.project ? r.project.projectName : '';
+      expect(r.at > self.get(name)!).toBe(true);
+      expect(['优秀', '合格', '不合格']).toContain(r.set.acceptanceResult);
+      expect(typeof r.set.acceptanceScore).toBe('number');
+    }
+    // Most of them before the final report of 02-16, so that it shows them.
+    expect(accepted.filter((r) => r.at < '2015-02-16').length).toBeGreaterThanOrEqual(25);
+    const menu = s.events.filter((e) => e.type === 'menu').map((e) => 'item' in e && e.item);
+    expect(menu).toEqual(['generateDossiers', 'generateFinalReport']);
   });
 
   test('is exactly what scripts/gen-sample-campaign.mjs generates', () => {

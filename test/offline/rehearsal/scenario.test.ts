@@ -117,6 +117,33 @@ describe('readScenario on valid input', () => {
     expect(s.events[3]).toMatchObject({ project: { projectId: 'SJXM-2014-001' } });
   });
 
+  test('a menu event names who clicks and which item; an edit of it and unknown fields are refused', () => {
+    const menu =
+      '{"id":"m1","at":"2015-02-28T10:00:00+08:00","type":"menu","by":"zzb@x.example","item":"generateDossiers"}';
+    const s = readScenario(scenarioDir({ 'events.jsonl': `${GOOD['events.jsonl']}${menu}\n` }));
+    expect(s.events.at(-1)).toMatchObject({
+      type: 'menu',
+      by: 'zzb@x.example',
+      item: 'generateDossiers',
+    });
+    const bad = problems(
+      scenarioDir({
+        'events.jsonl': [
+          GOOD['events.jsonl'].trimEnd(),
+          menu,
+          '{"at":"2015-02-28T11:00:00+08:00","type":"edit","of":"m1","answers":{}}',
+          '{"at":"2015-02-28T12:00:00+08:00","type":"menu","by":"zzb@x.example","item":"x","set":{}}',
+        ].join('\n'),
+      }),
+    );
+    expect(bad).toEqual([
+      'events.jsonl:7: edit of "m1", which is a menu (line 6); only submissions can be edited',
+      expect.stringMatching(
+        /^events\.jsonl:8: unknown field "set" in a menu event \(known: id, at, type, by, item\)/,
+      ),
+    ]);
+  });
+
   test('environment.json is optional: defaults quota 1500, seed 1', () => {
     expect(s.environment).toEqual({ mailDailyQuota: 1500, seed: 1, latencyScale: 1, faultRate: 0 });
     const withEnv = readScenario(scenarioDir({ 'environment.json': '{"mailDailyQuota":100}' }));
@@ -324,7 +351,7 @@ describe('readScenario rejects an unreadable scenario, naming file and line', ()
     expect(p).toEqual([
       expect.stringMatching(/^events\.jsonl:1: not valid JSON \(/),
       'events.jsonl:2: expected a JSON object',
-      'events.jsonl:3: "type" must be one of submit, edit, review (got "sumbit")',
+      'events.jsonl:3: "type" must be one of submit, edit, review, menu (got "sumbit")',
       'events.jsonl:4: "at" "2014-05-21T10:00:00" has no UTC offset (write e.g. 2014-05-21T10:00:00+08:00)',
       'events.jsonl:5: "form" must be one of application, plan, ledger, selfAssessment (got "report")',
       'events.jsonl:5: "answers": expected an object',

@@ -545,7 +545,6 @@ export function sendLogged(
           },
         ],
         locale,
-        tz,
       );
   }
   // Other executions append to the Mail log too (the daily run, reports): always under the lock.

@@ -6,7 +6,6 @@
  */
 import { HEALTH_SHEET } from '../../sheets-templates/config-sheets';
 import { MAIL_LOG_SHEET, MAIL_QUEUE_SHEET } from '../../sheets-templates/data-sheets';
-import { formatMinute } from '../domain/calendar';
 import { messages, type Locale } from '../i18n';
 import type { AppDeps, OutgoingMail, SendResult } from '../ports';
 import { headerOnly, readKeyed, rowFor } from './records';
@@ -168,15 +167,11 @@ export interface MailFailure {
  * A permanent failure is also written to 运行状况 (the sheet staff open when something is wrong),
  * one error line each, so that a failed staff digest — which no digest can report — is seen too.
  */
-export function reportMailFailures(
-  deps: AppDeps,
-  failures: MailFailure[],
-  locale: Locale,
-  timeZone: string,
-): void {
+export function reportMailFailures(deps: AppDeps, failures: MailFailure[], locale: Locale): void {
   if (failures.length === 0) return;
   const m = messages(locale);
-  const checkedAt = formatMinute(deps.clock.now(), timeZone);
+  // A real instant: the column is shown as yyyy-mm-dd hh:mm in the sheet's zone.
+  const checkedAt = new Date(deps.clock.now());
   deps.lock.withScriptLock(() => {
     const table = headerOnly(deps.sheets, HEALTH_SHEET, locale);
     deps.sheets.appendRows(

@@ -489,7 +489,6 @@ export function sendReminders(
           reason: q.reason,
         })),
         locale,
-        tz,
       ),
     );
     if (deferred.length > 0) record(deps, deferred, today, 'deferred', 'quota', now);
@@ -539,7 +538,6 @@ export function sendReminders(
                 },
               ],
               locale,
-              tz,
             );
           record(
             deps,

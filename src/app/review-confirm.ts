@@ -1,3 +1,4 @@
+import { labelOf, valueLabel } from '../domain/labels';
 import { AUDIT_LOG_SHEET } from '../../sheets-templates/data-sheets';
 import { formatMinute } from '../domain/calendar';
 import type { Cell } from '../domain/table';
@@ -52,8 +53,8 @@ export function confirmMyReviews(deps: AppDeps): { signed: number } {
       m.review.confirmLine(
         formatMinute(d.at, settings.timeZone),
         d.projectId,
-        d.key,
-        String(d.newValue),
+        String(labelOf('reviewField', d.key, settings.locale)),
+        String(valueLabel(d.key, d.newValue, settings.locale)),
       ),
     );
   const answer = deps.ui.prompt(

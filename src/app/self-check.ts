@@ -639,8 +639,7 @@ export function selfCheck(deps: AppDeps): SelfCheckResult {
     configProblems: loaded.ok ? [] : loaded.problems.map((p) => describeProblem(m, p, locale)),
   };
   const lines = judge(m, facts);
-  const timeZone = loaded.ok ? loaded.config.settings.timeZone : deps.sheets.timeZone();
-  writeHealth(deps, m, locale, lines, formatMinute(deps.clock.now(), timeZone));
+  writeHealth(deps, m, locale, lines, new Date(deps.clock.now()));
   for (const line of lines) {
     deps.log.record({
       event: 'selfCheck',
@@ -663,7 +662,7 @@ function writeHealth(
   m: Messages,
   locale: 'zh-CN' | 'en',
   lines: CheckLine[],
-  checkedAt: string,
+  checkedAt: Date,
 ): void {
   const titles = titlesOf(HEALTH_SHEET);
   let header = deps.sheets.readHeader(titles);

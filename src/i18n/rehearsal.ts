@@ -37,6 +37,10 @@ const zh = {
   notesCount: (n: number) => `，部分未照写回放 ${n} 处`,
   refused: (reasons: string) => `✗ 启动被拒绝（活动未启动，没有表单和每日触发器）：${reasons}`,
   refusedSilently: '（脚本未安装每日触发器，也未给出说明）',
+  selfCheckWhen: { activation: '启动后', end: '结束时' } as Record<'activation' | 'end', string>,
+  selfCheckFailed: (when: string, error: string) => `✗ 运行自检（${when}）执行失败：${error}`,
+  selfCheckHead: (when: string, passed: number, notPassed: number) =>
+    `运行自检（${when}）：${passed} 项通过${notPassed ? `，${notPassed} 项未通过` : ''}`,
   skipped: (list: string) => `尚未支持、已跳过的事件：${list}`,
   more: (n: number) => `  …另有 ${n} 条未列出`,
   badZone: (zone: string) =>
@@ -72,6 +76,10 @@ const en: RehearsalMessages = {
   refused: (reasons) =>
     `✗ activation refused (campaign not active, no forms and no daily trigger): ${reasons}`,
   refusedSilently: '(the script installed no daily trigger and said nothing)',
+  selfCheckWhen: { activation: 'after activation', end: 'at the end' },
+  selfCheckFailed: (when, error) => `✗ self-check (${when}) failed to run: ${error}`,
+  selfCheckHead: (when, passed, notPassed) =>
+    `self-check (${when}): ${passed} passed${notPassed ? `, ${notPassed} not passed` : ''}`,
   skipped: (list) => `events not supported yet, skipped: ${list}`,
   more: (n) => `  …${n} more not listed`,
   badZone: (zone) =>

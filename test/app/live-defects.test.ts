@@ -369,7 +369,7 @@ describe('issue 13 #10: the spreadsheet’s, the script’s and the campaign’s
         zoneRow,
         '值',
         '表格时区为 Asia/Tokyo，与活动时区 Europe/London 不一致，截止日期等日期会相差一天。请在「文件 > 设置 > 时区」中改为 Europe/London（或把本设置改为 Asia/Tokyo），再重新校验',
-        expect.any(String),
+        expect.any(Date),
       ],
     ]);
     expect(campaign.triggers().filter((t) => t.handler === 'onDailyTick')).toEqual([]);
@@ -429,7 +429,7 @@ describe('issue 13 #6: a review decision is attributed even when the edit trigge
     expect(edited.runs.map((r) => r.ok)).toEqual([true]);
     const unknown = '（身份未知：编辑触发器未提供操作人，待本人确认）';
     expect(audit(campaign).map((r) => [r[1], r[2], r[4], r[6]])).toEqual([
-      [unknown, 'SJXM-2014-001', 'status', '重点项目'],
+      [unknown, 'SJXM-2014-001', '审核状态', '重点项目'],
     ]);
     const project = (campaign.values('项目库') ?? [])[1];
     expect(project[header.indexOf('审核人')]).toBe(unknown);
@@ -444,12 +444,12 @@ describe('issue 13 #6: a review decision is attributed even when the edit trigge
     const prompt = campaign
       .alerts()
       .find((a) => a.kind === 'prompt' && a.title === '确认我的审核决定');
-    expect(prompt?.prompt).toContain('SJXM-2014-001  status → 重点项目');
+    expect(prompt?.prompt).toContain('SJXM-2014-001  审核状态 → 重点项目');
     expect(
       audit(campaign)
         .map((r) => [r[1], r[2], r[4], r[5], r[6]])
         .slice(1),
-    ).toEqual([[STAFF.org, 'SJXM-2014-001', 'reviewer', unknown, STAFF.org]]);
+    ).toEqual([[STAFF.org, 'SJXM-2014-001', '审核人', unknown, STAFF.org]]);
     expect(campaign.alerts().at(-1)?.prompt).toBe(
       `已将 1 条审核决定署名为 ${STAFF.org}，记入「审核日志」。`,
     );

@@ -99,7 +99,7 @@ async function main(): Promise<number> {
         (summary.eventsDropped.length ? t.droppedCount(summary.eventsDropped.length) : '') +
         (summary.eventNotes.length ? t.notesCount(summary.eventNotes.length) : ''),
       ...summary.warnings.map((w) => `! ${w}`),
-      ...summary.selfChecks.flatMap(describeSelfCheck),
+      ...summary.selfChecks.flatMap((o) => describeSelfCheck(o, t)),
       ...(summary.activationRefused ? [t.refused(summary.activationRefused)] : []),
       ...capped(
         summary.eventsDropped.map((d) => t.dropped(d.line, d.type, d.problem)),

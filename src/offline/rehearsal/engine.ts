@@ -113,10 +113,13 @@ function runSelfCheck(
 }
 
 /** `运行自检（启动后）：17 项通过` or the count of those that did not pass, then their lines. */
-export function describeSelfCheck(outcome: SelfCheckOutcome): string[] {
-  const when = outcome.when === 'activation' ? '启动后' : '结束时';
-  if (outcome.error) return [`✗ 运行自检（${when}）执行失败：${outcome.error.split('\n')[0]}`];
-  const head = `运行自检（${when}）：${outcome.passed} 项通过${outcome.notPassed.length ? `，${outcome.notPassed.length} 项未通过` : ''}`;
+export function describeSelfCheck(
+  outcome: SelfCheckOutcome,
+  t: RehearsalMessages = rehearsalMessages('zh-CN'),
+): string[] {
+  const when = t.selfCheckWhen[outcome.when];
+  if (outcome.error) return [t.selfCheckFailed(when, outcome.error.split('\n')[0])];
+  const head = t.selfCheckHead(when, outcome.passed, outcome.notPassed.length);
   return [head, ...outcome.notPassed.map((line) => `  ${line}`)];
 }
 
@@ -271,7 +274,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   for (const warning of warnings) print(`  ! ${warning}`);
   if (activationRefused)
     print(`  ${t.activationRefusedLine(activationRefused.split('\n').join(' / '))}`);
-  if (afterActivation) for (const line of describeSelfCheck(afterActivation)) print(`  ${line}`);
+  if (afterActivation) for (const line of describeSelfCheck(afterActivation, t)) print(`  ${line}`);
   dayRuns.length = 0;
 
   const context: ReplayContext = { scenario, responses: new Map() };
@@ -362,7 +365,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   const atEnd = activated ? runSelfCheck(harness, admin, 'end') : null;
   if (atEnd) {
     selfChecks.push(atEnd);
-    for (const line of describeSelfCheck(atEnd)) print(`${options.toDay}  ${line}`);
+    for (const line of describeSelfCheck(atEnd, t)) print(`  ${line}`);
   }
   dayRuns.length = 0;
 

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { rehearse, type RehearsalSummary } from '../../../src/offline/rehearsal/engine';
 import { readScenario, type Scenario } from '../../../src/offline/rehearsal/scenario';
 import { bundlePath } from '../../support/bundle';
+import { readEml } from '../../support/eml';
 
 const SAMPLE = path.resolve(__dirname, '../../../sheets-templates/sample-campaign');
 
@@ -219,6 +220,25 @@ describe.each(['zh-CN', 'en'] as const)(
       expect([...results].sort()).toEqual(
         locale === 'en' ? ['Failed', 'Passed'] : ['未通过', '通过'],
       );
+    });
+
+    test('no staff digest repeats the previous one to the same department, even with the dates taken out', () => {
+      const dir = run().summary.outputs.outbox;
+      const digests = fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => readEml(path.join(dir, f)))
+        .filter((e) => e.kind === 'digest');
+      expect(digests.length).toBeGreaterThan(100);
+      const last = new Map<string, string>();
+      const repeats: string[] = [];
+      for (const d of digests) {
+        const to = d.to.join(',');
+        const text = d.text.replace(/\d{4}-\d{2}-\d{2}/g, '');
+        if (last.get(to) === text) repeats.push(`${d.file} ${d.subject}`);
+        last.set(to, text);
+      }
+      expect(repeats).toEqual([]);
     });
 
     test('the console speaks the campaign language and prints no idle day unless verbose', () => {

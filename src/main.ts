@@ -19,11 +19,13 @@ import {
   generateStageReport as makeStageReport,
 } from './app/reports';
 import { setup as setupSheets } from './app/setup';
+import { rotatePageSecret as rotateSecret, servePage } from './app/unit-page';
 import { gasDeps } from './gas/services';
 import { gasSheets } from './gas/sheets';
 import { editedRangeOf } from './gas/edit-event';
 import { submissionFromEvent } from './gas/submission';
 import { addMenu } from './gas/ui';
+import { renderPage } from './gas/web';
 
 /** Simple trigger: the campaign menu. */
 export function onOpen(): void {
@@ -98,4 +100,17 @@ export function repairTriggers(): void {
 /** Menu: confirm the submitter of an unverified project. */
 export function markVerified(): void {
   markSubmissionVerified(gasDeps());
+}
+
+/**
+ * Web app (deployed "execute as me"): a unit's status page, or the staff view. `e.parameter`
+ * holds a personal link's fields (https://developers.google.com/apps-script/guides/web).
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return renderPage(servePage(gasDeps(), (e?.parameter ?? {}) as Record<string, string>));
+}
+
+/** Menu: a new key for personal links (every link sent before stops working). */
+export function rotatePageSecret(): void {
+  rotateSecret(gasDeps());
 }

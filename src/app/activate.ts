@@ -15,6 +15,7 @@ import { ensureCampaignForms } from './campaign-forms';
 import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
 import { ensureReportTemplates } from './reports';
 import { ensureReviewSetup } from './review';
+import { ensurePageSecret } from './unit-page';
 import { recordFormLinks } from './settings-links';
 
 export const DAILY_HANDLER = 'onDailyTick';
@@ -109,6 +110,8 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     const print = fingerprint({ ...config, units: config.units, stages: config.stages });
     const forms = ensureCampaignForms(deps, config);
     ensureReportTemplates(deps, config);
+    // The key of the units' personal page links, kept across activations (links stay valid).
+    ensurePageSecret(deps);
     const reviewChanged = ensureReviewSetup(deps, config);
     const linksChanged = recordFormLinks(deps.sheets, forms.links, settings.locale);
     const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);

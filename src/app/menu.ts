@@ -19,6 +19,7 @@ export function campaignMenu(locale: Locale): { title: string; items: MenuItem[]
       { caption: m.checkQuotas, handler: 'checkQuotas' },
       { caption: m.markVerified, handler: 'markVerified' },
       { caption: m.repairTriggers, handler: 'repairTriggers' },
+      { caption: m.rotatePageSecret, handler: 'rotatePageSecret' },
       { caption: reports.stageReport, handler: 'generateStageReport' },
       { caption: reports.dossiers, handler: 'generateDossiers' },
       { caption: reports.finalReport, handler: 'generateFinalReport' },

@@ -245,7 +245,7 @@ export function planReminders(
 }
 
 /** A pre-filled form link per form, as a template: one set of Forms calls per run, not per unit. */
-function prefilledLinks(deps: Pick<AppDeps, 'forms'>, config: CampaignConfig) {
+export function prefilledLinks(deps: Pick<AppDeps, 'forms'>, config: CampaignConfig) {
   const templates = new Map<string, { url: string; placeholder: string } | null>();
   const sampleUnit = config.units.find((u) => u.active)?.name ?? '';
   return (formKey: string, value: string): string | null => {

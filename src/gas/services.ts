@@ -12,6 +12,7 @@ import { gasForms } from './forms';
 import { gasMail } from './mail';
 import { gasSheets } from './sheets';
 import { gasStore } from './services-store';
+import { gasWeb } from './web';
 
 /** Waits this long for the script lock: two submissions rarely take longer than seconds. */
 const LOCK_WAIT_MS = 30000;
@@ -163,5 +164,6 @@ export function gasDeps(): AppDeps {
     clock: gasClock,
     log: gasLog,
     docs: gasDocs,
+    web: gasWeb,
   };
 }

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   menu: {
+    rotatePageSecret: 'Replace the personal link key',
     title: 'Secretary Project',
     setup: 'Set up sheets',
     activate: 'Validate and activate',
@@ -320,6 +321,55 @@ export const en: Messages = {
       `In "${template}", a table row mixes placeholders of several lists (${lists}); no report was created.`,
     missingTemplate: (template: string) =>
       `The report template "${template}" was missing; the default was created again.`,
+  },
+  webPage: {
+    unitTitle: (campaign: string, unit: string) => `${unit} | ${campaign}`,
+    staffTitle: (campaign: string, department: string) => `${department}: units | ${campaign}`,
+    asOf: (day: string) => `As of ${day}`,
+    obligations: 'What is owed',
+    projects: 'Projects',
+    decisions: 'Review decisions',
+    mails: 'Emails sent',
+    none: 'None yet',
+    deadline: (day: string) => `Due ${day}`,
+    opensOn: (day: string) => `Opens ${day}`,
+    states: {
+      met: 'Submitted',
+      metLate: 'Submitted late',
+      due: 'Due',
+      upcoming: 'Not open yet',
+      overdue: 'Overdue',
+      rejected: 'Rejected',
+    } as Record<string, string>,
+    stateDetail: {
+      met: (day: string) => `Submitted ${day}`,
+      metLate: (day: string) => `Submitted ${day}, after the deadline`,
+      due: (days: number) => (days === 0 ? 'Due today' : `Due in ${days} days`),
+      upcoming: (days: number) => `Due in ${days} days`,
+      overdue: (days: number) => `Overdue by ${days} days`,
+      rejected: (day: string) => `The submission of ${day} was rejected:`,
+    },
+    fill: 'Fill in the form',
+    fix: 'Correct the rejected submission',
+    edit: 'View or edit your submission',
+    status: 'Review status',
+    score: 'Score',
+    comment: 'Comment',
+    funding: 'Funding granted',
+    acceptance: 'Acceptance',
+    decision: (field: string, from: string, to: string) => `${field}: ${from || '(empty)'} → ${to}`,
+    mailLine: (kind: string, state: string) => `${kind} | ${state}`,
+    filter: 'Filter by unit name or id',
+    allStates: 'All states',
+    unitsCount: (n: number) => `${n} units`,
+    refusedTitle: 'This page cannot be opened',
+    refused:
+      'This link is not valid or has expired. Use the link in your latest reminder or receipt email; if that fails, contact the staff.',
+    notDeployed: 'The web app is not deployed yet: deploy it in Apps Script first.',
+    secretRotated:
+      'The personal link key was replaced: every personal link sent before no longer works; the next reminders and receipts carry new links.',
+    secretRotatedTitle: 'Link key replaced',
+    linkHint: "Your unit's progress, what is still owed and the review results, at any time:",
   },
   departments: { org: 'Organisation Department', enterprise: 'Enterprise Work Department' },
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

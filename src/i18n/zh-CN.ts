@@ -1,6 +1,7 @@
 /** Simplified Chinese: the default language of every user-facing string. */
 export const zhCN = {
   menu: {
+    rotatePageSecret: '更换个人链接密钥',
     title: '书记项目',
     setup: '初始化表格',
     activate: '校验配置并启动',
@@ -306,6 +307,55 @@ export const zhCN = {
     mixedRow: (template: string, lists: string) =>
       `「${template}」的表格中有一行混用了多个列表（${lists}）的占位符，报告未生成。`,
     missingTemplate: (template: string) => `报告模板「${template}」不存在，已重新创建默认模板。`,
+  },
+  webPage: {
+    unitTitle: (campaign: string, unit: string) => `${unit}｜${campaign}`,
+    staffTitle: (campaign: string, department: string) => `${department}各单位进度｜${campaign}`,
+    asOf: (day: string) => `截至 ${day}`,
+    obligations: '应交材料',
+    projects: '本单位项目',
+    decisions: '审核决定',
+    mails: '邮件记录',
+    none: '暂无',
+    deadline: (day: string) => `截止 ${day}`,
+    opensOn: (day: string) => `${day} 开始`,
+    states: {
+      met: '已提交',
+      metLate: '逾期提交',
+      due: '待提交',
+      upcoming: '尚未开始',
+      overdue: '已逾期',
+      rejected: '被退回',
+    } as Record<string, string>,
+    stateDetail: {
+      met: (day: string) => `${day} 提交`,
+      metLate: (day: string) => `${day} 提交（已过截止日）`,
+      due: (days: number) => (days === 0 ? '今天截止' : `还有 ${days} 天截止`),
+      upcoming: (days: number) => `还有 ${days} 天截止`,
+      overdue: (days: number) => `已逾期 ${days} 天`,
+      rejected: (day: string) => `${day} 的填报被退回，原因：`,
+    },
+    fill: '填写表单',
+    fix: '修改被退回的填报',
+    edit: '查看或修改本单位的填报',
+    status: '审核状态',
+    score: '评分',
+    comment: '审核意见',
+    funding: '专项经费（万元）',
+    acceptance: '验收结论',
+    decision: (field: string, from: string, to: string) => `${field}：${from || '（空）'} → ${to}`,
+    mailLine: (kind: string, state: string) => `${kind}｜${state}`,
+    filter: '按单位名称或编号筛选',
+    allStates: '全部状态',
+    unitsCount: (n: number) => `共 ${n} 个单位`,
+    refusedTitle: '无法打开此页面',
+    refused:
+      '此链接无效或已过期。请使用最近一封提醒或回执邮件中的链接；如仍无法打开，请联系工作人员。',
+    notDeployed: '网页尚未部署：请先在 Apps Script 中部署网络应用。',
+    secretRotated:
+      '个人链接密钥已更换：此前发出的所有个人链接均已失效，之后的提醒和回执邮件将附上新链接。',
+    secretRotatedTitle: '已更换链接密钥',
+    linkHint: '随时查看本单位的进度、待交材料和审核结果：',
   },
   departments: { org: '组织部', enterprise: '企业工作部' } as Record<string, string>,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

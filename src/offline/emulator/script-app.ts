@@ -688,6 +688,32 @@ function resolveSchedule(ws: Workspace, r: ClockRequest): ClockSchedule {
   return { type: 'calendar', stepDays, anchorDate, minuteOfDay, timeZone };
 }
 
+interface WebAppState {
+  url: string | null;
+}
+
+function webAppState(ws: Workspace): WebAppState {
+  return ws.state<WebAppState>('ScriptApp.webApp', () => ({ url: null }));
+}
+
+/** The script's web app deployment (ScriptApp.getService()). */
+export class Service implements Faithful<GoogleAppsScript.Script.Service, 'getUrl' | 'isEnabled'> {
+  static readonly gasName = 'ScriptApp.Service';
+  constructor(private readonly ws: Workspace) {}
+
+  /**
+   * "Returns the URL of the web app, if it has been deployed; otherwise returns null."
+   * (https://developers.google.com/apps-script/reference/script/service#getUrl())
+   */
+  getUrl(): string {
+    return webAppState(this.ws).url as string;
+  }
+
+  isEnabled(): boolean {
+    return webAppState(this.ws).url !== null;
+  }
+}
+
 export class ScriptApp implements Faithful<
   GoogleAppsScript.Script.ScriptApp,
   | 'newTrigger'
@@ -696,6 +722,7 @@ export class ScriptApp implements Faithful<
   | 'deleteTrigger'
   | 'getOAuthToken'
   | 'getScriptId'
+  | 'getService'
 > {
   static readonly gasName = 'ScriptApp';
   static readonly gasEnums = {
@@ -795,7 +822,20 @@ export class ScriptApp implements Faithful<
     return '1OfflineEmulatedCampaignScript0000000000000000000000000';
   }
 
+  getService(): Service {
+    return new Service(this.ws);
+  }
+
   // ---- host API ---------------------------------------------------------------------------
+
+  /** The owner deploys the script as a web app (Deploy → New deployment → Web app). */
+  static _deployWebApp(
+    ws: Workspace,
+    url = 'https://script.google.com/macros/s/AKfycbOfflineEmulatedCampaignDeployment/exec',
+  ): string {
+    webAppState(ws).url = url;
+    return url;
+  }
 
   /** A ScriptApp acting as `user` outside any execution (e.g. to plant another admin's trigger). */
   static _as(ws: Workspace, user: string): ScriptApp {

@@ -17,6 +17,7 @@ import type { Cell, KeyedRow } from '../domain/table';
 import { messages, problem, renderProblem, type Messages } from '../i18n';
 import type { AppDeps, SendResult } from '../ports';
 import { loadConfig } from './config-sheets';
+import { personalLink } from './unit-page';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { appendQueue, failureClass, groupOf, reportMailFailures } from './mail-queue';
 import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
@@ -296,6 +297,7 @@ function take(
       updated: !!existing,
       editUrl: raw.editUrl,
       answers: check.values,
+      pageUrl: personalLink(deps, config, unit!.unitId),
     },
     locale,
   );

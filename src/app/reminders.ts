@@ -33,6 +33,7 @@ import {
 } from './mail-queue';
 import { headerOnly, loadRecords, readKeyed, rowFor, type KeyedTable } from './records';
 import { describeViolation, refreshQuotaView, reviewState } from './review';
+import { pageLinker } from './unit-page';
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
 export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -126,6 +127,8 @@ export function planReminders(
     decisions?: PlannedMail[];
     /** What each department's last digest said (script properties), to send only news. */
     lastDigest?: (department: string) => LastDigest | null;
+    /** The unit's personal status page link (null when the web app is not deployed). */
+    pageLink?: (unitId: string) => string | null;
   } = {},
 ): ReminderPlan {
   const m = messages(config.settings.locale);
@@ -151,7 +154,15 @@ export function planReminders(
     const unit = units.get(unitId);
     if (!unit || !unit.active) continue;
     list.sort(urgency);
-    const mail = composeUnitNotice(m, config, unit, list, today, links);
+    const mail = composeUnitNotice(
+      m,
+      config,
+      unit,
+      list,
+      today,
+      links,
+      options.pageLink?.(unitId) ?? null,
+    );
     const kind = list.some((n) => n.kind === 'overdue') ? 'overdue' : 'reminder';
     const items = list.map((n) => ({
       kind: n.kind,
@@ -325,6 +336,7 @@ export function sendReminders(
       quotaLinesFor,
       decisions,
       lastDigest: (department) => lastDigestOf(deps, department),
+      pageLink: pageLinker(deps, config),
     });
     const budgetMs = Number(deps.store.get(STORE.budget)) || DEFAULT_TIME_BUDGET_MS;
     // Staff digests are kept: their recipients are reserved before any unit reminder goes out.

@@ -126,20 +126,37 @@ export function linkExpiry(config: CampaignConfig): string {
 }
 
 /**
- * A personal link for a unit (`subject` = its id) or a department's staff (`dept:<key>`):
- * an HMAC over subject and expiry. Null when the web app is not deployed.
+ * Personal links for units (`subject` = their id) or a department's staff (`dept:<key>`): an HMAC
+ * over subject and expiry. The address and the key are read once per execution; each link costs
+ * the two Utilities calls of its signature (so a run's calls follow the emails it sends, not the
+ * rows). Null links when the web app is not deployed.
  */
+export function pageLinker(
+  deps: Pick<AppDeps, 'store' | 'web'>,
+  config: CampaignConfig,
+  expires = linkExpiry(config),
+): (subject: string) => string | null {
+  let url: string | null | undefined;
+  let secret = '';
+  return (subject) => {
+    if (url === undefined) {
+      url = deps.web.url();
+      if (url) secret = ensurePageSecret(deps);
+    }
+    if (!url) return null;
+    const signature = deps.web.sign(signed(subject, expires), secret);
+    const q = (s: string) => encodeURIComponent(s);
+    return `${url}${url.includes('?') ? '&' : '?'}u=${q(subject)}&e=${q(expires)}&s=${q(signature)}`;
+  };
+}
+
+/** One personal link (see pageLinker). */
 export function personalLink(
   deps: Pick<AppDeps, 'store' | 'web'>,
   config: CampaignConfig,
   subject: string,
-  expires = linkExpiry(config),
 ): string | null {
-  const url = deps.web.url();
-  if (!url) return null;
-  const signature = deps.web.sign(signed(subject, expires), ensurePageSecret(deps));
-  const q = (s: string) => encodeURIComponent(s);
-  return `${url}${url.includes('?') ? '&' : '?'}u=${q(subject)}&e=${q(expires)}&s=${q(signature)}`;
+  return pageLinker(deps, config)(subject);
 }
 
 /** A link's subject when its signature holds and it has not expired, else why not. */

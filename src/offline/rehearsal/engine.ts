@@ -19,6 +19,8 @@ import { exportXlsx } from './export-xlsx';
 import { registerFormReplayers } from './replay-forms';
 import { registerReviewReplayer } from './replay-review';
 import type { Scenario, ScenarioEvent } from './scenario';
+import { writePages } from './pages';
+import { ScriptApp } from '../emulator/script-app';
 
 export interface RehearsalOptions {
   scenario: Scenario;
@@ -61,7 +63,7 @@ export interface RehearsalSummary {
   activationRefused?: string;
   /** Things the rehearsal itself had to decide (a setting it could not use for its clock). */
   warnings: string[];
-  outputs: { workbook: string; outbox: string; reports: string; runLog: string };
+  outputs: { workbook: string; outbox: string; reports: string; runLog: string; pages: string };
   harness: CampaignHarness;
 }
 
@@ -145,6 +147,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     'admin@campaign.example';
   const runLog: RunLogLine[] = [];
   const dayRuns: RunResult[] = [];
+  let onRunMuted = false;
   const start = zonedTime(options.fromDay, 0, 0, timeZone);
   const harness = new CampaignHarness({
     now: start,
@@ -158,6 +161,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     spreadsheetName: setting(scenario, 'campaignName') ?? 'Campaign',
     bundlePath: options.bundlePath,
     onRun: (result) => {
+      if (onRunMuted) return;
       dayRuns.push(result);
       const e = result.execution;
       runLog.push({
@@ -176,6 +180,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   // The spreadsheet's zone is set in File › Settings, apart from the manifest and the settings sheet.
   harness.spreadsheet.setSpreadsheetTimeZone(scenario.environment.spreadsheetTimeZone ?? timeZone);
 
+  // The owner deploys the web app (the units' status page) before anything is sent.
+  ScriptApp._deployWebApp(harness.ws);
   // The administrator's first steps in the new spreadsheet.
   harness.open(admin);
   harness.clickMenu('setup', admin);
@@ -248,6 +254,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     outbox: path.join(options.out, 'outbox'),
     reports: path.join(options.out, 'reports'),
     runLog: path.join(options.out, 'run-log.jsonl'),
+    pages: path.join(options.out, 'pages'),
   };
   clearOutputFolder(options.out);
   fs.mkdirSync(outputs.outbox, { recursive: true });
@@ -262,6 +269,15 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   );
   // Every Google Doc the script made (reports, dossiers, templates) that is not in the trash.
   await exportReports(harness.emulator.ws, outputs.reports);
+  // The status pages as served at the end of the window (visits are executions, not logged).
+  if (activated) {
+    onRunMuted = true;
+    try {
+      writePages(harness, scenario, outputs.pages);
+    } finally {
+      onRunMuted = false;
+    }
+  }
   return {
     executions: runLog.length,
     failures: runLog.filter((l) => !l.ok),
@@ -347,7 +363,7 @@ export function fillConfiguration(
 export function clearOutputFolder(out: string): void {
   if (fs.existsSync(out)) {
     const entries = fs.readdirSync(out);
-    const ours = new Set(['workbook.xlsx', 'outbox', 'reports', 'run-log.jsonl']);
+    const ours = new Set(['workbook.xlsx', 'outbox', 'reports', 'run-log.jsonl', 'pages']);
     const foreign = entries.filter((e) => !ours.has(e));
     if (foreign.length > 0) {
       throw new Error(

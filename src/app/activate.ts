@@ -110,8 +110,6 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     const print = fingerprint({ ...config, units: config.units, stages: config.stages });
     const forms = ensureCampaignForms(deps, config);
     ensureReportTemplates(deps, config);
-    // The key of the units' personal page links, kept across activations (links stay valid).
-    ensurePageSecret(deps);
     const reviewChanged = ensureReviewSetup(deps, config);
     const linksChanged = recordFormLinks(deps.sheets, forms.links, settings.locale);
     const triggers = deps.triggers.timeTriggers(DAILY_HANDLER);
@@ -124,6 +122,7 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
       triggers.length === 1 &&
       triggers[0].hour === settings.reminderHour;
     if (settled) {
+      ensurePageSecret(deps);
       deps.ui.alert(m.activate.okTitle, m.activate.unchanged(settings.campaignName));
       return { ok: true, changed: false, config };
     }
@@ -131,6 +130,9 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     // two daily runs (the classic duplicate-trigger trap).
     for (const trigger of triggers) deps.triggers.remove(trigger.id);
     deps.triggers.createDaily(DAILY_HANDLER, settings.reminderHour, settings.timeZone);
+    // The key of the units' personal page links, kept across activations (links stay valid);
+    // made after the trigger so that the seeded emulator draws the trigger's minute as before.
+    ensurePageSecret(deps);
     deps.store.set(STATE.active, 'true');
     deps.store.set(STATE.fingerprint, print);
     deps.store.set(STATE.activatedAt, String(deps.clock.now()));

@@ -12,6 +12,7 @@ import {
 } from '../../sheets-templates/data-sheets';
 import { formDef } from '../../sheets-templates/forms';
 import { addDays, daysBetween, dayOf } from '../domain/calendar';
+import { hmacSha256WebSafe } from '../domain/hmac';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
 import { obligations, recordsOfForm, type Obligation } from '../domain/obligations';
 import type { CampaignRecords } from '../domain/records';
@@ -127,9 +128,9 @@ export function linkExpiry(config: CampaignConfig): string {
 
 /**
  * Personal links for units (`subject` = their id) or a department's staff (`dept:<key>`): an HMAC
- * over subject and expiry. The address and the key are read once per execution; each link costs
- * the two Utilities calls of its signature (so a run's calls follow the emails it sends, not the
- * rows). Null links when the web app is not deployed.
+ * over subject and expiry. The address and the key are read once per execution and the signature
+ * is computed in script (src/domain/hmac.ts), so a run's calls do not grow with the emails it
+ * sends. Null links when the web app is not deployed.
  */
 export function pageLinker(
   deps: Pick<AppDeps, 'store' | 'web'>,
@@ -144,7 +145,7 @@ export function pageLinker(
       if (url) secret = ensurePageSecret(deps);
     }
     if (!url) return null;
-    const signature = deps.web.sign(signed(subject, expires), secret);
+    const signature = hmacSha256WebSafe(signed(subject, expires), secret);
     const q = (s: string) => encodeURIComponent(s);
     return `${url}${url.includes('?') ? '&' : '?'}u=${q(subject)}&e=${q(expires)}&s=${q(signature)}`;
   };
@@ -169,6 +170,7 @@ export function checkLink(
   const expires = params.e ?? '';
   const secret = deps.store.get(PAGE_SECRET);
   if (!secret) return { refused: 'noSecret' };
+  // Checked with Utilities.computeHmacSha256Signature; links are minted by the same HMAC in script.
   const expected = deps.web.sign(signed(subject, expires), secret);
   // Compared whole, character by character: no early exit that would time the difference.
   const given = params.s ?? '';

@@ -58,6 +58,7 @@ maybe(
     let harness: CampaignHarness;
     let book: ExcelJS.Workbook;
     const pages = new Map<string, string>();
+    let pagesWritten: string[] = [];
 
     beforeAll(async () => {
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pages-')), 'out');
@@ -69,6 +70,7 @@ maybe(
         bundlePath: bundlePath(),
       });
       harness = summary.harness;
+      pagesWritten = fs.readdirSync(summary.outputs.pages).sort();
       // Noon on 2014-06-01: the day's run has fired, the unit opens its link.
       harness.fireClockTriggers(Date.parse(`${TODAY}T12:00:00+08:00`));
       const file = path.join(out, 'at-2014-06-01.xlsx');
@@ -144,6 +146,13 @@ maybe(
       }
       // The example at that day has submitted, late and missing applications.
       expect([...seen].sort()).toEqual(expect.arrayContaining(['met', 'upcoming']));
+    });
+
+    test('the rehearsal wrote one page per active unit and one per department, as served', () => {
+      const ids = rowsOf(book, UNITS_SHEET)
+        .filter((u) => !/false|否/i.test(str(u.active)))
+        .map((u) => `${str(u.unitId)}.html`);
+      expect(pagesWritten).toEqual([...ids, 'staff-enterprise.html', 'staff-org.html'].sort());
     });
 
     test('a page view costs a bounded number of calls: one read per sheet, pre-filled links once per form', () => {

@@ -208,7 +208,7 @@ maybe(`status page in headless Chromium${why ? ` — ${why}` : ''}`, () => {
 
   test('the pages the rehearsal writes open from disk (file://) with the same states', async () => {
     const dir = path.join(shots, 'pages');
-    const written = writePages(c, scenario, dir);
+    const written = writePages(c, scenario, dir).files;
     expect(written).toEqual(expect.arrayContaining(['U01.html', 'staff-org.html']));
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`file://${path.join(dir, 'U01.html')}`);

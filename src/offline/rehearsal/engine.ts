@@ -34,6 +34,9 @@ export interface RehearsalOptions {
   onDay?: (day: string, harness: CampaignHarness) => void;
 }
 
+/** Unit pages written at most (each is a doGet execution reading every sheet). */
+const MAX_UNIT_PAGES = 300;
+
 export interface RunLogLine {
   at: string;
   handler: string;
@@ -64,6 +67,8 @@ export interface RehearsalSummary {
   /** Things the rehearsal itself had to decide (a setting it could not use for its clock). */
   warnings: string[];
   outputs: { workbook: string; outbox: string; reports: string; runLog: string; pages: string };
+  /** Status pages written to outputs.pages. */
+  pages: number;
   harness: CampaignHarness;
 }
 
@@ -270,10 +275,17 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   // Every Google Doc the script made (reports, dossiers, templates) that is not in the trash.
   await exportReports(harness.emulator.ws, outputs.reports);
   // The status pages as served at the end of the window (visits are executions, not logged).
+  let pages = 0;
   if (activated) {
     onRunMuted = true;
     try {
-      writePages(harness, scenario, outputs.pages);
+      const written = writePages(harness, scenario, outputs.pages, MAX_UNIT_PAGES);
+      pages = written.files.length;
+      if (written.unitsLeft > 0) {
+        warnings.push(
+          `pages/: only the first ${MAX_UNIT_PAGES} units' pages were written (${written.unitsLeft} more units; each page is a whole doGet execution)`,
+        );
+      }
     } finally {
       onRunMuted = false;
     }
@@ -284,6 +296,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     emails: outbox.length,
     recipients: outbox.reduce((n, m) => n + m.to.length + m.cc.length + m.bcc.length, 0),
     reports: fs.readdirSync(outputs.reports).length,
+    pages,
     eventsReplayed: replayed,
     eventsSkipped: skipped,
     eventsDropped: dropped,

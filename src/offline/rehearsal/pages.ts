@@ -36,8 +36,16 @@ function column(scenario: Scenario, key: string): string[] {
   return at < 0 ? [] : scenario.units.rows.map((r) => r[at] ?? '');
 }
 
-/** Writes pages/<unitId>.html and pages/staff-<dept>.html; the files written. */
-export function writePages(harness: CampaignHarness, scenario: Scenario, dir: string): string[] {
+/**
+ * Writes pages/<unitId>.html (at most `maxUnits` of them) and pages/staff-<dept>.html: the files
+ * written, and how many units' pages were left out.
+ */
+export function writePages(
+  harness: CampaignHarness,
+  scenario: Scenario,
+  dir: string,
+  maxUnits = Infinity,
+): { files: string[]; unitsLeft: number } {
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const write = (name: string, html: string | null) => {
@@ -45,12 +53,13 @@ export function writePages(harness: CampaignHarness, scenario: Scenario, dir: st
     fs.writeFileSync(path.join(dir, name), html);
     written.push(name);
   };
-  const ids = column(scenario, 'unitId').filter(Boolean);
   const active = column(scenario, 'active');
-  ids.forEach((id, i) => {
-    if (/^(false|否|0)$/i.test(active[i] ?? '')) return;
+  const ids = column(scenario, 'unitId').filter(
+    (id, i) => id && !/^(false|否|0)$/i.test(active[i] ?? ''),
+  );
+  for (const id of ids.slice(0, maxUnits)) {
     write(`${id.replace(/[^\w.-]/g, '_')}.html`, harness.visitWebApp(linkParams(harness, id)).html);
-  });
+  }
   for (const s of scenario.settings) {
     const match = /^staffEmails\.(\w+)$/.exec(s.key);
     if (!match) continue;
@@ -62,5 +71,5 @@ export function writePages(harness: CampaignHarness, scenario: Scenario, dir: st
       : harness.visitWebApp(linkParams(harness, `dept:${department}`));
     write(`staff-${department}.html`, visit.html);
   }
-  return written;
+  return { files: written, unitsLeft: Math.max(0, ids.length - maxUnits) };
 }

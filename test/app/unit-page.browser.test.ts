@@ -67,6 +67,8 @@ const why = !fs.existsSync(CHROMIUM)
     ? 'skipped: playwright-core is not installed (npm ci)'
     : null;
 const maybe = why ? describe.skip : describe;
+// Jest prints nothing for a file whose tests are all skipped: say it here.
+if (why) console.warn(`status page browser tests ${why}`);
 
 const shots = path.join(projectRoot(), 'out', 'browser');
 

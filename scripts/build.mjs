@@ -5,7 +5,7 @@
 // `__app` (not `globalThis`, which would shadow the global object) followed by one generated
 // top-level function per entry point exported by src/main.ts.
 import * as esbuild from 'esbuild';
-import { mkdirSync, copyFileSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, copyFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import builtins from './builtins.cjs';
@@ -65,6 +65,11 @@ export async function build({ quiet = false } = {}) {
     );
   }
   copyFileSync(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
+  // HtmlService pages are project files of their own (clasp pushes dist/*.html beside Code.js),
+  // so the bundle every execution loads stays small.
+  for (const file of readdirSync(join(root, 'src/web')).filter((f) => f.endsWith('.html'))) {
+    copyFileSync(join(root, 'src/web', file), join(outDir, file));
+  }
   const size = statSync(join(outDir, 'Code.js')).size;
   if (!quiet) {
     console.log(

@@ -21,11 +21,13 @@ import {
 } from './app/reports';
 import { selfCheck as runSelfCheck } from './app/self-check';
 import { setup as setupSheets } from './app/setup';
+import { rotatePageSecret as rotateSecret, servePage } from './app/unit-page';
 import { gasDeps } from './gas/services';
 import { gasSheets } from './gas/sheets';
 import { editedRangeOf } from './gas/edit-event';
 import { submissionFromEvent } from './gas/submission';
 import { addMenu } from './gas/ui';
+import { renderPage } from './gas/web';
 
 /** Simple trigger: the campaign menu. */
 export function onOpen(): void {
@@ -113,4 +115,17 @@ export function markVerified(): void {
  */
 export function selfCheck(): void {
   runSelfCheck(gasDeps());
+}
+
+/**
+ * Web app (deployed "execute as me"): a unit's status page, or the staff view. `e.parameter`
+ * holds a personal link's fields (https://developers.google.com/apps-script/guides/web).
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return renderPage(servePage(gasDeps(), (e?.parameter ?? {}) as Record<string, string>));
+}
+
+/** Menu: a new key for personal links (every link sent before stops working). */
+export function rotatePageSecret(): void {
+  rotateSecret(gasDeps());
 }

@@ -369,3 +369,19 @@ export interface HealthFactsPort {
 export interface AppDeps {
   health: HealthFactsPort;
 }
+
+// --- web app (the units' status page) --------------------------------------------------------
+
+/** What the status page needs beyond the other ports: signing and the deployment's address. */
+export interface WebPort {
+  /** HMAC-SHA256 of `text` under `secret`, as web-safe base64. */
+  sign(text: string, secret: string): string;
+  /** A new random secret. */
+  newSecret(): string;
+  /** The deployed web app's URL, or null when it is not deployed. */
+  url(): string | null;
+}
+
+export interface AppDeps {
+  web: WebPort;
+}

@@ -96,7 +96,7 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
     expect([...scopes].filter((s) => !needed.has(s))).toEqual([]);
   });
 
-  test('clasp (rootDir dist) would push exactly dist/Code.js and dist/appsscript.json — `clasp show-file-status`, no credentials needed', () => {
+  test('clasp (rootDir dist) would push exactly dist/Code.js, dist/appsscript.json and the web page — `clasp show-file-status`, no credentials needed', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clasp-'));
     fs.cpSync(path.join(projectRoot(), 'dist'), path.join(dir, 'dist'), { recursive: true });
     fs.writeFileSync(
@@ -111,6 +111,10 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
     });
     expect(result.status).toBe(0);
     const status = JSON.parse(result.stdout.trim().split('\n').pop() as string);
-    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual([
+      'dist/Code.js',
+      'dist/appsscript.json',
+      'dist/page.html',
+    ]);
   });
 });

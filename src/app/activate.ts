@@ -14,6 +14,7 @@ import { ensureCampaignForms } from './campaign-forms';
 import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
 import { ensureReportTemplates } from './reports';
 import { ensureReviewSetup } from './review';
+import { ensurePageSecret } from './unit-page';
 import { recordFormLinks } from './settings-links';
 
 export const DAILY_HANDLER = 'onDailyTick';
@@ -144,6 +145,7 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
       triggers.length === 1 &&
       triggers[0].hour === settings.reminderHour;
     if (settled) {
+      ensurePageSecret(deps);
       deps.ui.alert(m.activate.okTitle, m.activate.unchanged(settings.campaignName));
       return { ok: true, changed: false, config };
     }
@@ -151,6 +153,9 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     // two daily runs (the classic duplicate-trigger trap).
     for (const trigger of triggers) deps.triggers.remove(trigger.id);
     deps.triggers.createDaily(DAILY_HANDLER, settings.reminderHour, settings.timeZone);
+    // The key of the units' personal page links, kept across activations (links stay valid);
+    // made after the trigger so that the seeded emulator draws the trigger's minute as before.
+    ensurePageSecret(deps);
     deps.store.set(STATE.active, 'true');
     deps.store.set(STATE.fingerprint, print);
     deps.store.set(STATE.activatedAt, String(deps.clock.now()));

@@ -70,6 +70,8 @@ export interface ReceiptFacts {
   updated: boolean;
   editUrl: string;
   answers: Record<string, AnswerValue>;
+  /** The unit's personal status page, when the web app is deployed. */
+  pageUrl?: string | null;
 }
 
 export function composeReceipt(
@@ -100,6 +102,7 @@ export function composeReceipt(
     m.mail.recorded,
     { list: recorded },
     ...(facts.editUrl ? [m.mail.editHint, { link: facts.editUrl }] : []),
+    ...(facts.pageUrl ? [m.webPage.linkHint, { link: facts.pageUrl }] : []),
     `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,
   ];
   return mailOf(

@@ -24,6 +24,7 @@ import {
   type CatchUpResult,
 } from './catch-up';
 import { loadConfig } from './config-sheets';
+import { personalLink } from './unit-page';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { appendQueue, failureClass, groupOf, reportMailFailures } from './mail-queue';
 import { answerLines } from '../domain/labels';
@@ -362,6 +363,7 @@ function decide(
       updated: !!existing,
       editUrl: raw.editUrl,
       answers: check.values,
+      pageUrl: personalLink(deps, config, unit!.unitId),
     },
     locale,
   );

@@ -21,6 +21,7 @@ export function campaignMenu(locale: Locale): { title: string; items: MenuItem[]
       { caption: m.confirmReviews, handler: 'confirmReviews' },
       { caption: m.repairTriggers, handler: 'repairTriggers' },
       { caption: m.selfCheck, handler: 'selfCheck' },
+      { caption: m.rotatePageSecret, handler: 'rotatePageSecret' },
       { caption: reports.stageReport, handler: 'generateStageReport' },
       { caption: reports.dossiers, handler: 'generateDossiers' },
       { caption: reports.finalReport, handler: 'generateFinalReport' },

@@ -32,6 +32,7 @@ export function composeUnitNotice(
   notices: Notice[],
   today: string,
   link: (formKey: string, value: string) => string | null,
+  pageUrl: string | null = null,
 ): OutgoingMail {
   const { settings } = config;
   const locale = settings.locale;
@@ -59,6 +60,7 @@ export function composeUnitNotice(
     const url = n.stage.form ? link(n.stage.form, n.projectId ?? unit.name) : null;
     if (url) paragraphs.push(m.reminders.linkHint, { link: url });
   }
+  if (pageUrl) paragraphs.push(m.webPage.linkHint, { link: pageUrl });
   paragraphs.push(
     m.reminders.ignoreHint,
     `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,

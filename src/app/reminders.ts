@@ -34,6 +34,7 @@ import {
 } from './mail-queue';
 import { headerOnly, loadRecords, readKeyed, rowFor, type KeyedTable } from './records';
 import { describeViolation, LAST_RUN_MS_KEY, refreshQuotaView, reviewState } from './review';
+import { pageLinker } from './unit-page';
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
 export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -136,6 +137,8 @@ export function planReminders(
     decisions?: PlannedMail[];
     /** What each department's last digest said (script properties), to send only news. */
     lastDigest?: (department: string) => LastDigest | null;
+    /** The unit's personal status page link (null when the web app is not deployed). */
+    pageLink?: (unitId: string) => string | null;
   } = {},
 ): ReminderPlan {
   const m = messages(config.settings.locale);
@@ -161,7 +164,15 @@ export function planReminders(
     const unit = units.get(unitId);
     if (!unit || !unit.active) continue;
     list.sort(urgency);
-    const mail = composeUnitNotice(m, config, unit, list, today, links);
+    const mail = composeUnitNotice(
+      m,
+      config,
+      unit,
+      list,
+      today,
+      links,
+      options.pageLink?.(unitId) ?? null,
+    );
     const kind = list.some((n) => n.kind === 'overdue') ? 'overdue' : 'reminder';
     const items = list.map((n) => ({
       kind: n.kind,
@@ -262,7 +273,7 @@ export function planReminders(
  * choices, the unit gets the plain form link — never a link pre-filled with another unit — and a
  * log record says why.
  */
-function prefilledLinks(deps: Pick<AppDeps, 'forms' | 'log'>, config: CampaignConfig) {
+export function prefilledLinks(deps: Pick<AppDeps, 'forms' | 'log'>, config: CampaignConfig) {
   const templates = new Map<string, { url: string; placeholder: string; unit: boolean } | null>();
   // The dropdown's choices: setChoices writes exactly the active units' names.
   const choices = new Set(config.units.filter((u) => u.active).map((u) => u.name));
@@ -394,6 +405,7 @@ export function sendReminders(
       quotaLinesFor,
       decisions,
       lastDigest: (department) => lastDigestOf(deps, department),
+      pageLink: pageLinker(deps, config),
     });
     for (const p of [...plan.unitMails, ...plan.staffMails])
       p.recipientName = recipientName(m, config, p.recipient);

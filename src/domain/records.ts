@@ -26,6 +26,8 @@ export interface ProjectRecord {
   /** First submission (epoch ms). */
   submittedAt: number | null;
   respondentEmail: string;
+  /** The edit link of the unit's own response. */
+  editUrl?: string;
 }
 
 export interface LinkedRecord {
@@ -82,6 +84,7 @@ export function projectOf(row: KeyedRow): ProjectRecord {
     late: isLate(v.late),
     submittedAt: ms(v.submittedAt),
     respondentEmail: text(v.respondentEmail),
+    editUrl: text(v.editUrl),
   };
 }
 

@@ -13,6 +13,7 @@ import { gasMail } from './mail';
 import { gasHealthFacts } from './self-check';
 import { gasSheets } from './sheets';
 import { gasStore } from './services-store';
+import { gasWeb } from './web';
 
 /**
  * How long to wait for the script lock. A burst of submissions queues up to 30 executions
@@ -192,5 +193,6 @@ export function gasDeps(): AppDeps {
     log: gasLog,
     docs: gasDocs,
     health: gasHealthFacts,
+    web: gasWeb,
   };
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TriggerKind } from './emulator/core';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator/index';
+import { HtmlOutput } from './emulator/html-service';
 import { MailApp, type SentMessage } from './emulator/mail-app';
 import { ScriptApp, type TriggerDescription } from './emulator/script-app';
 import type { Range, Sheet, UserEditResult } from './emulator/spreadsheet-app';
@@ -71,8 +72,9 @@ export class CampaignHarness {
   private triggerCursor: number;
 
   constructor(options: HarnessOptions) {
-    this.emulator = createEmulator(options);
     const file = options.bundlePath ?? path.join(projectRoot(), 'dist/Code.js');
+    // The .html files are pushed beside Code.js.
+    this.emulator = createEmulator({ htmlDir: path.dirname(file), ...options });
     this.code = fs.readFileSync(file, 'utf8');
     this.sandbox = new Sandbox(this.emulator.ws, this.emulator.services, this.code, (method) =>
       lockTimeoutOutcome(method === 'tryLock' ? 'tryLock' : 'waitLock'),
@@ -160,6 +162,38 @@ export class CampaignHarness {
       effectiveUser: user,
       activeUser: user,
     });
+  }
+
+  /**
+   * Someone opens the web app (deployed "execute as me"): doGet runs as the owner, with the
+   * visitor as the active user (shown to the script only where Apps Script would, see
+   * Workspace.visibleIdentity). The page as the browser gets it, or the failure.
+   */
+  visitWebApp(
+    parameter: Record<string, string>,
+    visitor = '',
+  ): { result: RunResult; html: string | null } {
+    const queryString = Object.entries(parameter)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
+    const result = this.run({
+      handler: 'doGet',
+      trigger: 'web',
+      effectiveUser: this.ws.owner,
+      activeUser: visitor,
+      event: {
+        parameter,
+        parameters: Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]])),
+        queryString,
+        contextPath: '',
+        contentLength: -1,
+      },
+    });
+    const output = result.value as HtmlOutput | undefined;
+    return {
+      result,
+      html: result.ok && output instanceof HtmlOutput ? output._servedPage() : null,
+    };
   }
 
   /** Alerts shown to people so far, oldest first. */

@@ -25,6 +25,7 @@ import { PROJECT_TYPES } from '../../../sheets-templates/forms';
 import { addDays, zonedTime } from '../../domain/calendar';
 import { mapColumns } from '../../domain/table';
 import { PropertiesService } from '../emulator/properties-service';
+import { ScriptApp } from '../emulator/script-app';
 import { CampaignHarness } from '../harness';
 import { projectRoot } from '../project-root';
 import { fillConfiguration } from '../rehearsal/engine';
@@ -220,6 +221,8 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
   });
   const keyProjects = projects.filter((p) => p.key);
 
+  // Deployed, so that receipts and reminders carry their personal status-page links.
+  ScriptApp._deployWebApp(harness.ws);
   harness.open(ADMIN);
   must(harness.clickMenu('setup', ADMIN), 'setup');
   fillConfiguration(harness, scenarioOf(units, keyProjects.length), ADMIN);

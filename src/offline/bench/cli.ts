@@ -2,8 +2,9 @@
  * `npm run bench [-- --sizes 100,1000,5000] [--latency FILE] [--build] [--json FILE]`
  *
  * Builds a campaign at each size (the product and the naive reference, each in its own emulated
- * spreadsheet), measures a submission, a review edit, the daily run on a busy reminder day and a
- * stage report on dist/Code.js, then prints the table and the target lines.
+ * spreadsheet), measures a submission, a review edit, the daily run on a busy reminder day, a
+ * stage report and the status page (a unit's view and a department's) on dist/Code.js, then
+ * prints the table and the target lines.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,7 +19,9 @@ import {
   newBench,
   reviewEdit,
   stageReport,
+  staffPage,
   submission,
+  unitPage,
   totals,
   type Measurement,
 } from './measure';
@@ -114,6 +117,8 @@ function main(): void {
     progress(submission(ours, table));
     progress(reviewEdit(ours, table));
     progress(stageReport(ours, table));
+    progress(unitPage(ours, table));
+    progress(staffPage(ours, table));
     console.log(`[${elapsed()}] ${units} units: building the naive reference's campaign …`);
     const simple = newBench('naive', units, table, naive);
     progress(dailyRunNaive(simple, table));

@@ -17,8 +17,10 @@ import type { RunResult, RunSpec } from '../sandbox/sandbox';
 import { ADMIN, BUSY_DAY, STAFF, TIME_ZONE, buildCampaign, type BenchCampaign } from './campaign';
 import { meterCells, type CellMeter } from './cell-meter';
 import { estimateMs, perCallMs, type LatencyTable } from './latency';
+import { linkParams } from '../rehearsal/pages';
 
-export type ScenarioName = 'submission' | 'reviewEdit' | 'dailyRun' | 'stageReport';
+export type ScenarioName =
+  'submission' | 'reviewEdit' | 'dailyRun' | 'stageReport' | 'unitPage' | 'staffPage';
 export type Impl = 'ours' | 'naive';
 
 export interface ExecutionFigures {
@@ -224,6 +226,24 @@ export function stageReport(bench: Bench, table: LatencyTable): Measurement {
   harness.open(ADMIN);
   return measure(bench, 'stageReport', table, true, () => [
     harness.clickMenu('generateStageReport', ADMIN),
+  ]);
+}
+
+/** A unit opens its personal link to the status page (doGet). */
+export function unitPage(bench: Bench, table: LatencyTable): Measurement {
+  const { harness } = bench.campaign;
+  harness.advanceTo(Math.max(harness.ws.now(), moment(12, 30)));
+  return measure(bench, 'unitPage', table, true, () => [
+    harness.visitWebApp(linkParams(harness, 'U0006')).result,
+  ]);
+}
+
+/** Staff of the organisation department open the status page, signed in. */
+export function staffPage(bench: Bench, table: LatencyTable): Measurement {
+  const { harness } = bench.campaign;
+  harness.advanceTo(Math.max(harness.ws.now(), moment(12, 45)));
+  return measure(bench, 'staffPage', table, true, () => [
+    harness.visitWebApp({ dept: 'org' }, STAFF.org).result,
   ]);
 }
 

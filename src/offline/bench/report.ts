@@ -21,6 +21,7 @@ const SERVICE_ABBREVIATIONS: Record<string, string> = {
   Session: 'Session',
   CacheService: 'Cache',
   Base: 'Ui',
+  HtmlService: 'Html',
 };
 
 export function byService(counts: Record<string, number>): Record<string, number> {
@@ -145,7 +146,14 @@ export function targetLines({ measurements, table, sizes, bundleBytes }: TargetI
   const find = (scenario: ScenarioName, units: number, impl = 'ours') =>
     measurements.find((m) => m.scenario === scenario && m.units === units && m.impl === impl);
 
-  for (const scenario of ['submission', 'reviewEdit', 'dailyRun', 'stageReport'] as const) {
+  for (const scenario of [
+    'submission',
+    'reviewEdit',
+    'dailyRun',
+    'stageReport',
+    'unitPage',
+    'staffPage',
+  ] as const) {
     const a = find(scenario, small);
     const b = find(scenario, large);
     if (!a || !b) continue;

@@ -56,7 +56,15 @@ export interface LogRecord {
   json?: unknown;
 }
 
-export type TriggerKind = 'time' | 'spreadsheet' | 'form' | 'simple' | 'menu' | 'manual';
+export type TriggerKind =
+  | 'time'
+  | 'spreadsheet'
+  | 'form'
+  | 'simple'
+  | 'menu'
+  | 'manual'
+  /** A visit of the web app (doGet). */
+  | 'web';
 
 /** One run of one handler: Apps Script's unit of quota, locking and logging. */
 export class Execution {

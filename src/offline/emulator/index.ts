@@ -2,17 +2,20 @@
  * The offline Google Workspace, assembled: one account (Workspace) and the service globals the
  * script sees, each a fake typed against @types/google-apps-script.
  */
+import * as path from 'node:path';
 import { CacheService } from './cache-service';
 import { Workspace, type WorkspaceOptions } from './core';
 import { DocumentApp } from './document-app';
 import { DriveApp, MimeType } from './drive-app';
 import { FormApp } from './form-app';
+import { HtmlService, htmlFilesIn } from './html-service';
 import { LockService } from './lock-service';
 import { Logger } from './logger';
 import { MailApp } from './mail-app';
 import { PropertiesService } from './properties-service';
 import { ScriptApp } from './script-app';
 import { Session } from './session';
+import { projectRoot } from '../project-root';
 import { createBoundSpreadsheet, SpreadsheetApp, type Spreadsheet } from './spreadsheet-app';
 import { Utilities } from './utilities';
 
@@ -26,6 +29,8 @@ export interface Emulator {
 
 export interface EmulatorOptions extends WorkspaceOptions {
   spreadsheetName?: string;
+  /** Where the project's .html files are (default dist/, beside Code.js). */
+  htmlDir?: string;
 }
 
 export function createEmulator(options: EmulatorOptions): Emulator {
@@ -48,6 +53,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     DocumentApp: new DocumentApp(ws),
     DriveApp: new DriveApp(ws),
     MimeType: new MimeType(),
+    HtmlService: new HtmlService(
+      ws,
+      htmlFilesIn(options.htmlDir ?? path.join(projectRoot(), 'dist')),
+    ),
   };
   return { ws, services, spreadsheet };
 }

@@ -27,7 +27,7 @@ export interface ServiceDescription {
 }
 
 export type SandboxRequest =
-  | { op: 'call'; h: number; m: string; a: Encoded }
+  | { op: 'call'; h: number; m: string; a: Encoded; p?: Encoded }
   | { op: 'console'; level: 'log' | 'info' | 'warn' | 'error'; text: string };
 
 export interface SandboxReply {
@@ -238,6 +238,11 @@ export class Membrane {
       return this.fail(new Error(fault));
     }
     const args = this.decode(request.a) as unknown[];
+    const receive = (target as { _receiveFields?: (fields: Record<string, unknown>) => void })
+      ._receiveFields;
+    if (request.p !== undefined && typeof receive === 'function') {
+      receive.call(target, this.decode(request.p) as Record<string, unknown>);
+    }
     let result: unknown;
     try {
       result = this.ws.within(this.execution, () =>

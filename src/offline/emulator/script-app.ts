@@ -735,6 +735,32 @@ export class AuthorizationInfo implements Faithful<
   }
 }
 
+interface WebAppState {
+  url: string | null;
+}
+
+function webAppState(ws: Workspace): WebAppState {
+  return ws.state<WebAppState>('ScriptApp.webApp', () => ({ url: null }));
+}
+
+/** The script's web app deployment (ScriptApp.getService()). */
+export class Service implements Faithful<GoogleAppsScript.Script.Service, 'getUrl' | 'isEnabled'> {
+  static readonly gasName = 'ScriptApp.Service';
+  constructor(private readonly ws: Workspace) {}
+
+  /**
+   * "Returns the URL of the web app, if it has been deployed; otherwise returns null."
+   * (https://developers.google.com/apps-script/reference/script/service#getUrl())
+   */
+  getUrl(): string {
+    return webAppState(this.ws).url as string;
+  }
+
+  isEnabled(): boolean {
+    return webAppState(this.ws).url !== null;
+  }
+}
+
 export class ScriptApp implements Faithful<
   GoogleAppsScript.Script.ScriptApp,
   | 'getAuthorizationInfo'
@@ -744,6 +770,7 @@ export class ScriptApp implements Faithful<
   | 'deleteTrigger'
   | 'getOAuthToken'
   | 'getScriptId'
+  | 'getService'
 > {
   static readonly gasName = 'ScriptApp';
   static readonly gasEnums = {
@@ -868,7 +895,20 @@ export class ScriptApp implements Faithful<
     return new AuthorizationInfo(authorized, authorized.length < wanted.length);
   }
 
+  getService(): Service {
+    return new Service(this.ws);
+  }
+
   // ---- host API ---------------------------------------------------------------------------
+
+  /** The owner deploys the script as a web app (Deploy → New deployment → Web app). */
+  static _deployWebApp(
+    ws: Workspace,
+    url = 'https://script.google.com/macros/s/AKfycbOfflineEmulatedCampaignDeployment/exec',
+  ): string {
+    webAppState(ws).url = url;
+    return url;
+  }
 
   /** A ScriptApp acting as `user` outside any execution (e.g. to plant another admin's trigger). */
   static _as(ws: Workspace, user: string): ScriptApp {

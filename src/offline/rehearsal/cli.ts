@@ -117,6 +117,9 @@ async function main(): Promise<number> {
       `  ${relative(summary.outputs.outbox)}/`,
       `  ${relative(summary.outputs.reports)}/`,
       `  ${relative(summary.outputs.runLog)}`,
+      ...(summary.pages > 0
+        ? [`  ${relative(summary.outputs.pages)}/（状态页 ${summary.pages} 个）`]
+        : []),
     ].join('\n'),
   );
   // Outputs are written either way (运行状况 says why); with no active campaign nothing could run.

@@ -22,6 +22,8 @@ import { FORM_PREPARERS, registerFormReplayers, type FormEventPreparer } from '.
 import { registerMenuReplayer } from './replay-menu';
 import { registerReviewReplayer } from './replay-review';
 import type { Scenario, ScenarioEvent } from './scenario';
+import { writePages } from './pages';
+import { ScriptApp } from '../emulator/script-app';
 
 export interface RehearsalOptions {
   scenario: Scenario;
@@ -39,6 +41,9 @@ export interface RehearsalOptions {
   /** Called at the end of each simulated day (tests look at the sheets as they were that day). */
   onDay?: (day: string, harness: CampaignHarness) => void;
 }
+
+/** Unit pages written at most (each is a doGet execution reading every sheet). */
+const MAX_UNIT_PAGES = 300;
 
 export interface RunLogLine {
   at: string;
@@ -75,7 +80,9 @@ export interface RehearsalSummary {
   idleDays: number;
   /** The campaign's language, which the console follows. */
   locale: 'zh-CN' | 'en';
-  outputs: { workbook: string; outbox: string; reports: string; runLog: string };
+  outputs: { workbook: string; outbox: string; reports: string; runLog: string; pages: string };
+  /** Status pages written to outputs.pages. */
+  pages: number;
   harness: CampaignHarness;
 }
 
@@ -217,6 +224,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     'admin@campaign.example';
   const runLog: RunLogLine[] = [];
   const dayRuns: RunResult[] = [];
+  let onRunMuted = false;
   const start = zonedTime(options.fromDay, 0, 0, timeZone);
   const harness = new CampaignHarness({
     now: start,
@@ -230,6 +238,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     spreadsheetName: setting(scenario, 'campaignName') ?? 'Campaign',
     bundlePath: options.bundlePath,
     onRun: (result) => {
+      if (onRunMuted) return;
       dayRuns.push(result);
       const e = result.execution;
       runLog.push({
@@ -252,6 +261,8 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     setting(scenario, 'locale') === 'en' ? 'en_US' : 'zh_CN',
   );
 
+  // The owner deploys the web app (the units' status page) before anything is sent.
+  ScriptApp._deployWebApp(harness.ws);
   // The administrator's first steps in the new spreadsheet.
   harness.open(admin);
   harness.clickMenu('setup', admin);
@@ -375,6 +386,7 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
     outbox: path.join(options.out, 'outbox'),
     reports: path.join(options.out, 'reports'),
     runLog: path.join(options.out, 'run-log.jsonl'),
+    pages: path.join(options.out, 'pages'),
   };
   clearOutputFolder(options.out);
   fs.mkdirSync(outputs.outbox, { recursive: true });
@@ -389,12 +401,29 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalSumm
   );
   // Every Google Doc the script made (reports, dossiers, templates) that is not in the trash.
   await exportReports(harness.emulator.ws, outputs.reports);
+  // The status pages as served at the end of the window (visits are executions, not logged).
+  let pages = 0;
+  if (activated) {
+    onRunMuted = true;
+    try {
+      const written = writePages(harness, scenario, outputs.pages, MAX_UNIT_PAGES);
+      pages = written.files.length;
+      if (written.unitsLeft > 0) {
+        warnings.push(
+          `pages/: only the first ${MAX_UNIT_PAGES} units' pages were written (${written.unitsLeft} more units; each page is a whole doGet execution)`,
+        );
+      }
+    } finally {
+      onRunMuted = false;
+    }
+  }
   return {
     executions: runLog.length,
     failures: runLog.filter((l) => !l.ok),
     emails: outbox.length,
     recipients: outbox.reduce((n, m) => n + m.to.length + m.cc.length + m.bcc.length, 0),
     reports: fs.readdirSync(outputs.reports).length,
+    pages,
     eventsReplayed: replayed,
     eventsSkipped: skipped,
     eventsDropped: dropped,
@@ -516,7 +545,7 @@ export function fillConfiguration(
 export function clearOutputFolder(out: string): void {
   if (fs.existsSync(out)) {
     const entries = fs.readdirSync(out);
-    const ours = new Set(['workbook.xlsx', 'outbox', 'reports', 'run-log.jsonl']);
+    const ours = new Set(['workbook.xlsx', 'outbox', 'reports', 'run-log.jsonl', 'pages']);
     const foreign = entries.filter((e) => !ours.has(e));
     if (foreign.length > 0) {
       throw new Error(

@@ -71,7 +71,10 @@
     methods.forEach(function (method) {
       Object.defineProperty(proto, method, {
         value: function () {
-          return invoke(this[HANDLE], method, Array.prototype.slice.call(arguments));
+          // Properties the script set on the object (an HtmlTemplate's variables) go along.
+          var own = Object.keys(this);
+          var fields = own.length > 0 ? encode(Object.assign({}, this)) : undefined;
+          return invoke(this[HANDLE], method, Array.prototype.slice.call(arguments), fields);
         },
         writable: false,
         enumerable: false,
@@ -153,8 +156,10 @@
     return { $o: plain };
   }
 
-  function invoke(handle, method, args) {
-    var reply = hostCall({ op: 'call', h: handle, m: method, a: encode(args) });
+  function invoke(handle, method, args, fields) {
+    var request = { op: 'call', h: handle, m: method, a: encode(args) };
+    if (fields !== undefined) request.p = fields;
+    var reply = hostCall(request);
     now = reply.now;
     if (reply.e) {
       var ErrorType = reply.e.name === 'TypeError' ? TypeError : Error;

@@ -204,7 +204,7 @@ function fullRehearsal(title: string, scenarioDir: string, t: typeof test, scena
         expect(typeof line.calls).toBe('object');
         expect(Array.isArray(line.calls)).toBe(false);
         for (const [name, count] of Object.entries(line.calls)) {
-          expect(name).toMatch(/^[A-Za-z]+(\.[A-Za-z]+)+$/);
+          expect(name).toMatch(/^[A-Za-z]+(\.[A-Za-z][A-Za-z0-9]*)+$/);
           expect(Number.isInteger(count) && count > 0).toBe(true);
         }
       });

@@ -23,6 +23,7 @@ import { readScenario } from '../../src/offline/rehearsal/scenario';
 import type { CampaignHarness } from '../../src/offline/harness';
 import { bundlePath } from '../support/bundle';
 import { exampleDir } from '../support/campaign';
+import { keyOf } from '../../src/domain/labels';
 
 const example = exampleDir();
 const TODAY = '2014-06-01';
@@ -97,8 +98,9 @@ describe('example-2014: each unit page at 2014-06-01 matches the workbook', () =
       const id = str(unit.unitId);
       const expected: string[] = [];
       for (const stage of stages) {
-        const form = str(stage.form);
-        const audience = str(stage.audience);
+        // The sheet shows labels (a person reads it); the keys behind them decide.
+        const form = str(keyOf('form', str(stage.form)));
+        const audience = str(keyOf('audience', str(stage.audience)));
         if (!form || audience === 'staff') continue;
         const deadline = day(stage.deadline);
         const state = (records: Row[]) => {
@@ -125,7 +127,8 @@ describe('example-2014: each unit page at 2014-06-01 matches the workbook', () =
           );
         } else {
           for (const p of projects.filter((p) => str(p.unitId) === id)) {
-            if (audience === 'keyProjects' && str(p.status) !== '重点项目') continue;
+            if (audience === 'keyProjects' && str(keyOf('status', str(p.status))) !== '重点项目')
+              continue;
             const pid = str(p.projectId);
             expected.push(
               `${str(stage.stageId)}-${pid}=${state(sheets[form].filter((r) => str(r.projectId) === pid))}`,

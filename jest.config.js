@@ -8,4 +8,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,
+  // Jest's default (cores − 1) runs one file at a time on 2 cores; the rehearsal suites are CPU-bound.
+  maxWorkers: 2,
 };

@@ -13,6 +13,7 @@ import {
 import { formDef } from '../../sheets-templates/forms';
 import { addDays, daysBetween, dayOf } from '../domain/calendar';
 import { hmacSha256WebSafe } from '../domain/hmac';
+import { labelOf } from '../domain/labels';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
 import { obligations, recordsOfForm, type Obligation } from '../domain/obligations';
 import type { CampaignRecords } from '../domain/records';
@@ -447,8 +448,8 @@ function unitPage(
       id: `mail-${i}`,
       title: text(r.values.subject),
       subtitle: `${stamp(r.values.at)} · ${w.mailLine(
-        m.health.mailWhat[text(r.values.kind)] ?? text(r.values.kind),
-        text(r.values.state),
+        String(labelOf('mailKind', text(r.values.kind), locale)),
+        String(labelOf('mailState', text(r.values.state), locale)),
       )}`,
       state: '',
       stateLabel: '',

@@ -56,6 +56,9 @@ describe('status page: access (personal links, signed-in identity)', () => {
     expect(page.result.ok).toBe(true);
     expect(textOf(page.html!)).toContain('市发展和改革委员会机关党委');
     expect(page.html).toContain('data-state="met"');
+    // The unit's emails as a person reads them: kind and state in words, not keys.
+    expect(textOf(page.html!)).toContain('回执｜已发送');
+    expect(textOf(page.html!)).not.toMatch(/｜sent\b/);
   });
 
   test('an answer containing <script> shows as text, never as markup', () => {

@@ -3,21 +3,11 @@
  * their form-submit executions run at once, as on Google — they wait for the script lock in
  * simulated time and overlap — and every response still ends with exactly one record.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { rehearseCli, SAMPLE_DIR, scratchDir } from '../../support/rehearsal-cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const SAMPLE = path.join(ROOT, 'sheets-templates/sample-campaign');
-
-let tmp: string;
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearsal-overlap-'));
-});
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const scratch = scratchDir('rehearsal-overlap-');
 
 interface RunLine {
   at: string;
@@ -29,8 +19,8 @@ interface RunLine {
 }
 
 test('20 applications within 20 seconds: their executions overlap in simulated time, and each response has exactly one record and one receipt', () => {
-  const dir = path.join(tmp, 'burst');
-  fs.cpSync(SAMPLE, dir, { recursive: true });
+  const dir = path.join(scratch(), 'burst');
+  fs.cpSync(SAMPLE_DIR, dir, { recursive: true });
   const units = fs
     .readFileSync(path.join(dir, 'units.csv'), 'utf8')
     .trim()
@@ -55,23 +45,8 @@ test('20 applications within 20 seconds: their executions overlap in simulated t
     }),
   );
   fs.writeFileSync(path.join(dir, 'events.jsonl'), events.join('\n') + '\n');
-  const out = path.join(tmp, 'out');
-  const result = spawnSync(
-    process.execPath,
-    [
-      'scripts/run-ts.mjs',
-      'src/offline/rehearsal/cli.ts',
-      '--quiet',
-      '--scenario',
-      dir,
-      '--out',
-      out,
-      '--to',
-      '2014-05-27',
-    ],
-    { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
-  );
-  expect(result.error).toBeUndefined();
+  const out = path.join(scratch(), 'out');
+  expect(rehearseCli(dir, out, '2014-05-27').status).toBe(0);
   const runs = fs
     .readFileSync(path.join(out, 'run-log.jsonl'), 'utf8')
     .trim()

@@ -4,50 +4,22 @@
  * activation is said plainly (exit 4, outputs still written), and events that could not be replayed
  * are counted apart from the replayed ones, each with its events.jsonl line and reason.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { rehearseCli, SAMPLE_DIR, scratchDir } from '../../support/rehearsal-cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const SAMPLE = path.join(ROOT, 'sheets-templates/sample-campaign');
-
-let tmp: string;
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearsal-robust-'));
-});
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const scratch = scratchDir('rehearsal-robust-');
 
 /** A copy of the bundled sample with one file changed. */
 function variant(name: string, change: (dir: string) => void): string {
-  const dir = path.join(tmp, name);
-  fs.cpSync(SAMPLE, dir, { recursive: true });
+  const dir = path.join(scratch(), name);
+  fs.cpSync(SAMPLE_DIR, dir, { recursive: true });
   change(dir);
   return dir;
 }
 
-function rehearse(scenario: string, out: string) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      'scripts/run-ts.mjs',
-      'src/offline/rehearsal/cli.ts',
-      '--quiet',
-      '--scenario',
-      scenario,
-      '--out',
-      out,
-      '--to',
-      '2014-05-24',
-    ],
-    { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
-  );
-  if (result.error) throw result.error;
-  return result;
-}
+const rehearse = (scenario: string, out: string) => rehearseCli(scenario, out, '2014-05-24');
 
 async function sheetRows(workbook: string, title: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -69,7 +41,7 @@ test('an invalid timeZone in settings.csv: the script refuses activation, locate
       fs.readFileSync(file, 'utf8').replace(/^timeZone,.*$/m, 'timeZone,Mars/Olympus_Mons'),
     );
   });
-  const out = path.join(tmp, 'out-bad-zone');
+  const out = path.join(scratch(), 'out-bad-zone');
   const result = rehearse(scenario, out);
   expect(result.status).toBe(4);
   expect(result.stdout).toContain('settings.csv 的 timeZone「Mars/Olympus_Mons」');
@@ -96,7 +68,7 @@ test('a 60,000-character answer: the response is accepted, the rehearsal complet
     lines[0] = JSON.stringify(first);
     fs.writeFileSync(file, lines.join('\n') + '\n');
   });
-  const out = path.join(tmp, 'out-huge');
+  const out = path.join(scratch(), 'out-huge');
   const result = rehearse(scenario, out);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);

@@ -13,7 +13,7 @@ import {
 import { formDef } from '../../sheets-templates/forms';
 import { addDays, daysBetween, dayOf } from '../domain/calendar';
 import { hmacSha256WebSafe } from '../domain/hmac';
-import { labelOf } from '../domain/labels';
+import { labelOf, valueLabel } from '../domain/labels';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
 import { obligations, recordsOfForm, type Obligation } from '../domain/obligations';
 import type { CampaignRecords } from '../domain/records';
@@ -180,6 +180,22 @@ export function checkLink(
   if (diff !== 0 || !/^\d{4}-\d{2}-\d{2}$/.test(expires)) return { refused: 'tampered' };
   if (today > expires) return { refused: 'expired' };
   return { subject };
+}
+
+/** A line of the unit's history (a decision, an email): a title and when, nothing to act on. */
+function historyItem(id: string, title: string, subtitle: string): PageItem {
+  return {
+    id,
+    title,
+    subtitle,
+    state: '',
+    stateLabel: '',
+    detail: '',
+    lines: [],
+    links: [],
+    states: '',
+    search: '',
+  };
 }
 
 // ------------------------------------------------------------------ states
@@ -424,41 +440,32 @@ function unitPage(
     .rows.filter((r) => text(r.values.unitId) === unit.unitId)
     .slice(-HISTORY_LIMIT)
     .reverse()
-    .map((r, i) => ({
-      id: `decision-${i}`,
-      title: w.decision(
-        labels.get(text(r.values.key)) ?? text(r.values.key),
-        text(r.values.oldValue),
-        text(r.values.newValue),
-      ),
-      subtitle: `${stamp(r.values.at)} · ${text(r.values.projectId)}`,
-      state: '',
-      stateLabel: '',
-      detail: '',
-      lines: [],
-      links: [],
-      states: '',
-      search: '',
-    }));
+    .map((r, i) => {
+      const key = text(r.values.key);
+      return historyItem(
+        `decision-${i}`,
+        w.decision(
+          labels.get(key) ?? key,
+          text(valueLabel(key, r.values.oldValue ?? '', locale)),
+          text(valueLabel(key, r.values.newValue ?? '', locale)),
+        ),
+        `${stamp(r.values.at)} · ${text(r.values.projectId)}`,
+      );
+    });
   const mails: PageItem[] = readKeyed(deps.sheets, MAIL_LOG_SHEET, locale)
     .rows.filter((r) => text(r.values.unitId) === unit.unitId)
     .slice(-HISTORY_LIMIT)
     .reverse()
-    .map((r, i) => ({
-      id: `mail-${i}`,
-      title: text(r.values.subject),
-      subtitle: `${stamp(r.values.at)} · ${w.mailLine(
-        String(labelOf('mailKind', text(r.values.kind), locale)),
-        String(labelOf('mailState', text(r.values.state), locale)),
-      )}`,
-      state: '',
-      stateLabel: '',
-      detail: '',
-      lines: [],
-      links: [],
-      states: '',
-      search: '',
-    }));
+    .map((r, i) =>
+      historyItem(
+        `mail-${i}`,
+        text(r.values.subject),
+        `${stamp(r.values.at)} · ${w.mailLine(
+          String(labelOf('mailKind', text(r.values.kind), locale)),
+          String(labelOf('mailState', text(r.values.state), locale)),
+        )}`,
+      ),
+    );
   const section = (id: string, title: string, items: PageItem[]): PageSection => ({
     id,
     title,

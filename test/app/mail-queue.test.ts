@@ -4,31 +4,16 @@
  * the next morning's reminders. On dist/Code.js in the emulator, consumer quota 100.
  */
 import { MailApp } from '../../src/offline/emulator/mail-app';
-import { CampaignHarness } from '../../src/offline/harness';
-import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
 import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { bundlePath } from '../support/bundle';
-import { ADMIN, applicationAnswers } from '../support/campaign';
+import { activatedCampaign, ADMIN, applicationAnswers } from '../support/campaign';
 
 const UNITS = 150;
 const at = (s: string) => Date.parse(s);
 
 function campaign() {
-  const runs: RunResult[] = [];
-  const harness = new CampaignHarness({
-    now: at('2014-05-19T10:00:00+08:00'),
-    seed: 5,
-    owner: ADMIN,
-    mailDailyQuota: 100,
-    bundlePath: bundlePath(),
-    onRun: (r) => runs.push(r),
-  });
-  harness.open(ADMIN);
-  harness.clickMenu('setup', ADMIN);
-  fillConfiguration(
-    harness,
+  const { campaign: harness, runs } = activatedCampaign(
     generatedScenario({
       units: UNITS,
       settings: {
@@ -46,9 +31,8 @@ function campaign() {
         ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
       ],
     }),
-    ADMIN,
+    { seed: 5, quota: 100 },
   );
-  expect(harness.clickMenu('activate', ADMIN).ok).toBe(true);
   return { harness, runs };
 }
 

@@ -2,12 +2,10 @@ import { MailApp } from '../../src/offline/emulator/mail-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import { ScriptApp } from '../../src/offline/emulator/script-app';
 import { CampaignHarness } from '../../src/offline/harness';
-import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
 import type { Scenario } from '../../src/offline/rehearsal/scenario';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { ADMIN } from '../support/campaign';
-import { bundlePath } from '../support/bundle';
+import { activatedCampaign, ADMIN } from '../support/campaign';
 
 /** A campaign of `n` units, one application stage ending 2014-05-30 (reminders 7,3,1; overdue every 3). */
 function scenarioOf(
@@ -43,21 +41,10 @@ function campaignOf(
     remindDays?: string;
   } = {},
 ) {
-  const runs: RunResult[] = [];
-  const campaign = new CampaignHarness({
-    now: Date.parse('2014-05-19T10:00:00+08:00'),
-    seed: 3,
-    owner: ADMIN,
-    mailDailyQuota: options.quota ?? 1500,
-    bundlePath: bundlePath(),
-    callLatencyMs: options.latencyMs ? () => options.latencyMs as number : undefined,
-    onRun: (r) => runs.push(r),
+  return activatedCampaign(scenarioOf(n, options.settings, options.remindDays), {
+    quota: options.quota,
+    latencyMs: options.latencyMs,
   });
-  campaign.open(ADMIN);
-  campaign.clickMenu('setup', ADMIN);
-  fillConfiguration(campaign, scenarioOf(n, options.settings, options.remindDays), ADMIN);
-  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
-  return { campaign, runs };
 }
 
 const at = (s: string) => Date.parse(s);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
 import { readScenario, type Scenario } from '../../src/offline/rehearsal/scenario';
+import type { RunResult } from '../../src/offline/sandbox/sandbox';
 import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
 import { projectRoot } from '../../src/offline/project-root';
 import { bundlePath } from './bundle';
@@ -81,4 +82,29 @@ export function configured(
   expect(campaign.clickMenu('setup', ADMIN).ok).toBe(true);
   fillConfiguration(campaign, scenario, ADMIN);
   return campaign;
+}
+
+/**
+ * A campaign made from `scenario` as an administrator would (setup, configuration, activate) on a
+ * new spreadsheet, recording every execution in `runs`.
+ */
+export function activatedCampaign(
+  scenario: Scenario,
+  options: { at?: string; seed?: number; quota?: number; latencyMs?: number } = {},
+): { campaign: CampaignHarness; runs: RunResult[] } {
+  const runs: RunResult[] = [];
+  const campaign = new CampaignHarness({
+    now: Date.parse(options.at ?? '2014-05-19T10:00:00+08:00'),
+    seed: options.seed ?? 3,
+    owner: ADMIN,
+    mailDailyQuota: options.quota ?? 1500,
+    bundlePath: bundlePath(),
+    callLatencyMs: options.latencyMs ? () => options.latencyMs as number : undefined,
+    onRun: (r) => runs.push(r),
+  });
+  campaign.open(ADMIN);
+  campaign.clickMenu('setup', ADMIN);
+  fillConfiguration(campaign, scenario, ADMIN);
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  return { campaign, runs };
 }

@@ -4,33 +4,20 @@
  * the next morning's reminders. On dist/Code.js in the emulator, consumer quota 100.
  */
 import { MailApp } from '../../src/offline/emulator/mail-app';
-import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
 import { respondAs } from '../../src/offline/rehearsal/replay-forms';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { activatedCampaign, ADMIN, applicationAnswers } from '../support/campaign';
+import {
+  activatedCampaign,
+  applicationAnswers,
+  applicationStageScenario,
+} from '../support/campaign';
 
 const UNITS = 150;
 const at = (s: string) => Date.parse(s);
 
 function campaign() {
   const { campaign: harness, runs } = activatedCampaign(
-    generatedScenario({
-      units: UNITS,
-      settings: {
-        campaignName: '补发测试',
-        timeZone: 'Asia/Shanghai',
-        reminderHour: '9',
-        senderName: '工委',
-        'staffEmails.org': 'zzb@jggw.example',
-        'staffEmails.enterprise': 'qy@jggw.example',
-        adminEmails: ADMIN,
-        mailReserve: '5',
-        keyProjectQuota: '300',
-      },
-      stages: [
-        ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', '7,3,1', '3'],
-      ],
-    }),
+    applicationStageScenario(UNITS, { campaignName: '补发测试', keyProjectQuota: '300' }),
     { seed: 5, quota: 100 },
   );
   return { harness, runs };

@@ -2,35 +2,8 @@ import { MailApp } from '../../src/offline/emulator/mail-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import { ScriptApp } from '../../src/offline/emulator/script-app';
 import { CampaignHarness } from '../../src/offline/harness';
-import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
-import type { Scenario } from '../../src/offline/rehearsal/scenario';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { activatedCampaign, ADMIN } from '../support/campaign';
-
-/** A campaign of `n` units, one application stage ending 2014-05-30 (reminders 7,3,1; overdue every 3). */
-function scenarioOf(
-  n: number,
-  settings: Record<string, string> = {},
-  remindDays = '7,3,1',
-): Scenario {
-  return generatedScenario({
-    units: n,
-    settings: {
-      campaignName: '提醒测试',
-      timeZone: 'Asia/Shanghai',
-      reminderHour: '9',
-      senderName: '工委',
-      'staffEmails.org': 'zzb@jggw.example',
-      'staffEmails.enterprise': 'qy@jggw.example',
-      adminEmails: ADMIN,
-      mailReserve: '5',
-      ...settings,
-    },
-    stages: [
-      ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', remindDays, '3'],
-    ],
-  });
-}
+import { activatedCampaign, ADMIN, applicationStageScenario } from '../support/campaign';
 
 function campaignOf(
   n: number,
@@ -41,10 +14,17 @@ function campaignOf(
     remindDays?: string;
   } = {},
 ) {
-  return activatedCampaign(scenarioOf(n, options.settings, options.remindDays), {
-    quota: options.quota,
-    latencyMs: options.latencyMs,
-  });
+  return activatedCampaign(
+    applicationStageScenario(
+      n,
+      { campaignName: '提醒测试', ...options.settings },
+      options.remindDays,
+    ),
+    {
+      quota: options.quota,
+      latencyMs: options.latencyMs,
+    },
+  );
 }
 
 const at = (s: string) => Date.parse(s);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CampaignHarness } from '../../src/offline/harness';
 import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
 import { readScenario, type Scenario } from '../../src/offline/rehearsal/scenario';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
 import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
@@ -107,4 +108,33 @@ export function activatedCampaign(
   fillConfiguration(campaign, scenario, ADMIN);
   expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
   return { campaign, runs };
+}
+
+/**
+ * `n` generated units (U001…, every third a 驻深企业), one application stage from 2014-05-20 to
+ * 2014-05-30 (reminders `remindDays` before, overdue notices every 3 days), staff of both
+ * departments at jggw.example, mailReserve 5; `settings` overrides or adds settings.
+ */
+export function applicationStageScenario(
+  n: number,
+  settings: Record<string, string> = {},
+  remindDays = '7,3,1',
+): Scenario {
+  return generatedScenario({
+    units: n,
+    settings: {
+      campaignName: '测试活动',
+      timeZone: 'Asia/Shanghai',
+      reminderHour: '9',
+      senderName: '工委',
+      'staffEmails.org': 'zzb@jggw.example',
+      'staffEmails.enterprise': 'qy@jggw.example',
+      adminEmails: ADMIN,
+      mailReserve: '5',
+      ...settings,
+    },
+    stages: [
+      ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', remindDays, '3'],
+    ],
+  });
 }

@@ -1,9 +1,9 @@
 import { REPLAYERS, type ReplayContext } from '../../src/offline/rehearsal/engine';
-import type { ScenarioEvent, SubmitEvent, EditEvent } from '../../src/offline/rehearsal/scenario';
+import type { ScenarioEvent, EditEvent } from '../../src/offline/rehearsal/scenario';
 import { FormApp } from '../../src/offline/emulator/form-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { ADMIN, configured, sampleScenario } from '../support/campaign';
+import { ADMIN, configured, replaySubmitEvent, sampleScenario } from '../support/campaign';
 
 type Campaign = ReturnType<typeof configured>;
 
@@ -39,20 +39,7 @@ function submit(
   answers: Record<string, unknown>,
   at = '2014-05-21T10:00:00+08:00',
 ): { id: string; runs: RunResult[] } {
-  const id = `t${++serial}`;
-  c.campaign.advanceTo(Date.parse(at));
-  const event = {
-    id,
-    type: 'submit',
-    at,
-    atMs: Date.parse(at),
-    line: serial,
-    form,
-    email,
-    answers,
-  } as unknown as SubmitEvent;
-  const runs = REPLAYERS.submit!(c.campaign, event as ScenarioEvent, c.context);
-  return { id, runs };
+  return replaySubmitEvent(c.campaign, c.context, { form, email, answers, at });
 }
 
 function edit(

@@ -12,15 +12,17 @@ import { FormApp, type Form } from '../../src/offline/emulator/form-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import { ScriptApp } from '../../src/offline/emulator/script-app';
 import { CampaignHarness } from '../../src/offline/harness';
-import {
-  fillConfiguration,
-  REPLAYERS,
-  type ReplayContext,
-} from '../../src/offline/rehearsal/engine';
+import { fillConfiguration, type ReplayContext } from '../../src/offline/rehearsal/engine';
 import type { ReplayedResponse } from '../../src/offline/rehearsal/replay-forms';
-import type { Scenario, ScenarioEvent } from '../../src/offline/rehearsal/scenario';
+import type { Scenario } from '../../src/offline/rehearsal/scenario';
 import { bundlePath } from '../support/bundle';
-import { ADMIN, applicationAnswers, configured, sampleScenario } from '../support/campaign';
+import {
+  ADMIN,
+  applicationAnswers,
+  configured,
+  replaySubmitEvent,
+  sampleScenario,
+} from '../support/campaign';
 
 type Campaign = ReturnType<typeof configured>;
 
@@ -91,24 +93,15 @@ function expectOnlyFailure(result: ReturnType<typeof selfCheck>, ...lines: strin
   );
 }
 
-let serial = 0;
 /** A unit submits the application form; the installed submit triggers fire (if any are left). */
 function submitApplication(campaign: Campaign, unitId: string, name: string): ReplayedResponse {
   const context: ReplayContext = { scenario: sampleScenario(), responses: new Map() };
-  const id = `s${++serial}`;
-  const at = '2014-05-21T10:00:00+08:00';
-  campaign.advanceTo(Date.parse(at));
-  const event = {
-    id,
-    type: 'submit',
-    at,
-    atMs: Date.parse(at),
-    line: serial,
+  const { id } = replaySubmitEvent(campaign, context, {
     form: 'application',
     email: 'dw@fgw.example',
     answers: applicationAnswers(unitId, name),
-  } as unknown as ScenarioEvent;
-  REPLAYERS.submit!(campaign, event, context);
+    at: '2014-05-21T10:00:00+08:00',
+  });
   return context.responses.get(id) as ReplayedResponse;
 }
 

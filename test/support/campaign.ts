@@ -1,8 +1,16 @@
 import * as path from 'node:path';
 import { CampaignHarness } from '../../src/offline/harness';
-import { fillConfiguration } from '../../src/offline/rehearsal/engine';
+import {
+  fillConfiguration,
+  REPLAYERS,
+  type ReplayContext,
+} from '../../src/offline/rehearsal/engine';
 import { generatedScenario } from '../../src/offline/rehearsal/generated-scenario';
-import { readScenario, type Scenario } from '../../src/offline/rehearsal/scenario';
+import {
+  readScenario,
+  type Scenario,
+  type ScenarioEvent,
+} from '../../src/offline/rehearsal/scenario';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
 import { DEFAULT_LATENCY, perCallMs } from '../../src/offline/bench/latency';
 import { projectRoot } from '../../src/offline/project-root';
@@ -137,4 +145,28 @@ export function applicationStageScenario(
       ['apply', '申报阶段', '2014-05-20', '2014-05-30', 'application', 'allUnits', remindDays, '3'],
     ],
   });
+}
+
+let replayedEvents = 0;
+/**
+ * A respondent submits `form` at `at` as a scenario `submit` event would (the rehearsal's own
+ * replay: answers mapped to the form's items, the installed submit triggers fired); the event's id
+ * is how `context.responses` and later `edit` events find the response.
+ */
+export function replaySubmitEvent(
+  campaign: CampaignHarness,
+  context: ReplayContext,
+  submission: { form: string; email: string; answers: Record<string, unknown>; at: string },
+): { id: string; runs: RunResult[] } {
+  const line = ++replayedEvents;
+  const id = `e${line}`;
+  campaign.advanceTo(Date.parse(submission.at));
+  const event = {
+    id,
+    type: 'submit',
+    atMs: Date.parse(submission.at),
+    line,
+    ...submission,
+  } as unknown as ScenarioEvent;
+  return { id, runs: REPLAYERS.submit!(campaign, event, context) };
 }

@@ -91,6 +91,17 @@ const records = (runs: RunResult[], event: string) =>
     .filter((l): l is Record<string, unknown> => !!l && l.event === event);
 const handlerOf = (r: RunResult) => r.execution.handler;
 
+/** U001 applies with 项目一 and the form's submit triggers run: whether each execution succeeded. */
+function applyAsU001(campaign: CampaignHarness): boolean[] {
+  const { runs } = respondAs(
+    campaign,
+    'application',
+    'dw1@u1.example',
+    applicationAnswers('U001', '项目一'),
+  );
+  return runs.map((spec) => campaign.run(spec).ok);
+}
+
 describe('issue 13 #9: writes past a sheet’s 1,000 rows grow it first', () => {
   test('a daily run whose quota view replaces 1,100 rows (a new sheet has 1,000) writes them all and sends every reminder', () => {
     const { campaign, runs } = campaignOf({ units: 1100 });
@@ -404,20 +415,16 @@ describe('issue 13 #6: a review decision is attributed even when the edit trigge
     ['screen', '筛选阶段', '2014-06-01', '2014-06-30', '', 'staff', '3', '0'],
   ];
 
-  function consumerCampaignWithProject() {
-    const { campaign, runs } = campaignOf({ accountType: 'consumer', stages: STAGES, units: 2 });
-    const { runs: submitted } = respondAs(
-      campaign,
-      'application',
-      'dw1@u1.example',
-      applicationAnswers('U001', '项目一'),
-    );
-    expect(submitted.map((spec) => campaign.run(spec).ok)).toEqual([true]);
+  /** Two units, U001's application taken in, the screening stage under way (2014-06-20). */
+  function campaignWithProject(accountType?: 'consumer') {
+    const { campaign, runs } = campaignOf({ accountType, stages: STAGES, units: 2 });
+    expect(applyAsU001(campaign)).toEqual([true]);
     campaign.advanceTo(at('2014-06-20T10:00:00+08:00'));
     const header = (campaign.values('项目库') ?? [])[0].map(String);
     const column = (label: string) => String.fromCharCode(65 + header.indexOf(label));
     return { campaign, runs, column, header };
   }
+  const consumerCampaignWithProject = () => campaignWithProject('consumer');
 
   const audit = (c: CampaignHarness) =>
     (c.values('审核日志') ?? []).slice(1).filter((r) => r[0] !== '');
@@ -459,19 +466,7 @@ describe('issue 13 #6: a review decision is attributed even when the edit trigge
   });
 
   test('workspace account, staff of the owner’s domain: e.user is known and the decision carries their address directly', () => {
-    const { campaign, column } = (() => {
-      const made = campaignOf({ stages: STAGES, units: 2 });
-      const { runs: submitted } = respondAs(
-        made.campaign,
-        'application',
-        'dw1@u1.example',
-        applicationAnswers('U001', '项目一'),
-      );
-      submitted.forEach((spec) => made.campaign.run(spec));
-      made.campaign.advanceTo(at('2014-06-20T10:00:00+08:00'));
-      const header = (made.campaign.values('项目库') ?? [])[0].map(String);
-      return { ...made, column: (l: string) => String.fromCharCode(65 + header.indexOf(l)) };
-    })();
+    const { campaign, column } = campaignWithProject();
     expect(campaign.edit(STAFF.org, '项目库', `${column('审核状态')}2`, '重点项目').accepted).toBe(
       true,
     );
@@ -502,13 +497,7 @@ describe('issue 13 #5 and Deliver: Activate and Repair work for any staff editor
       }),
     );
     // The forms still take submissions into the same records.
-    const { runs: submitted } = respondAs(
-      campaign,
-      'application',
-      'dw1@u1.example',
-      applicationAnswers('U001', '项目一'),
-    );
-    expect(submitted.map((spec) => campaign.run(spec).ok)).toEqual([true]);
+    expect(applyAsU001(campaign)).toEqual([true]);
     expect((campaign.values('项目库') ?? []).length).toBe(2);
   });
 });

@@ -9,6 +9,8 @@ export const SUBMIT_HANDLER = 'onFormSubmit';
 
 const KIND: Record<FieldDef['kind'], FormSpec['items'][number]['kind']> = {
   unit: 'list',
+  person: 'list',
+  subject: 'text',
   text: 'text',
   paragraph: 'paragraph',
   choice: 'list',

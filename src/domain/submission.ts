@@ -63,6 +63,8 @@ function fieldParser(field: FieldDef, context: AnswerContext) {
     if (raw === '') return field.required ? fail(problem('required')) : null;
     switch (field.kind) {
       case 'unit':
+      case 'person':
+      case 'subject':
       case 'text':
       case 'paragraph':
         if (field.maxLength && raw.length > field.maxLength)

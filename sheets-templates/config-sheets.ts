@@ -4,7 +4,15 @@
  * a header cell may show the Chinese label, the English label or the key itself.
  */
 
-export type Label = { zh: string; en: string };
+import {
+  FIELD_KINDS,
+  type CampaignTemplate,
+  type Label,
+  type TemplateForm,
+} from '../src/domain/template';
+import { DEFAULT_TEMPLATE, TEMPLATES } from './templates';
+
+export type { Label } from '../src/domain/template';
 
 export type ColumnType =
   | 'text'
@@ -27,7 +35,8 @@ export type LabelKind =
   | 'status'
   | 'acceptance'
   | 'category'
-  | 'reviewField';
+  | 'reviewField'
+  | 'fieldKind';
 
 export interface ColumnDef {
   key: string;
@@ -233,6 +242,18 @@ export const SETTINGS: readonly SettingDef[] = [
     type: 'text',
     required: false,
     note: { zh: '留空则由系统创建', en: 'Leave empty: the script creates one' },
+  },
+  {
+    key: 'template',
+    label: { zh: '活动模板', en: 'Campaign template' },
+    type: 'choice',
+    required: true,
+    choices: TEMPLATES.map((t) => t.id),
+    default: DEFAULT_TEMPLATE.id,
+    note: {
+      zh: `可选：${TEMPLATES.map((t) => `${t.id}（${t.name.zh}）`).join('；')}。初始化表格时按模板写入表单设计和阶段设置`,
+      en: `One of: ${TEMPLATES.map((t) => `${t.id} (${t.name.en})`).join('; ')}. Setup writes the template's form design and stages`,
+    },
   },
 ];
 
@@ -459,9 +480,112 @@ export const HEALTH_SHEET: SheetDef = {
   sampleRows: [],
 };
 
-export const CONFIG_SHEETS: readonly SheetDef[] = [
-  SETTINGS_SHEET,
-  UNITS_SHEET,
-  STAGES_SHEET,
-  HEALTH_SHEET,
-];
+/**
+ * 表单设计: every field of every form, one row each, in the order the form shows them. Setup writes
+ * the template's fields; the administrator adds, edits or deletes rows, and Activate rebuilds the
+ * forms to match (a deleted field's item goes, its old answers stay in the record sheet).
+ */
+export const FORM_DESIGN_SHEET: SheetDef = {
+  key: 'formDesign',
+  title: { zh: '表单设计', en: 'Form design' },
+  columns: [
+    {
+      key: 'form',
+      label: { zh: '表单', en: 'Form' },
+      type: 'text',
+      required: true,
+      labels: 'form',
+      width: 100,
+    },
+    {
+      key: 'fieldKey',
+      label: { zh: '字段编号', en: 'Field key' },
+      type: 'text',
+      required: true,
+      width: 120,
+      help: {
+        zh: '英文字母开头；答案按编号存放，已有答案的字段请勿改编号',
+        en: 'Starts with a letter; answers are stored by it — do not rename a field that has answers',
+      },
+    },
+    {
+      key: 'label',
+      label: { zh: '题目', en: 'Question' },
+      type: 'text',
+      required: true,
+      width: 200,
+    },
+    {
+      key: 'labelEn',
+      label: { zh: '英文题目', en: 'Question (English)' },
+      type: 'text',
+      width: 160,
+    },
+    {
+      key: 'kind',
+      label: { zh: '字段类型', en: 'Kind' },
+      type: 'choice',
+      required: true,
+      choices: FIELD_KINDS,
+      labels: 'fieldKind',
+      width: 130,
+    },
+    { key: 'required', label: { zh: '必填', en: 'Required' }, type: 'boolean', width: 60 },
+    {
+      key: 'choices',
+      label: { zh: '选项', en: 'Choices' },
+      type: 'text',
+      width: 220,
+      help: {
+        zh: '单选、多选字段的选项，以顿号或分号分隔',
+        en: 'Choices of a choice or checkbox field, separated by 、 or ;',
+      },
+    },
+    { key: 'min', label: { zh: '最小值', en: 'Min' }, type: 'number', width: 70 },
+    { key: 'max', label: { zh: '最大值', en: 'Max' }, type: 'number', width: 70 },
+    { key: 'maxLength', label: { zh: '最多字数', en: 'Max length' }, type: 'integer', width: 80 },
+    {
+      key: 'notAfter',
+      label: { zh: '日期不得晚于', en: 'Date not after' },
+      type: 'text',
+      width: 110,
+      help: {
+        zh: '日期字段：填“填报当天”，或一个阶段编号（不得晚于该阶段截止日期）；留空不限',
+        en: 'Date fields: "submission" (the day of reporting) or a stage ID (its deadline); empty: no limit',
+      },
+    },
+    { key: 'help', label: { zh: '填写说明', en: 'Help text' }, type: 'text', width: 260 },
+  ],
+  sampleRows: [],
+};
+
+/** How 表单设计 writes a date limit of the day of reporting. */
+export const SUBMISSION_DAY: Label = { zh: '填报当天', en: 'submission' };
+
+/** The 表单设计 rows of a template's forms. */
+export function formDesignRows(forms: readonly TemplateForm[]): SheetDef['sampleRows'] {
+  return forms.flatMap((form) =>
+    form.fields.map((f) => ({
+      form: form.key,
+      fieldKey: f.key,
+      label: f.label.zh,
+      labelEn: f.label.en,
+      kind: f.kind,
+      required: f.required,
+      choices: (f.choices ?? []).join('、'),
+      min: f.min ?? '',
+      max: f.max ?? '',
+      maxLength: f.maxLength ?? '',
+      notAfter: f.notAfter === 'submission' ? SUBMISSION_DAY.zh : (f.notAfter ?? ''),
+      help: f.help ?? '',
+    })),
+  );
+}
+
+/** The configuration sheets as Setup writes them for a template. */
+export function configSheetsFor(template: CampaignTemplate): readonly SheetDef[] {
+  const formDesign = { ...FORM_DESIGN_SHEET, sampleRows: formDesignRows(template.forms) };
+  return [SETTINGS_SHEET, UNITS_SHEET, STAGES_SHEET, formDesign, HEALTH_SHEET];
+}
+
+export const CONFIG_SHEETS: readonly SheetDef[] = configSheetsFor(DEFAULT_TEMPLATE);

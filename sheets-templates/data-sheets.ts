@@ -69,24 +69,22 @@ export const REVIEW_COLUMNS: ColumnDef[] = [
   }),
 ];
 
-export const PROJECTS_SHEET: SheetDef = {
-  key: 'projects',
-  title: { zh: '项目库', en: 'Projects' },
-  columns: [
+/** The columns of the subject a form makes (a project): id, owner, the answers, review, provenance. */
+function subjectColumns(form: FormDef): ColumnDef[] {
+  return [
     col('projectId', '项目编号', 'Project ID', { width: 120 }),
     col('unitId', '单位编号', 'Unit ID', { width: 80 }),
     col('unitName', '单位名称', 'Unit', { width: 220 }),
     col('category', '单位类别', 'Category', { labels: 'category', width: 120 }),
     col('department', '归口部门', 'Department', { width: 90 }),
-    ...answerColumns(APPLICATION_FORM, ['unitId']),
+    ...answerColumns(
+      form,
+      form.fields.filter((f) => f.kind === 'unit').map((f) => f.key),
+    ),
     ...REVIEW_COLUMNS,
     ...provenance,
-  ],
-  sampleRows: [],
-};
-
-/** The project reference a unit typed is resolved into projectId and projectName: not shown twice. */
-const LINKED_ONLY = ['projectRef'];
+  ];
+}
 
 const projectLink: ColumnDef[] = [
   col('projectId', '项目编号', 'Project ID', { width: 120 }),
@@ -94,26 +92,36 @@ const projectLink: ColumnDef[] = [
   col('projectName', '项目名称', 'Project name', { width: 200 }),
 ];
 
-export const PLANS_SHEET: SheetDef = {
-  key: 'plans',
-  title: { zh: '实施方案', en: 'Plans' },
-  columns: [...projectLink, ...answerColumns(PLAN_FORM, LINKED_ONLY), ...provenance],
-  sampleRows: [],
+/**
+ * The columns of an entry attached to a subject: the reference a unit typed is resolved into the
+ * subject's id and name, so it is not shown twice.
+ */
+function entryColumns(form: FormDef): ColumnDef[] {
+  const reference = form.fields.filter((f) => f.kind === 'subject').map((f) => f.key);
+  return [...projectLink, ...answerColumns(form, reference), ...provenance];
+}
+
+/** The sheet keys the Secretary Project's record sheets had before forms were data. */
+const LEGACY_SHEET_KEYS: Record<string, string> = {
+  application: 'projects',
+  plan: 'plans',
+  selfAssessment: 'selfAssessments',
 };
 
-export const LEDGER_SHEET: SheetDef = {
-  key: 'ledger',
-  title: { zh: '工作台账', en: 'Ledger' },
-  columns: [...projectLink, ...answerColumns(LEDGER_FORM, LINKED_ONLY), ...provenance],
-  sampleRows: [],
-};
+/** The sheet a form's accepted records go to, with a column for every field 表单设计 gives it. */
+export function recordSheetOf(form: FormDef): SheetDef {
+  return {
+    key: LEGACY_SHEET_KEYS[form.key] ?? form.key,
+    title: form.sheet,
+    columns: form.makes.kind === 'subject' ? subjectColumns(form) : entryColumns(form),
+    sampleRows: [],
+  };
+}
 
-export const SELF_ASSESSMENTS_SHEET: SheetDef = {
-  key: 'selfAssessments',
-  title: { zh: '自查总结', en: 'Self-assessments' },
-  columns: [...projectLink, ...answerColumns(SELF_ASSESSMENT_FORM, LINKED_ONLY), ...provenance],
-  sampleRows: [],
-};
+export const PROJECTS_SHEET: SheetDef = recordSheetOf(APPLICATION_FORM);
+export const PLANS_SHEET: SheetDef = recordSheetOf(PLAN_FORM);
+export const LEDGER_SHEET: SheetDef = recordSheetOf(LEDGER_FORM);
+export const SELF_ASSESSMENTS_SHEET: SheetDef = recordSheetOf(SELF_ASSESSMENT_FORM);
 
 export const REJECTIONS_SHEET: SheetDef = {
   key: 'rejections',

@@ -97,6 +97,7 @@ const APPLICATION_FORM: TemplateForm = {
       kind: 'date',
       required: true,
       help: '不得晚于实施阶段截止日期',
+      notAfter: 'implement',
     },
     {
       key: 'contactName',
@@ -173,6 +174,7 @@ const LEDGER_FORM: TemplateForm = {
       kind: 'date',
       required: true,
       help: '不得晚于填报当天',
+      notAfter: 'submission',
     },
     {
       key: 'activity',
@@ -244,7 +246,13 @@ export const SECRETARY_PROJECT: CampaignTemplate = {
     驻深办事处: 'enterprise',
   },
   subjects: [
-    { key: 'project', label: { zh: '项目', en: 'Project' }, source: 'form', idPrefix: 'SJXM' },
+    {
+      key: 'project',
+      label: { zh: '项目', en: 'Project' },
+      source: 'form',
+      idPrefix: 'SJXM',
+      nameField: 'projectName',
+    },
   ],
   forms: [APPLICATION_FORM, PLAN_FORM, LEDGER_FORM, SELF_ASSESSMENT_FORM],
   stages: [

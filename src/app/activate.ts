@@ -1,4 +1,5 @@
 import {
+  FORM_DESIGN_SHEET,
   HEALTH_SHEET,
   SETTINGS_SHEET,
   STAGES_SHEET,
@@ -31,6 +32,7 @@ const SHEET_DEFS: Record<ConfigProblem['sheet'], SheetDef> = {
   settings: SETTINGS_SHEET,
   units: UNITS_SHEET,
   stages: STAGES_SHEET,
+  formDesign: FORM_DESIGN_SHEET,
 };
 
 /** One line per problem, e.g. 「阶段设置」第 4 行「截止日期」：截止日期（…）早于开始日期（…） */

@@ -1,5 +1,6 @@
 import {
   CONFIG_SHEETS,
+  FORM_DESIGN_SHEET,
   HEALTH_SHEET,
   SETTINGS_SHEET,
   STAGES_SHEET,
@@ -10,7 +11,9 @@ import {
 } from '../../sheets-templates/config-sheets';
 import { labelOf, labelsOf } from '../domain/labels';
 import { parseConfig, type ConfigResult } from '../domain/config';
-import { mapColumns, type Cell } from '../domain/table';
+import { mapColumns, type Cell, type RawTable } from '../domain/table';
+import type { CampaignTemplate } from '../domain/template';
+import { DEFAULT_TEMPLATE, templateById } from '../../sheets-templates/templates';
 import { messages, type Locale } from '../i18n';
 import type { SheetSpec, SheetsPort } from '../ports';
 
@@ -53,8 +56,25 @@ export function loadConfig(sheets: SheetsPort): ConfigResult {
     settings: sheets.readTable(titlesOf(SETTINGS_SHEET)),
     units: sheets.readTable(titlesOf(UNITS_SHEET)),
     stages: sheets.readTable(titlesOf(STAGES_SHEET)),
+    formDesign: sheets.readTable(titlesOf(FORM_DESIGN_SHEET)),
     spreadsheetTimeZone: sheets.timeZone(),
   });
+}
+
+/** One setting's raw value as written in Settings ('' when absent), before any validation. */
+function rawSetting(table: RawTable, key: string): string {
+  const columns = mapColumns(SETTINGS_SHEET, table.header);
+  const keyAt = columns.index.key;
+  const valueAt = columns.index.value;
+  if (keyAt === undefined || valueAt === undefined) return '';
+  const row = table.rows.find((r: Cell[]) => String(r[keyAt]).trim() === key);
+  return row ? String(row[valueAt]).trim() : '';
+}
+
+/** The template Settings names, or the default one (before setup, or when it names none). */
+export function configuredTemplate(sheets: SheetsPort): CampaignTemplate {
+  const table = sheets.readTable(titlesOf(SETTINGS_SHEET));
+  return (table && templateById(rawSetting(table, 'template'))) || DEFAULT_TEMPLATE;
 }
 
 /** The campaign language as written in Settings, even when the rest does not validate. */
@@ -63,12 +83,7 @@ export function configuredLocale(sheets: SheetsPort): Locale {
   // Before setup there is no setting: the spreadsheet's own language (its creator's) decides, so
   // an English spreadsheet gets English configuration sheets and `locale` preset to en.
   if (!table) return /^en/i.test(sheets.spreadsheetLocale()) ? 'en' : 'zh-CN';
-  const columns = mapColumns(SETTINGS_SHEET, table.header);
-  const keyAt = columns.index.key;
-  const valueAt = columns.index.value;
-  if (keyAt === undefined || valueAt === undefined) return 'zh-CN';
-  const row = table.rows.find((r: Cell[]) => String(r[keyAt]).trim() === 'locale');
-  return row && String(row[valueAt]).trim() === 'en' ? 'en' : 'zh-CN';
+  return rawSetting(table, 'locale') === 'en' ? 'en' : 'zh-CN';
 }
 
 export function sheetDefByKey(key: string): SheetDef {

@@ -162,12 +162,11 @@ function decide(
   const tz = settings.timeZone;
   const email = raw.respondentEmail.trim().toLowerCase();
   const stage = stages.find((s) => s.form === raw.formKey);
-  const implement =
-    stages.find((s) => s.stageId === 'implement') ?? stages.find((s) => s.form === 'ledger');
   const check = validateAnswers(form, raw.answers, {
     timeZone: tz,
     submittedDay: dayOf(raw.submittedAt, tz),
-    implementDeadline: implement?.deadline ?? null,
+    stages,
+    locale,
   });
   const errors: FieldError[] = [...check.errors];
   const records = readKeyed(deps.sheets, RECORD_SHEETS[form.key], locale);

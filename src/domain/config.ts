@@ -10,11 +10,30 @@ import {
   UNIT_CATEGORIES,
   UNITS_SHEET,
   type SettingDef,
-  type SheetDef,
 } from '../../sheets-templates/config-sheets';
-import { problem, type Locale, type ProblemRef } from '../i18n';
-import { dayOf, isValidDay, isValidTimeZone, offsetMinutes } from './calendar';
-import { cellParser, isEmpty, PLAIN_EMAIL } from './cells';
+import { problem, type Locale } from '../i18n';
+import type { FormDef } from '../../sheets-templates/forms';
+import { DEFAULT_TEMPLATE, templateById } from '../../sheets-templates/templates';
+import { isValidTimeZone, offsetMinutes } from './calendar';
+import { cellParser, isEmpty } from './cells';
+import {
+  boolean,
+  choice,
+  collect,
+  day,
+  dayList,
+  email,
+  emailList,
+  integer,
+  MAX_UNIT_EMAILS,
+  missingColumns,
+  text,
+  type ConfigProblem,
+  type ConfigSheet,
+} from './config-cells';
+import { parseFormDesign } from './form-design';
+
+export { MAX_UNIT_EMAILS, type ConfigProblem, type ConfigSheet };
 import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
 
 export type Audience = (typeof AUDIENCES)[number];
@@ -22,6 +41,8 @@ export type FormKey = (typeof FORM_KEYS)[number];
 
 export interface Settings {
   campaignName: string;
+  /** The campaign template Setup wrote the sheets from (sheets-templates/templates). */
+  template: string;
   timeZone: string;
   locale: Locale;
   reminderHour: number;
@@ -72,16 +93,8 @@ export interface CampaignConfig {
   settings: Settings;
   units: Unit[];
   stages: Stage[];
-}
-
-export type ConfigSheet = 'settings' | 'units' | 'stages';
-
-export interface ConfigProblem {
-  sheet: ConfigSheet;
-  row: number | null;
-  /** The column key, when one column is at fault. */
-  column: string | null;
-  problem: ProblemRef;
+  /** The template's forms with the fields 表单设计 gives them, in template order. */
+  forms: FormDef[];
 }
 
 export type ConfigResult =
@@ -91,6 +104,8 @@ export interface ConfigTables {
   settings: RawTable | null;
   units: RawTable | null;
   stages: RawTable | null;
+  /** 表单设计; absent in a spreadsheet set up before it existed (the template's fields then). */
+  formDesign?: RawTable | null;
   /**
    * The spreadsheet's own time zone (File > Settings). Sheets reads a typed date as midnight in
    * this zone; the campaign counts days in Settings timeZone — when they differ, every date typed
@@ -117,155 +132,6 @@ function settingRow(table: RawTable, key: string): number | null {
   for (const { row, values } of keyedRows(table, columns))
     if (String(values.key ?? '').trim() === key) return row;
   return null;
-}
-
-// --- cell parsers: each turns a raw cell into a typed value or a located problem -----------------
-
-function text(required: boolean, max = 500) {
-  return cellParser((cell, fail) => {
-    if (isEmpty(cell)) return required ? fail(problem('required')) : '';
-    const value = cell instanceof Date ? cell.toISOString() : String(cell).trim();
-    if (required && value === '') return fail(problem('required'));
-    if (value.length > max) return fail(problem('tooLong', max));
-    return value;
-  });
-}
-
-function integer(required: boolean, min: number, max: number, fallback: number | null) {
-  return cellParser((cell, fail) => {
-    if (isEmpty(cell) || String(cell).trim() === '') {
-      if (required && fallback === null) return fail(problem('required'));
-      return fallback;
-    }
-    const n = typeof cell === 'number' ? cell : Number(String(cell).trim());
-    if (!Number.isInteger(n) || n < min || n > max) {
-      return fail(problem('badInteger', String(cell), min, max));
-    }
-    return n;
-  });
-}
-
-/**
- * Most addresses one unit may list: each counts against the daily recipient quota on every
- * reminder, and MailApp takes at most 50 recipients per message.
- */
-export const MAX_UNIT_EMAILS = 10;
-
-/**
- * Addresses separated by ';' (also '；', ',' or '，'), each a plain address: a display name,
- * `mailto:`, angle brackets or a space inside one address is refused, naming the address.
- */
-function emailList(required: boolean, max = Infinity) {
-  return cellParser((cell, fail) => {
-    const raw = isEmpty(cell) ? '' : String(cell).trim();
-    if (raw === '') return required ? fail(problem('required')) : [];
-    const list = raw
-      .split(/[;；,，]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (list.length === 0) return fail(problem('badEmailList', raw));
-    const bad = list.find((a) => !PLAIN_EMAIL.test(a));
-    if (bad !== undefined) return fail(problem('notPlainEmail', bad));
-    const unique = [...new Set(list.map((a) => a.toLowerCase()))];
-    if (unique.length > max) return fail(problem('tooManyEmails', unique.length, max));
-    return unique;
-  });
-}
-
-function email(required: boolean) {
-  return cellParser((cell, fail) => {
-    const raw = isEmpty(cell) ? '' : String(cell).trim();
-    if (raw === '') return required ? fail(problem('required')) : '';
-    if (!PLAIN_EMAIL.test(raw)) return fail(problem('notPlainEmail', raw));
-    return raw.toLowerCase();
-  });
-}
-
-function day(timeZone: string) {
-  return cellParser((cell, fail) => {
-    if (isEmpty(cell)) return fail(problem('required'));
-    // A date typed into a sheet arrives as a Date at midnight in the spreadsheet's time zone.
-    if (cell instanceof Date) {
-      if (Number.isNaN(cell.getTime())) return fail(problem('badDate', String(cell)));
-      return dayOf(cell.getTime(), timeZone);
-    }
-    const raw = String(cell).trim().replace(/\//g, '-');
-    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-    const normalised = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : raw;
-    if (!isValidDay(normalised)) return fail(problem('badDate', String(cell)));
-    return normalised;
-  });
-}
-
-function choice<T extends string>(choices: readonly T[], required: boolean) {
-  return cellParser((cell, fail): T | null => {
-    const raw = isEmpty(cell) ? '' : String(cell).trim();
-    if (raw === '') return required ? fail(problem('required')) : null;
-    if (!(choices as readonly string[]).includes(raw)) {
-      return fail(problem('badChoice', raw, choices.join('、')));
-    }
-    return raw as T;
-  });
-}
-
-const TRUE_WORDS = ['true', '是', 'yes', 'y', '1', '√'];
-const FALSE_WORDS = ['false', '否', 'no', 'n', '0', '×'];
-
-function boolean(fallback: boolean) {
-  return cellParser((cell, fail) => {
-    if (typeof cell === 'boolean') return cell;
-    if (isEmpty(cell) || String(cell).trim() === '') return fallback;
-    const raw = String(cell).trim().toLowerCase();
-    if (TRUE_WORDS.includes(raw)) return true;
-    if (FALSE_WORDS.includes(raw)) return false;
-    return fail(problem('badBoolean', String(cell)));
-  });
-}
-
-function dayList() {
-  return cellParser((cell, fail) => {
-    if (isEmpty(cell) || String(cell).trim() === '') return [] as number[];
-    const raw = String(cell).trim();
-    const parts = raw.split(/[,，、\s]+/).filter(Boolean);
-    const numbers = parts.map((p) => Number(p));
-    if (!numbers.every((n) => Number.isInteger(n) && n >= 0 && n <= 366)) {
-      return fail(problem('badDayList', raw));
-    }
-    return [...new Set(numbers)].sort((a, b) => b - a);
-  });
-}
-
-// --- sheets ------------------------------------------------------------------------------------
-
-function collect(
-  sheet: ConfigSheet,
-  row: number | null,
-  issues: readonly { path: PropertyKey[]; params?: Record<string, unknown> }[],
-  out: ConfigProblem[],
-  columnOf: (path: PropertyKey[]) => string | null = (path) => String(path[0] ?? '') || null,
-): void {
-  for (const issue of issues) {
-    const p = issue.params?.problem as ProblemRef | undefined;
-    out.push({ sheet, row, column: columnOf(issue.path), problem: p ?? problem('required') });
-  }
-}
-
-function missingColumns(
-  sheet: ConfigSheet,
-  def: SheetDef,
-  missing: string[],
-  out: ConfigProblem[],
-): boolean {
-  const required = def.columns.filter((c) => c.required && missing.includes(c.key));
-  for (const column of required) {
-    out.push({
-      sheet,
-      row: 1,
-      column: column.key,
-      problem: problem('missingColumn', column.label.zh),
-    });
-  }
-  return required.length > 0;
 }
 
 function settingSchema(def: SettingDef) {
@@ -558,6 +424,10 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
       }
     }
   }
-  if (problems.length > 0 || !settings || !units || !stages) return { ok: false, problems };
-  return { ok: true, config: { settings, units, stages } };
+  const template = templateById(settings?.template ?? '') ?? DEFAULT_TEMPLATE;
+  const stageIds = (stages ?? []).map((s) => s.stageId);
+  const forms = parseFormDesign(tables.formDesign ?? null, template, stageIds, problems);
+  if (problems.length > 0 || !settings || !units || !stages || !forms)
+    return { ok: false, problems };
+  return { ok: true, config: { settings, units, stages, forms } };
 }

@@ -1,6 +1,6 @@
 import { object } from 'zod/mini';
 import type { FieldDef, FormDef } from '../../sheets-templates/forms';
-import { problem, type ProblemRef } from '../i18n';
+import { problem, type Locale, type ProblemRef } from '../i18n';
 import { dayOf, isValidDay } from './calendar';
 import { cellParser, EMAIL, isEmpty, problemsOf } from './cells';
 
@@ -20,8 +20,9 @@ export interface AnswerContext {
   timeZone: string;
   /** The day the response was submitted (campaign time zone). */
   submittedDay: string;
-  /** The deadline of the implementation stage, when the campaign has one (dueDate ≤ it). */
-  implementDeadline: string | null;
+  /** Each stage's name and deadline, for date fields that may not fall after one (notAfter). */
+  stages: readonly { stageId: string; name: string; deadline: string }[];
+  locale: Locale;
 }
 
 const PHONE = /^[0-9０-９+()\-－\s转ext.#]{5,30}$/i;
@@ -79,15 +80,13 @@ function fieldParser(field: FieldDef, context: AnswerContext) {
         const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw);
         const day = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : raw;
         if (!isValidDay(day)) return fail(problem('badDate', raw));
-        if (
-          field.key === 'dueDate' &&
-          context.implementDeadline &&
-          day > context.implementDeadline
-        ) {
-          return fail(problem('dueAfterImplement', day, context.implementDeadline));
+        const label = context.locale === 'en' ? field.label.en : field.label.zh;
+        if (field.notAfter === 'submission' && day > context.submittedDay) {
+          return fail(problem('dateAfterSubmission', label, day));
         }
-        if (field.key === 'activityDate' && day > context.submittedDay) {
-          return fail(problem('futureDate', day));
+        const stage = context.stages.find((s) => s.stageId === field.notAfter);
+        if (stage && day > stage.deadline) {
+          return fail(problem('dateAfterStage', label, day, stage.name, stage.deadline));
         }
         return day;
       }

@@ -226,9 +226,10 @@ export const en: Messages = {
       `"${value}" must be a whole score from ${min} to ${max}`,
     badPhone: (value: string) => `"${value}" is not a valid phone number`,
     badUrl: (value: string) => `"${value}" is not a valid link (http:// or https://)`,
-    dueAfterImplement: (day: string, deadline: string) =>
-      `the completion date (${day}) is after the implementation deadline (${deadline})`,
-    futureDate: (day: string) => `the activity date (${day}) is after the day of reporting`,
+    dateAfterStage: (field: string, day: string, stage: string, deadline: string) =>
+      `${field} (${day}) is after the deadline of ${stage} (${deadline})`,
+    dateAfterSubmission: (field: string, day: string) =>
+      `${field} (${day}) is after the day of reporting`,
     unknownUnit: (value: string) => `"${value}" is not a unit of this campaign`,
     unitInactive: (name: string) => `"${name}" does not take part in this campaign`,
     duplicateProjectName: (name: string, projectId: string) =>
@@ -272,6 +273,19 @@ export const en: Messages = {
     missingSheet: () => 'the sheet does not exist; run "Set up sheets" first',
     noUnits: () => 'there are no participating units',
     noStages: () => 'there are no stages',
+    unknownTemplateForm: (value: string, forms: string) =>
+      `the template has no form "${value}"; choose one of: ${forms}`,
+    badFieldKey: (value: string) =>
+      `field key "${value}" must start with a letter and hold only letters, digits, _ or -`,
+    unknownFieldKind: (value: string, kinds: string) =>
+      `unknown field kind "${value}"; choose one of: ${kinds}`,
+    choicesNeeded: () => 'a choice or checkbox field needs choices (separated by 、 or ;)',
+    minAboveMax: (min: number, max: number) => `minimum ${min} is above maximum ${max}`,
+    fieldInUse: (field: string, form: string, by: string) =>
+      `field "${field}" of form "${form}" is used by ${by} and cannot be removed`,
+    fieldKindNeeded: (form: string, kind: string) =>
+      `form "${form}" needs a field of kind "${kind}"`,
+    formWithoutFields: (form: string) => `form "${form}" has no fields`,
     missingStaffEmail: (department: string) =>
       `units belong to "${department}" but staffEmails.${department} is not set`,
   },
@@ -597,6 +611,22 @@ export const en: Messages = {
       退回修改: 'Returned for revision',
     },
     acceptance: { 优秀: 'Excellent', 合格: 'Pass', 不合格: 'Fail' },
+    fieldKind: {
+      unit: 'Unit (dropdown)',
+      person: 'Person (dropdown)',
+      subject: 'Reference (id or name)',
+      text: 'Short text',
+      paragraph: 'Paragraph',
+      choice: 'Choice (dropdown)',
+      checkbox: 'Checkboxes',
+      date: 'Date',
+      integer: 'Whole number',
+      number: 'Number',
+      email: 'Email',
+      phone: 'Phone',
+      url: 'Web address',
+      rating: 'Rating (1–5)',
+    },
     category: {
       机关事业单位: 'Municipal agency or institution',
       驻深机关单位: 'Non-local agency in Shenzhen',

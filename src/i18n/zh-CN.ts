@@ -216,9 +216,9 @@ export const zhCN = {
       `「${value}」应为 ${min}–${max} 分的整数`,
     badPhone: (value: string) => `「${value}」不是有效的电话号码`,
     badUrl: (value: string) => `「${value}」不是有效的链接（应以 http:// 或 https:// 开头）`,
-    dueAfterImplement: (day: string, deadline: string) =>
-      `完成期限（${day}）晚于实施阶段截止日期（${deadline}）`,
-    futureDate: (day: string) => `活动日期（${day}）不能晚于填报当天`,
+    dateAfterStage: (field: string, day: string, stage: string, deadline: string) =>
+      `${field}（${day}）晚于${stage}截止日期（${deadline}）`,
+    dateAfterSubmission: (field: string, day: string) => `${field}（${day}）不能晚于填报当天`,
     unknownUnit: (value: string) => `「${value}」不是参与本次活动的单位`,
     unitInactive: (name: string) => `「${name}」未参与本次活动`,
     duplicateProjectName: (name: string, projectId: string) =>
@@ -260,6 +260,17 @@ export const zhCN = {
     missingSheet: () => '工作表不存在，请先运行「初始化表格」',
     noUnits: () => '没有任何参与单位',
     noStages: () => '没有任何阶段',
+    unknownTemplateForm: (value: string, forms: string) =>
+      `模板中没有表单「${value}」，可选：${forms}`,
+    badFieldKey: (value: string) =>
+      `字段编号「${value}」应以英文字母开头，只含字母、数字、下划线或连字符`,
+    unknownFieldKind: (value: string, kinds: string) => `未知的字段类型「${value}」，可选：${kinds}`,
+    choicesNeeded: () => '单选、多选字段须填写选项（以顿号或分号分隔）',
+    minAboveMax: (min: number, max: number) => `最小值 ${min} 大于最大值 ${max}`,
+    fieldInUse: (field: string, form: string, by: string) =>
+      `表单「${form}」的字段「${field}」被${by}使用，不能删除`,
+    fieldKindNeeded: (form: string, kind: string) => `表单「${form}」须有一个「${kind}」类型的字段`,
+    formWithoutFields: (form: string) => `表单「${form}」没有任何字段`,
     missingStaffEmail: (department: string) =>
       `有单位归属「${department}」，但未设置该部门的员工邮箱（staffEmails.${department}）`,
   },
@@ -573,6 +584,22 @@ export const zhCN = {
     },
     status: { 待审核: '待审核', 重点项目: '重点项目', 备案: '备案', 退回修改: '退回修改' },
     acceptance: { 优秀: '优秀', 合格: '合格', 不合格: '不合格' },
+    fieldKind: {
+      unit: '单位（下拉）',
+      person: '人员（下拉）',
+      subject: '关联对象（编号或名称）',
+      text: '单行文本',
+      paragraph: '段落',
+      choice: '单选（下拉）',
+      checkbox: '多选',
+      date: '日期',
+      integer: '整数',
+      number: '数字',
+      email: '邮箱',
+      phone: '电话',
+      url: '网址',
+      rating: '评分（1–5）',
+    },
     category: {
       机关事业单位: '机关事业单位',
       驻深机关单位: '驻深机关单位',
@@ -580,7 +607,14 @@ export const zhCN = {
       驻深办事处: '驻深办事处',
     },
   } as Record<
-    'form' | 'audience' | 'mailKind' | 'mailState' | 'status' | 'acceptance' | 'category',
+    | 'form'
+    | 'audience'
+    | 'mailKind'
+    | 'mailState'
+    | 'status'
+    | 'acceptance'
+    | 'category'
+    | 'fieldKind',
     Record<string, string>
   >,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

@@ -1,3 +1,4 @@
+import { FORMS } from '../../sheets-templates/forms';
 import type { CampaignConfig, Stage, Unit } from '../../src/domain/config';
 import type { CampaignRecords, LinkedRecord, ProjectRecord } from '../../src/domain/records';
 
@@ -53,6 +54,7 @@ export function config(units: Unit[], settings: Partial<CampaignConfig['settings
   return {
     settings: {
       campaignName: '测试活动',
+      template: 'secretary-project',
       timeZone: TZ,
       locale: 'zh-CN' as const,
       reminderHour: 9,
@@ -78,6 +80,7 @@ export function config(units: Unit[], settings: Partial<CampaignConfig['settings
     },
     units,
     stages: STAGES,
+    forms: [...FORMS],
   } satisfies CampaignConfig;
 }
 

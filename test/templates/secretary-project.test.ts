@@ -1,4 +1,4 @@
-import { validateTemplate } from '../../src/domain/template';
+import { validateTemplate } from '../../src/domain/template-schema';
 import { SECRETARY_PROJECT } from '../../sheets-templates/templates/secretary-project';
 
 describe('the secretary-project template', () => {

@@ -1,4 +1,5 @@
-import { validateTemplate, type CampaignTemplate } from '../../src/domain/template';
+import { validateTemplate } from '../../src/domain/template-schema';
+import type { CampaignTemplate } from '../../src/domain/template';
 import { SECRETARY_PROJECT } from '../../sheets-templates/templates/secretary-project';
 
 const broken = (change: (t: CampaignTemplate) => unknown) =>

@@ -13,12 +13,11 @@ import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { ensureCampaignForms } from './campaign-forms';
 import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
+import { DAILY_HANDLER } from './daily-trigger';
 import { ensureReportTemplates } from './reports';
 import { ensureReviewSetup } from './review';
 import { ensurePageSecret } from './unit-page';
 import { recordFormLinks } from './settings-links';
-
-export const DAILY_HANDLER = 'onDailyTick';
 
 export const STATE = {
   active: 'campaign.active',

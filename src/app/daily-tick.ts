@@ -2,9 +2,10 @@ import { dayOf, isValidDay } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
 import { messages } from '../i18n';
 import type { AppDeps } from '../ports';
-import { DAILY_HANDLER, STATE } from './activate';
+import { STATE } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig } from './config-sheets';
+import { DAILY_HANDLER } from './daily-trigger';
 import { catchUpAll } from './intake';
 import { loadRecords } from './records';
 import {

@@ -18,9 +18,9 @@ import { valueKey, valueLabel } from '../domain/labels';
 import type { Cell } from '../domain/table';
 import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
-import { DAILY_HANDLER } from './activate';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig, titlesOf } from './config-sheets';
+import { DAILY_HANDLER } from './daily-trigger';
 import {
   cellsOf,
   headerOnly,

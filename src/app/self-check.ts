@@ -25,9 +25,10 @@ import type {
   Reach,
   TriggerFact,
 } from '../ports';
-import { DAILY_HANDLER, describeProblem, STATE } from './activate';
+import { describeProblem, STATE } from './activate';
 import { formSpec, formsInUse, SUBMIT_HANDLER } from './campaign-forms';
 import { configuredLocale, loadConfig, sheetSpec, titlesOf } from './config-sheets';
+import { DAILY_HANDLER } from './daily-trigger';
 import { STORE as REPORT_STORE } from './reports';
 import { recipientOfKey } from './reminders';
 import { EDIT_HANDLER } from './review';

@@ -21,8 +21,8 @@ import type { Cell } from '../domain/table';
 import { messages, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { loadConfig } from './config-sheets';
+import { prefilledLinks } from './form-links';
 import { loadRecords, readKeyed } from './records';
-import { prefilledLinks } from './reminders';
 
 /** Script property holding the HMAC key of personal links. */
 export const PAGE_SECRET = 'webPage.secret';

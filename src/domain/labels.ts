@@ -8,7 +8,7 @@ import { PROJECTS_SHEET } from '../../sheets-templates/data-sheets';
 import type { LabelKind } from '../../sheets-templates/config-sheets';
 import type { FormDef } from '../../sheets-templates/forms';
 import { messages, type Locale } from '../i18n';
-import type { Cell } from './table';
+import type { Cell } from './cell';
 
 export type { LabelKind };
 

@@ -1,8 +1,9 @@
 import type { LabelKind, SheetDef } from '../../sheets-templates/config-sheets';
+import type { Cell } from './cell';
 import { keyOf } from './labels';
 
-/** A cell as Apps Script's getValues() returns it: '' for empty, Date for date cells. */
-export type Cell = string | number | boolean | Date;
+// Modules that read sheets take the cell type from here, with the rest of a table.
+export type { Cell };
 
 /** A sheet as read in one batch: header row and data rows, with the sheet row of the first. */
 export interface RawTable {

@@ -21,6 +21,7 @@ import { exportXlsx } from './export-xlsx';
 import { FORM_PREPARERS, registerFormReplayers, type FormEventPreparer } from './replay-forms';
 import { registerMenuReplayer } from './replay-menu';
 import { registerReviewReplayer } from './replay-review';
+import type { EventReplayer, ReplayContext } from './replayer';
 import type { Scenario, ScenarioEvent } from './scenario';
 import { writePages } from './pages';
 import { ScriptApp } from '../emulator/script-app';
@@ -130,23 +131,13 @@ export function describeSelfCheck(
   return [head, ...outcome.notPassed.map((line) => `  ${line}`)];
 }
 
-/** An event type the script can be driven with; returns what happened, for the day line. */
-export type EventReplayer = (
-  harness: CampaignHarness,
-  event: ScenarioEvent,
-  context: ReplayContext,
-) => RunResult[];
+// Callers drive the replayers through the engine's registry, so their types are offered here too.
+export type { EventReplayer, ReplayContext };
 
 export interface DroppedEvent {
   line: number;
   type: string;
   problem: string;
-}
-
-export interface ReplayContext {
-  scenario: Scenario;
-  /** Responses created so far, by scenario event id (for `edit` events). */
-  responses: Map<string, unknown>;
 }
 
 /** Event types supported so far; the others are counted as skipped and named in the summary. */

@@ -13,7 +13,7 @@ import type { Item } from '../emulator/form-items';
 import { PropertiesService } from '../emulator/properties-service';
 import type { CampaignHarness } from '../harness';
 import type { RunResult, RunSpec } from '../sandbox/sandbox';
-import type { EventReplayer, ReplayContext } from './engine';
+import type { EventReplayer, ReplayContext } from './replayer';
 import type { EditEvent, ScenarioEvent, SubmitEvent } from './scenario';
 
 /** What the replay could not do as written (the rehearsal goes on). */

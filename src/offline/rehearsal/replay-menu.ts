@@ -4,7 +4,7 @@
  * the menu does not offer is dropped with the menu's captions named; nothing runs.
  */
 import type { RunResult } from '../sandbox/sandbox';
-import type { EventReplayer } from './engine';
+import type { EventReplayer } from './replayer';
 import type { MenuEvent, ScenarioEvent } from './scenario';
 
 export const replayMenu: EventReplayer = (harness, scenarioEvent) => {

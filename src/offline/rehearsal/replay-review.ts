@@ -13,7 +13,7 @@ import { keyedRows, mapColumns, type ColumnMap } from '../../domain/table';
 import { columnToLetters } from '../emulator/spreadsheet-values';
 import type { CampaignHarness } from '../harness';
 import type { RunResult } from '../sandbox/sandbox';
-import type { EventReplayer, ReplayContext } from './engine';
+import type { EventReplayer, ReplayContext } from './replayer';
 import type { JsonValue, ProjectSelector, ReviewEvent, ScenarioEvent } from './scenario';
 
 /** What the replay could not do as written, or had to do first (the rehearsal goes on). */

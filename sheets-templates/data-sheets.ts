@@ -240,6 +240,14 @@ export const QUOTA_VIEW_SHEET: SheetDef = {
   sampleRows: [],
 };
 
+/** The keys of the record sheets among DATA_SHEETS (each form's, as the template shapes it). */
+export const RECORD_SHEET_KEYS: readonly string[] = [
+  PROJECTS_SHEET.key,
+  PLANS_SHEET.key,
+  LEDGER_SHEET.key,
+  SELF_ASSESSMENTS_SHEET.key,
+];
+
 /** Where each form's accepted records go. */
 export const RECORD_SHEETS: Record<FormDef['key'], SheetDef> = {
   application: PROJECTS_SHEET,

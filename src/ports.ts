@@ -27,6 +27,12 @@ export interface SheetSpec {
 export interface SheetsPort {
   /** Creates the sheet with header, validation and sample rows; false if it already exists. */
   ensureSheet(spec: SheetSpec): boolean;
+  /**
+   * Appends, after the last header cell, the columns of `spec` whose header is none of its
+   * `aliases` (by column, in spec order): a field added to a form gets its column, and no column
+   * is moved or removed. True when it added any.
+   */
+  addMissingColumns(spec: SheetSpec, aliases: readonly (readonly string[])[]): boolean;
   /** Reads a whole sheet in one call; null when no sheet carries any of the titles. */
   readTable(titles: readonly string[]): RawTable | null;
   /** Replaces every data row under the header in one write (the header stays). */

@@ -1,5 +1,10 @@
-import { DATA_SHEETS } from '../../sheets-templates/data-sheets';
-import { FORMS, type FieldDef, type FormDef } from '../../sheets-templates/forms';
+import type { SheetDef } from '../../sheets-templates/config-sheets';
+import {
+  DATA_SHEETS,
+  RECORD_SHEET_KEYS,
+  recordSheetOf,
+} from '../../sheets-templates/data-sheets';
+import type { FieldDef, FormDef } from '../../sheets-templates/forms';
 import type { CampaignConfig } from '../domain/config';
 import { messages, type Locale } from '../i18n';
 import type { AppDeps, FormSpec } from '../ports';
@@ -54,10 +59,24 @@ export function formSpec(
   };
 }
 
-/** The forms the stages use, in the order of FORMS. */
+/** The forms the stages use, in template order, with the fields 表单设计 gives them. */
 export function formsInUse(config: CampaignConfig): FormDef[] {
-  const used = new Set(config.stages.map((s) => s.form).filter(Boolean));
-  return FORMS.filter((f) => used.has(f.key));
+  const used = new Set<string>(config.stages.map((s) => s.form ?? '').filter(Boolean));
+  return config.forms.filter((f) => used.has(f.key));
+}
+
+/** The data sheets of the campaign: each form's record sheet as 表单设计 shapes it, then the rest. */
+export function dataSheets(config: CampaignConfig): SheetDef[] {
+  const records = new Set(RECORD_SHEET_KEYS);
+  return [
+    ...config.forms.map(recordSheetOf),
+    ...DATA_SHEETS.filter((def) => !records.has(def.key)),
+  ];
+}
+
+/** Every header a column may carry (Chinese, English, key), as sheetSpec orders the columns. */
+function aliasesOf(def: SheetDef): string[][] {
+  return def.columns.map((c) => [c.label.zh, c.label.en, c.key]);
 }
 
 export interface FormsState {
@@ -79,8 +98,13 @@ export function ensureCampaignForms(
 ): FormsState {
   const { settings } = config;
   let changed = false;
-  for (const def of DATA_SHEETS)
-    changed = deps.sheets.ensureSheet(sheetSpec(def, settings.locale)) || changed;
+  for (const def of dataSheets(config)) {
+    const spec = sheetSpec(def, settings.locale);
+    if (deps.sheets.ensureSheet(spec)) changed = true;
+    // A field added in 表单设计 gets its column at Activate; the daily run spends no call on it.
+    else if (options.create !== false && deps.sheets.addMissingColumns(spec, aliasesOf(def)))
+      changed = true;
+  }
   const unitNames = config.units.filter((u) => u.active).map((u) => u.name);
   const links: Record<string, string> = {};
   for (const def of formsInUse(config)) {

@@ -8,6 +8,7 @@ import {
   type TemplateField,
   type TemplateForm,
 } from '../../src/domain/template';
+import { once, ratingField } from './parts';
 
 export const PROJECT_TYPES = ['创新探索型', '典型示范型', '制度推广型'] as const;
 export const THEMES = ['服务改革', '服务发展', '服务民生', '服务群众', '服务党员'] as const;
@@ -20,16 +21,6 @@ const projectRef: TemplateField = {
   maxLength: 80,
   help: '填写回执中的项目编号（如 SJXM-2014-007），或本单位申报的项目名称（须与申报时完全一致）',
 };
-
-const rating = (key: string, zh: string, en: string): TemplateField => ({
-  key,
-  label: { zh, en },
-  kind: 'rating',
-  required: true,
-  min: 1,
-  max: 5,
-  help: '1 分最低，5 分最高',
-});
 
 const APPLICATION_FORM: TemplateForm = {
   key: 'application',
@@ -208,12 +199,12 @@ const SELF_ASSESSMENT_FORM: TemplateForm = {
   description: '对照“六强”标准开展自查，并总结经验做法。',
   fields: [
     projectRef,
-    rating('leadership', '领导班子强', 'Strong leadership team'),
-    rating('backbone', '骨干队伍强', 'Strong backbone team'),
-    rating('venue', '场所阵地强', 'Strong venue'),
-    rating('carrier', '服务载体强', 'Strong service carriers'),
-    rating('system', '制度机制强', 'Strong systems'),
-    rating('performance', '服务业绩强', 'Strong service results'),
+    ratingField('leadership', '领导班子强', 'Strong leadership team'),
+    ratingField('backbone', '骨干队伍强', 'Strong backbone team'),
+    ratingField('venue', '场所阵地强', 'Strong venue'),
+    ratingField('carrier', '服务载体强', 'Strong service carriers'),
+    ratingField('system', '制度机制强', 'Strong systems'),
+    ratingField('performance', '服务业绩强', 'Strong service results'),
     { key: 'summary', label: { zh: '总结', en: 'Summary' }, kind: 'paragraph', required: true },
     {
       key: 'experience',
@@ -224,7 +215,6 @@ const SELF_ASSESSMENT_FORM: TemplateForm = {
   ],
 };
 
-const once = (opensOn: string, deadline: string) => ({ kind: 'once', opensOn, deadline }) as const;
 const keyProjects = {
   kind: 'subjects',
   subject: 'project',

@@ -124,6 +124,8 @@ export interface FormSpec {
       | 'email'
       | 'url';
     choices?: readonly string[];
+    /** The choices follow a roster (units, people) and are kept by setChoices, not by the spec. */
+    rosterChoices?: boolean;
     min?: number;
     max?: number;
     maxLength?: number;

@@ -1,9 +1,5 @@
 import type { SheetDef } from '../../sheets-templates/config-sheets';
-import {
-  DATA_SHEETS,
-  RECORD_SHEET_KEYS,
-  recordSheetOf,
-} from '../../sheets-templates/data-sheets';
+import { DATA_SHEETS, RECORD_SHEET_KEYS, recordSheetOf } from '../../sheets-templates/data-sheets';
 import type { FieldDef, FormDef } from '../../sheets-templates/forms';
 import type { CampaignConfig } from '../domain/config';
 import { messages, type Locale } from '../i18n';
@@ -52,6 +48,7 @@ export function formSpec(
       required: f.required,
       kind: KIND[f.kind],
       choices: f.kind === 'unit' ? unitNames : f.choices,
+      ...(f.kind === 'unit' ? { rosterChoices: true } : {}),
       min: f.min,
       max: f.max,
       maxLength: f.maxLength,

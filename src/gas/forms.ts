@@ -6,6 +6,127 @@ type Form = GoogleAppsScript.Forms.Form;
 const formIdKey = (formKey: string) => `form.${formKey}.id`;
 const itemsKey = (formKey: string) => `form.${formKey}.items`;
 const ownerKey = (formKey: string) => `form.${formKey}.owner`;
+const printsKey = (formKey: string) => `form.${formKey}.prints`;
+
+type ItemSpec = FormSpec['items'][number];
+
+/** What an item looks like, to tell an edited field from an unchanged one without reading it. */
+function itemPrint(item: ItemSpec): string {
+  const { rosterChoices, choices, ...rest } = item;
+  return JSON.stringify({ ...rest, choices: rosterChoices ? null : (choices ?? null) });
+}
+
+function textValidation(item: ItemSpec): GoogleAppsScript.Forms.TextValidation | null {
+  const v = FormApp.createTextValidation();
+  if (item.kind === 'integer') return v.requireWholeNumber().build();
+  if (item.kind === 'number') return v.requireNumberGreaterThanOrEqualTo(item.min ?? 0).build();
+  if (item.kind === 'email') return v.requireTextIsEmail().build();
+  if (item.kind === 'url') return v.requireTextIsUrl().build();
+  if (item.maxLength) return v.requireTextLengthLessThanOrEqualTo(item.maxLength).build();
+  return null;
+}
+
+/**
+ * Brings an existing item to its spec in place (title, help, required, choices, bounds,
+ * validation), so responses keep their answers; false when it cannot (the kind changed).
+ */
+function updateItem(form: Form, id: number, item: ItemSpec, was: ItemSpec | null): boolean {
+  const found = form.getItemById(id);
+  if (!found || (was && was.kind !== item.kind)) return false;
+  switch (item.kind) {
+    case 'paragraph':
+      found
+        .asParagraphTextItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required);
+      return true;
+    case 'list': {
+      const list = found
+        .asListItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required);
+      if (!item.rosterChoices) list.setChoiceValues([...(item.choices ?? ['—'])]);
+      return true;
+    }
+    case 'checkbox':
+      found
+        .asCheckboxItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required)
+        .setChoiceValues([...(item.choices ?? [])]);
+      return true;
+    case 'date':
+      found.asDateItem().setTitle(item.title).setHelpText(item.help).setRequired(item.required);
+      return true;
+    case 'scale':
+      found
+        .asScaleItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required)
+        .setBounds(item.min ?? 1, item.max ?? 5);
+      return true;
+    default: {
+      const text = found
+        .asTextItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required);
+      const validation = textValidation(item);
+      if (validation) text.setValidation(validation);
+      else text.clearValidation();
+      return true;
+    }
+  }
+}
+
+/**
+ * Activate after 表单设计 changed: a new field gets its item (at the end), an edited one is
+ * updated in place, a deleted one's item is removed — its answers stay in the record sheet and in
+ * Google's response sheet. Compared with what was last written, so an unchanged form costs no call.
+ * True when anything changed.
+ */
+function syncItems(form: Form, spec: FormSpec): boolean {
+  const ids = itemIds(spec.key);
+  const raw = gasStore.get(printsKey(spec.key));
+  // A form made before fields were configurable: its items are taken to be the spec's.
+  const prints: Record<string, string> = raw
+    ? (JSON.parse(raw) as Record<string, string>)
+    : Object.fromEntries(
+        spec.items.filter((i) => ids[i.key] !== undefined).map((i) => [i.key, itemPrint(i)]),
+      );
+  let changed = false;
+  const wanted = new Set(spec.items.map((i) => i.key));
+  for (const [key, id] of Object.entries(ids)) {
+    if (wanted.has(key)) continue;
+    const item = form.getItemById(id);
+    if (item) form.deleteItem(item);
+    delete ids[key];
+    delete prints[key];
+    changed = true;
+  }
+  for (const item of spec.items) {
+    const print = itemPrint(item);
+    const id = ids[item.key];
+    if (id !== undefined && prints[item.key] === print) continue;
+    const was = prints[item.key] ? (JSON.parse(prints[item.key]) as ItemSpec) : null;
+    if (id === undefined || !updateItem(form, id, item, was)) {
+      const stale = id === undefined ? null : form.getItemById(id);
+      if (stale) form.deleteItem(stale);
+      ids[item.key] = addItem(form, item).getId();
+    }
+    prints[item.key] = print;
+    changed = true;
+  }
+  if (changed || !raw) {
+    gasStore.set(itemsKey(spec.key), JSON.stringify(ids));
+    gasStore.set(printsKey(spec.key), JSON.stringify(prints));
+  }
+  return changed;
+}
 
 /**
  * What Apps Script says for an id that names no file the user can open — FormApp: "No item with
@@ -87,18 +208,8 @@ function addItem(form: Form, item: FormSpec['items'][number]): { getId(): number
         .setTitle(item.title)
         .setHelpText(item.help)
         .setRequired(item.required);
-      const v = FormApp.createTextValidation();
-      if (item.kind === 'integer') {
-        text.setValidation(v.requireWholeNumber().build());
-      } else if (item.kind === 'number') {
-        text.setValidation(v.requireNumberGreaterThanOrEqualTo(item.min ?? 0).build());
-      } else if (item.kind === 'email') {
-        text.setValidation(v.requireTextIsEmail().build());
-      } else if (item.kind === 'url') {
-        text.setValidation(v.requireTextIsUrl().build());
-      } else if (item.maxLength) {
-        text.setValidation(v.requireTextLengthLessThanOrEqualTo(item.maxLength).build());
-      }
+      const validation = textValidation(item);
+      if (validation) text.setValidation(validation);
       return text;
     }
   }
@@ -120,6 +231,7 @@ export const gasForms: FormsPort = {
         existing.setRequireLogin(spec.requireLogin);
         repaired = true;
       }
+      if (create && syncItems(existing, spec)) repaired = true;
       return { created: false, repaired, url: existing.getPublishedUrl() };
     }
     if (!create) return { created: false, missing: true, url: '' };
@@ -152,6 +264,10 @@ export const gasForms: FormsPort = {
     for (const item of spec.items) ids[item.key] = addItem(form, item).getId();
     gasStore.set(formIdKey(spec.key), form.getId());
     gasStore.set(itemsKey(spec.key), JSON.stringify(ids));
+    gasStore.set(
+      printsKey(spec.key),
+      JSON.stringify(Object.fromEntries(spec.items.map((i) => [i.key, itemPrint(i)]))),
+    );
     gasStore.set(ownerKey(spec.key), me);
     opened.set(spec.key, form);
     return { created: true, url: form.getPublishedUrl() };

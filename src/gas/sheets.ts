@@ -69,6 +69,31 @@ export function asCellValue(value: Cell): Cell {
     : value;
 }
 
+/** Width, dropdown, checkbox or date format of one column's body (1-based column). */
+function formatColumn(sheet: Sheet, at: number, column: SheetSpec['columns'][number]): void {
+  const body = sheet.getRange(2, at, sheet.getMaxRows() - 1, 1);
+  if (column.width) sheet.setColumnWidth(at, column.width);
+  if (column.choices) {
+    body.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...column.choices], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
+  } else if (column.checkbox) {
+    body.setDataValidation(
+      SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build(),
+    );
+  } else if (column.date || column.dateTime) {
+    // One rule per type: a day shows its date, an instant its date and minute (Sheets number
+    // formats: https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns).
+    body.setNumberFormat(column.dateTime ? DATE_TIME_FORMAT : DATE_FORMAT);
+    body.setDataValidation(
+      SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build(),
+    );
+  }
+}
+
 export const gasSheets: SheetsPort = {
   ensureSheet(spec: SheetSpec): boolean {
     if (findSheet(spec.titles)) return false;
@@ -87,33 +112,33 @@ export const gasSheets: SheetsPort = {
     sheet.setFrozenRows(1);
     const notes = spec.columns.map((c) => c.note ?? '');
     if (notes.some(Boolean)) sheet.getRange(1, 1, 1, width).setNotes([notes]);
-    spec.columns.forEach((column, i) => {
-      const body = sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1);
-      if (column.width) sheet.setColumnWidth(i + 1, column.width);
-      if (column.choices) {
-        body.setDataValidation(
-          SpreadsheetApp.newDataValidation()
-            .requireValueInList([...column.choices], true)
-            .setAllowInvalid(false)
-            .build(),
-        );
-      } else if (column.checkbox) {
-        body.setDataValidation(
-          SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build(),
-        );
-      } else if (column.date || column.dateTime) {
-        // One rule per type: a day shows its date, an instant its date and minute (Sheets number
-        // formats: https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns).
-        body.setNumberFormat(column.dateTime ? DATE_TIME_FORMAT : DATE_FORMAT);
-        body.setDataValidation(
-          SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build(),
-        );
-      }
-    });
+    spec.columns.forEach((column, i) => formatColumn(sheet, i + 1, column));
     if (spec.sampleRows.length > 0) {
       const rows = spec.sampleRows.map((row) => row.map(asCellValue));
       sheet.getRange(2, 1, rowCount, width).setValues(rows);
     }
+    return true;
+  },
+
+  addMissingColumns(spec: SheetSpec, aliases: readonly (readonly string[])[]): boolean {
+    const sheet = findSheet(spec.titles);
+    if (!sheet) return false;
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const present = new Set(header.map((cell) => String(cell).trim().toLowerCase()));
+    const missing = spec.columns.filter(
+      (_, i) => !(aliases[i] ?? []).some((a) => present.has(a.trim().toLowerCase())),
+    );
+    if (missing.length === 0) return false;
+    const last = header.reduce((end: number, cell, i) => (String(cell) !== '' ? i + 1 : end), 0);
+    const room = last + missing.length - sheet.getMaxColumns();
+    if (room > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), room);
+    sheet
+      .getRange(1, last + 1, 1, missing.length)
+      .setValues([missing.map((c) => c.header)])
+      .setFontWeight('bold')
+      .setBackground('#f3f3f3');
+    missing.forEach((column, i) => formatColumn(sheet, last + 1 + i, column));
     return true;
   },
 

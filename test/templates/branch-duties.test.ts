@@ -1,4 +1,5 @@
-import { type QuotaRuleDef, validateTemplate } from '../../src/domain/template';
+import type { QuotaRuleDef } from '../../src/domain/template';
+import { validateTemplate } from '../../src/domain/template-schema';
 import { BRANCH_DUTIES, MEETING_TYPES } from '../../sheets-templates/templates/branch-duties';
 import { readSampleCsv } from '../support/sample-csv';
 

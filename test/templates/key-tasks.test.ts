@@ -1,4 +1,4 @@
-import { validateTemplate } from '../../src/domain/template';
+import { validateTemplate } from '../../src/domain/template-schema';
 import {
   KEY_TASKS,
   KEY_TASKS_2018,

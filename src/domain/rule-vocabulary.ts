@@ -85,10 +85,10 @@ function violationsOf(rule: QuotaRuleDef, ctx: RuleContext): RuleViolation[] {
 
 // --- count ---------------------------------------------------------------------------------------
 
-/** One thing a count rule counts for: its fields on a violation, and which records are its. */
+/** One thing a count rule counts for: its fields on a violation, and the key of its records. */
 interface CountGroup {
   fields: Pick<RuleViolation, 'unitId' | 'subjectId' | 'personId' | 'category'>;
-  owns: (r: FormRecord) => boolean;
+  key: string;
 }
 
 /** One check of a count rule that applies today: the whole campaign, or one period. */
@@ -114,10 +114,13 @@ function countViolations(rule: CountRule, ctx: RuleContext): RuleViolation[] {
   const presenceOnly = rule.per === 'subject' && atLeast === 1 && atMost === undefined;
   const out: RuleViolation[] = [];
   const groups = countGroups(rule, ctx);
+  const keyOf = countKeyOf(rule, ctx.data);
   for (const check of countChecks(rule, ctx)) {
     const inCheck = check.period ? records.filter((r) => inPeriod(r, check.period!)) : records;
+    // Bucketed once per check: thousands of branches × their records otherwise.
+    const buckets = groupBy(inCheck, keyOf);
     for (const group of groups) {
-      const mine = inCheck.filter(group.owns);
+      const mine = buckets.get(group.key) ?? [];
       const count = mine.filter(passes).length;
       const base: RuleViolation = {
         rule: rule.id,
@@ -186,35 +189,51 @@ function countGroups(rule: CountRule, ctx: RuleContext): CountGroup[] {
     membersOf(rule.among ?? fallback, data, { activeOwnersOnly: false });
   switch (rule.per) {
     case 'campaign':
-      return [{ fields: {}, owns: () => true }];
+      return [{ fields: {}, key: '' }];
     case 'unit':
       return unique(members({ kind: 'allUnits' }).map((m) => m.unitId)).map((unitId) => ({
         fields: { unitId },
-        owns: (r) => r.unitId === unitId,
+        key: unitId,
       }));
     case 'person':
       return members({ kind: 'roster' })
         .filter((m) => m.personId !== null)
         .map((m) => ({
           fields: { unitId: m.unitId, personId: m.personId! },
-          owns: (r) => r.personId === m.personId,
+          key: m.personId!,
         }));
     case 'subject':
       return subjectMembers(rule, ctx).map((m) => ({
         fields: { unitId: m.unitId, subjectId: m.subjectId! },
-        owns: (r) => r.subjectId === m.subjectId,
+        key: m.subjectId!,
       }));
     case 'category': {
-      const categoryOf = new Map(data.units.map((u) => [u.unitId, u.category]));
       const categories =
         rule.among?.kind === 'unitsOfCategory'
           ? [...rule.among.categories]
           : unique(data.units.filter((u) => u.active).map((u) => u.category));
       return categories.map((category) => ({
         fields: { category },
-        owns: (r) => categoryOf.get(r.unitId) === category,
+        key: category,
       }));
     }
+  }
+}
+
+/** The key a record counts under for a count rule's `per` (matching its groups' keys). */
+function countKeyOf(rule: CountRule, data: CampaignData): (r: FormRecord) => string {
+  const categoryOf = new Map(data.units.map((u) => [u.unitId, u.category]));
+  switch (rule.per) {
+    case 'campaign':
+      return () => '';
+    case 'unit':
+      return (r) => r.unitId;
+    case 'person':
+      return (r) => r.personId ?? '';
+    case 'subject':
+      return (r) => r.subjectId ?? '';
+    case 'category':
+      return (r) => categoryOf.get(r.unitId) ?? '';
   }
 }
 
@@ -336,6 +355,17 @@ function termViolations(rule: TermRule, ctx: RuleContext): RuleViolation[] {
 }
 
 // --- helpers -------------------------------------------------------------------------------------
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

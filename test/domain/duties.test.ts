@@ -183,3 +183,69 @@ describe('duties of recurring stages', () => {
     expect(duties([staff], branches, TZ)).toEqual([]);
   });
 });
+
+describe('duties of subjects listed by staff (key tasks with lead units)', () => {
+  const progress: TemplateStage = {
+    stageId: 'progress',
+    name: { zh: '重点任务进展', en: 'Task progress' },
+    form: 'progress',
+    audience: {
+      kind: 'subjects',
+      subject: 'task',
+      filter: { field: 'status', in: ['推进中', '滞后'] },
+    },
+    schedule: {
+      kind: 'recurring',
+      every: 'month',
+      from: '2018-03-01',
+      until: '2018-04-30',
+      dueDaysAfter: 5,
+    },
+    remindDaysBefore: [3],
+    overdueEveryDays: 5,
+  };
+  const task = (subjectId: string, unitIds: string[], status: string) => ({
+    type: 'task',
+    subjectId,
+    name: `任务${subjectId}`,
+    unitIds,
+    values: { status },
+    submittedAt: null,
+  });
+  const data: CampaignData = {
+    units: [
+      { unitId: 'D1', name: '组织部', category: '机关', active: true, values: {} },
+      { unitId: 'D2', name: '宣传部', category: '机关', active: true, values: {} },
+      { unitId: 'D3', name: '统战部', category: '机关', active: false, values: {} },
+    ],
+    people: [],
+    subjects: [
+      task('T01', ['D1', 'D2', 'D3'], '推进中'),
+      task('T02', ['D2'], '完成'),
+      task('T03', ['D2'], '滞后'),
+    ],
+    records: [
+      { ...record('progress', 'D2', '2018-03-28', '2018-04-02T10:00:00'), subjectId: 'T01' },
+      { ...record('progress', 'D2', '2018-04-10', '2018-04-10T10:00:00'), subjectId: 'T03' },
+    ],
+  };
+
+  test('each active lead unit owes each month for each unfinished task; one lead unit’s report meets it for all', () => {
+    expect(
+      duties([progress], data, TZ).map((d) => [
+        d.periodId,
+        d.subjectId,
+        d.unitId,
+        d.deadline,
+        d.metAt !== null,
+      ]),
+    ).toEqual([
+      ['2018-03', 'T01', 'D1', '2018-04-05', true],
+      ['2018-03', 'T01', 'D2', '2018-04-05', true],
+      ['2018-03', 'T03', 'D2', '2018-04-05', false],
+      ['2018-04', 'T01', 'D1', '2018-05-05', false],
+      ['2018-04', 'T01', 'D2', '2018-05-05', false],
+      ['2018-04', 'T03', 'D2', '2018-05-05', true],
+    ]);
+  });
+});

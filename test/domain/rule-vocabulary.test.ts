@@ -493,3 +493,93 @@ describe('term expiry', () => {
     ]);
   });
 });
+
+describe('count per subject', () => {
+  const data: CampaignData = {
+    units: [branch('D1'), branch('D2')],
+    people: [],
+    subjects: [
+      {
+        type: 'task',
+        subjectId: 'T2',
+        name: '任务二',
+        unitIds: ['D2'],
+        values: {},
+        submittedAt: null,
+      },
+      {
+        type: 'task',
+        subjectId: 'T1',
+        name: '任务一',
+        unitIds: ['D1', 'D2'],
+        values: {},
+        submittedAt: null,
+      },
+      {
+        type: 'other',
+        subjectId: 'X1',
+        name: '其他',
+        unitIds: ['D1'],
+        values: {},
+        submittedAt: null,
+      },
+    ],
+    records: [
+      { ...rec('progress', 'D1', '2018-03-10'), subjectId: 'T1' },
+      { ...rec('progress', 'D1', '2018-03-20'), subjectId: 'T1' },
+    ],
+  };
+  const rule: QuotaRuleDef = {
+    id: 'progressTwice',
+    label,
+    kind: 'count',
+    form: 'progress',
+    per: 'subject',
+    period: 'month',
+    atLeast: 2,
+  };
+  const forms = [
+    {
+      key: 'progress',
+      title: label,
+      description: '',
+      sheet: label,
+      makes: { kind: 'entry', of: 'task' } as const,
+      fields: [],
+    },
+  ];
+  const stages = [
+    stage('progress', 'progress', {
+      kind: 'recurring',
+      every: 'month',
+      from: '2018-03-01',
+      until: '2018-03-31',
+      dueDaysAfter: 5,
+    }),
+  ];
+
+  test('the form tells which subject type is counted; each owning unit is named; numbers shown above 1', () => {
+    expect(evaluateRules([rule], { ...ctxOf(data, '2018-04-01'), stages, forms })).toEqual([
+      {
+        rule: 'progressTwice',
+        unitId: 'D2',
+        subjectId: 'T2',
+        periodId: '2018-03',
+        count: 0,
+        limit: 2,
+        since: '2018-04-01',
+      },
+    ]);
+    // Without the forms every subject is counted.
+    expect(
+      evaluateRules([rule], { ...ctxOf(data, '2018-04-01'), stages }).map((v) => v.subjectId),
+    ).toEqual(['T2', 'X1']);
+  });
+
+  test('"each subject has one" reports the missing subject without numbers', () => {
+    const once: QuotaRuleDef = { ...rule, id: 'hasProgress', atLeast: 1, period: undefined };
+    expect(evaluateRules([once], { ...ctxOf(data, '2018-04-01'), stages, forms })).toEqual([
+      { rule: 'hasProgress', unitId: 'D2', subjectId: 'T2' },
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { problem, type Locale } from '../i18n';
 import type { FormDef } from '../../sheets-templates/forms';
 import { DEFAULT_TEMPLATE, templateById } from '../../sheets-templates/templates';
+import type { CampaignTemplate, QuotaRuleDef } from './template';
 import { isValidTimeZone, offsetMinutes } from './calendar';
 import { cellParser, isEmpty } from './cells';
 import {
@@ -95,6 +96,10 @@ export interface CampaignConfig {
   stages: Stage[];
   /** The template's forms with the fields 表单设计 gives them, in template order. */
   forms: FormDef[];
+  /** The campaign's quota rules (the template's; 配额规则 when the sheet exists). */
+  quotaRules: readonly QuotaRuleDef[];
+  /** What the sheets do not hold: subjects, the records each form makes, report sections. */
+  template: CampaignTemplate;
 }
 
 export type ConfigResult =
@@ -425,9 +430,13 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
     }
   }
   const template = templateById(settings?.template ?? '') ?? DEFAULT_TEMPLATE;
-  const stageIds = (stages ?? []).map((s) => s.stageId);
+  // Stages that do not parse cannot be named: a date limit naming one is checked once they do.
+  const stageIds = stages ? stages.map((s) => s.stageId) : null;
   const forms = parseFormDesign(tables.formDesign ?? null, template, stageIds, problems);
   if (problems.length > 0 || !settings || !units || !stages || !forms)
     return { ok: false, problems };
-  return { ok: true, config: { settings, units, stages, forms } };
+  return {
+    ok: true,
+    config: { settings, units, stages, forms, quotaRules: template.quotaRules, template },
+  };
 }

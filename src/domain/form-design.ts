@@ -86,11 +86,11 @@ const SUBMISSION_WORDS = [SUBMISSION_DAY.zh, SUBMISSION_DAY.en, '提交当天'];
 function fieldOf(
   p: Parsed,
   row: number,
-  stageIds: readonly string[],
+  stageIds: readonly string[] | null,
   out: ConfigProblem[],
 ): TemplateField {
   const notAfter = SUBMISSION_WORDS.includes(p.notAfter) ? 'submission' : p.notAfter;
-  if (notAfter !== '' && notAfter !== 'submission' && !stageIds.includes(notAfter)) {
+  if (notAfter !== '' && notAfter !== 'submission' && stageIds && !stageIds.includes(notAfter)) {
     out.push({
       sheet: 'formDesign',
       row,
@@ -165,7 +165,7 @@ function neededKind(form: TemplateForm): FieldKind {
 export function parseFormDesign(
   table: RawTable | null,
   template: CampaignTemplate,
-  stageIds: readonly string[],
+  stageIds: readonly string[] | null,
   out: ConfigProblem[],
 ): FormDef[] | null {
   const asFormDefs = (forms: readonly TemplateForm[]) => forms as unknown as FormDef[];

@@ -38,7 +38,7 @@ export const en: Messages = {
     required: 'Required',
     done: (created: number) =>
       created > 0
-        ? `Created ${created} sheets. Fill in Settings, Units and Stages, then choose Secretary Project → Validate and activate.`
+        ? `Created ${created} sheets. Fill in Settings, Units and Stages (Form design adds or removes form fields), then choose Secretary Project → Validate and activate.`
         : 'All sheets already exist; nothing was changed.',
     title: 'Setup complete',
   },

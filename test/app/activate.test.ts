@@ -8,7 +8,7 @@ const dailyTriggers = (c: ReturnType<typeof newCampaign>) =>
   c.triggers().filter((t) => t.handler === 'onDailyTick' && t.kind === 'clock');
 
 describe('setup (menu) on dist/Code.js in the sandbox', () => {
-  test('creates Settings, Units, Stages and Health with headers, dropdowns, frozen header and sample rows', () => {
+  test('creates Settings, Units, Stages, Form design and Health with headers, dropdowns, frozen header and sample rows', () => {
     const campaign = newCampaign();
     campaign.open(ADMIN);
     expect(campaign.menuItems().map((i) => i.caption)).toEqual([
@@ -58,7 +58,38 @@ describe('setup (menu) on dist/Code.js in the sandbox', () => {
       '驻深企业',
       '驻深办事处',
     ]);
-    expect(campaign.alerts().at(-1)?.prompt).toContain('已创建 4 张工作表');
+    // 表单设计: one row per field of the template's forms, labels in Chinese, in form order.
+    const design = campaign.values('表单设计') ?? [];
+    expect(design[0].slice(0, 6)).toEqual([
+      '表单',
+      '字段编号',
+      '题目',
+      '英文题目',
+      '字段类型',
+      '必填',
+    ]);
+    expect(design.filter((r) => r[0] === '申报表').map((r) => r[1])).toEqual([
+      'unitId',
+      'projectName',
+      'projectType',
+      'themes',
+      'rectification',
+      'leader',
+      'leaderTitle',
+      'goals',
+      'measures',
+      'dueDate',
+      'contactName',
+      'contactPhone',
+      'contactEmail',
+      'budget',
+    ]);
+    expect(design.find((r) => r[1] === 'themes')?.slice(4, 7)).toEqual([
+      '多选',
+      true,
+      '服务改革、服务发展、服务民生、服务群众、服务党员',
+    ]);
+    expect(campaign.alerts().at(-1)?.prompt).toContain('已创建 5 张工作表');
   });
 
   test('running setup twice changes nothing the second time', () => {

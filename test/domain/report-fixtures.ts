@@ -1,4 +1,5 @@
 import { FORMS } from '../../sheets-templates/forms';
+import { SECRETARY_PROJECT } from '../../sheets-templates/templates/secretary-project';
 import type { CampaignConfig, Stage, Unit } from '../../src/domain/config';
 import type { CampaignRecords, LinkedRecord, ProjectRecord } from '../../src/domain/records';
 
@@ -81,6 +82,8 @@ export function config(units: Unit[], settings: Partial<CampaignConfig['settings
     units,
     stages: STAGES,
     forms: [...FORMS],
+    quotaRules: SECRETARY_PROJECT.quotaRules,
+    template: SECRETARY_PROJECT,
   } satisfies CampaignConfig;
 }
 

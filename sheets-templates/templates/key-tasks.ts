@@ -348,15 +348,11 @@ const PROGRESS_FORM: TemplateForm = {
   ],
 };
 
-/**
- * Tasks staff have not marked 完成: a blank status (not yet reviewed) counts as unfinished. The
- * filter can only list the values it keeps, so a status added to the review column later must be
- * added here too.
- */
+/** Tasks staff have not marked 完成 (a blank status, not yet reviewed, is unfinished too). */
 const unfinishedTasks = {
   kind: 'subjects',
   subject: 'task',
-  filter: { field: 'status', in: ['推进中', '滞后', ''] },
+  filter: { field: 'status', notIn: ['完成'] },
 } as const;
 
 export const KEY_TASKS: CampaignTemplate = {
@@ -378,6 +374,16 @@ export const KEY_TASKS: CampaignTemplate = {
       source: 'sheet',
       idPrefix: 'RW',
       sheet: { zh: '重点任务清单', en: 'Key tasks' },
+      nameField: 'taskName',
+      ownerColumn: 'leadUnits',
+      columns: [
+        { key: 'taskId', label: { zh: '任务编号', en: 'Task ID' }, type: 'text' },
+        { key: 'taskName', label: { zh: '任务名称', en: 'Task' }, type: 'text' },
+        { key: 'leadUnits', label: { zh: '牵头单位', en: 'Lead units' }, type: 'text' },
+        { key: 'deadline', label: { zh: '完成时限', en: 'Deadline' }, type: 'date' },
+        { key: 'deadlineText', label: { zh: '时限要求', en: 'Deadline as worded' }, type: 'text' },
+        { key: 'content', label: { zh: '任务内容', en: 'Content' }, type: 'text' },
+      ],
       rows: KEY_TASKS_2018,
     },
   ],

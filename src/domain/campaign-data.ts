@@ -76,8 +76,10 @@ export function textOf(cell: Cell | null | undefined): string {
  */
 export function passesFilter(value: Cell | null | undefined, filter: Filter): boolean {
   const text = textOf(value);
-  if (filter.in.includes(text)) return true;
   const parts = text.split(/[、,，]\s*/).filter(Boolean);
+  if (filter.notIn)
+    return !filter.notIn.includes(text) && !parts.some((p) => filter.notIn.includes(p));
+  if (filter.in.includes(text)) return true;
   return parts.length > 1 && parts.some((p) => filter.in.includes(p));
 }
 

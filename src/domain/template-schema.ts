@@ -36,7 +36,11 @@ const key = string().check((ctx) => {
     ctx.issues.push({ code: 'custom', message: `not a key: "${ctx.value}"`, input: ctx.value });
   }
 });
-const filter = object({ field: key, in: array(string()) });
+const filter = union([
+  object({ field: key, in: array(string()) }),
+  object({ field: key, notIn: array(string()) }),
+]);
+const unitColumn = object({ key, label, type: zenum(['text', 'date', 'integer'] as const) });
 const amount = union([number(), object({ setting: key })]);
 const audience = union([
   object({ kind: literal('allUnits') }),
@@ -65,9 +69,7 @@ const schema = object({
   name: label,
   description: label,
   categories: record(string(), key),
-  unitColumns: optional(
-    array(object({ key, label, type: zenum(['text', 'date', 'integer'] as const) })),
-  ),
+  unitColumns: optional(array(unitColumn)),
   roster: optional(object({ sheet: label, roles: array(string()), rows })),
   subjects: array(
     object({
@@ -77,6 +79,8 @@ const schema = object({
       idPrefix: string(),
       nameField: optional(key),
       sheet: optional(label),
+      columns: optional(array(unitColumn)),
+      ownerColumn: optional(key),
       rows,
     }),
   ),
@@ -109,6 +113,7 @@ const schema = object({
           dueDaysAfter: number(),
         }),
       ]),
+      recordFilter: optional(filter),
       remindDaysBefore: array(number()),
       overdueEveryDays: number(),
     }),

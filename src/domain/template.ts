@@ -81,8 +81,11 @@ export interface SubjectType {
   idPrefix: string;
   /** The answer (form subjects) or column (sheet subjects) that names one, e.g. projectName. */
   nameField?: string;
-  /** For `source: 'sheet'`: its title and its rows (written by Setup; staff may edit). */
+  /** For `source: 'sheet'`: its title, columns and rows (written by Setup; staff may edit). */
   sheet?: Label;
+  columns?: readonly UnitColumn[];
+  /** The column naming its owning units (names or ids, separated by ；/;/、). */
+  ownerColumn?: string;
   rows?: readonly Record<string, string>[];
 }
 
@@ -111,11 +114,10 @@ export type AudienceDef =
   | { kind: 'roster'; roles?: readonly string[] }
   | { kind: 'staff' };
 
-export interface Filter {
-  field: string;
-  /** The stored value must be one of these. */
-  in: readonly string[];
-}
+/** A stored value must be one of `in`, or none of `notIn` (e.g. a task not yet 完成). */
+export type Filter =
+  | { field: string; in: readonly string[]; notIn?: undefined }
+  | { field: string; notIn: readonly string[]; in?: undefined };
 
 export interface TemplateStage {
   stageId: string;
@@ -123,6 +125,8 @@ export interface TemplateStage {
   form: string | null;
   audience: AudienceDef;
   schedule: Schedule;
+  /** Only records passing it meet the stage (e.g. meetingType = 支部党员大会). */
+  recordFilter?: Filter;
   remindDaysBefore: readonly number[];
   overdueEveryDays: number;
 }

@@ -23,8 +23,8 @@ describe('the branch-duties template', () => {
         (r) =>
           r.form === 'meeting' &&
           r.filter?.field === 'meetingType' &&
-          r.filter.in.length === 1 &&
-          r.filter.in[0] === meetingType,
+          r.filter.in?.length === 1 &&
+          r.filter.in?.[0] === meetingType,
       );
       expect(rules.map((r) => [r.per, r.period, r.atLeast])).toEqual([
         ['unit', expected[meetingType], 1],

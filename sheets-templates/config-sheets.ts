@@ -6,7 +6,9 @@
 
 import {
   FIELD_KINDS,
+  type AudienceDef,
   type CampaignTemplate,
+  type Filter,
   type Label,
   type TemplateForm,
 } from '../src/domain/template';
@@ -36,7 +38,8 @@ export type LabelKind =
   | 'acceptance'
   | 'category'
   | 'reviewField'
-  | 'fieldKind';
+  | 'fieldKind'
+  | 'repeat';
 
 export interface ColumnDef {
   key: string;
@@ -74,7 +77,13 @@ export const AUDIENCES = [
   'keyProjects',
   'allProjects',
   'staff',
+  'unitsOfCategory',
+  'subjects',
+  'roster',
 ] as const;
+
+/** 阶段设置 repeat: a stage owed every month, quarter or year (empty: once). */
+export const REPEATS = ['month', 'quarter', 'year'] as const;
 
 export const FORM_KEYS = ['application', 'plan', 'ledger', 'selfAssessment'] as const;
 
@@ -405,60 +414,51 @@ export const STAGES_SHEET: SheetDef = {
       help: { zh: '0 表示只催报一次', en: '0: one overdue notice only' },
       width: 110,
     },
-  ],
-  // The reference campaign: the 2014 Secretary Project calendar (seed 000).
-  sampleRows: [
     {
-      stageId: 'apply',
-      name: '申报阶段',
-      opensOn: '2014-05-20',
-      deadline: '2014-05-30',
-      form: 'application',
-      audience: 'allUnits',
-      remindDaysBefore: '7,3,1',
-      overdueEveryDays: 3,
+      key: 'repeat',
+      label: { zh: '重复周期', en: 'Repeat' },
+      type: 'choice',
+      choices: REPEATS,
+      labels: 'repeat',
+      help: {
+        zh: '留空：一次性阶段。每月/每季度/每年：开始日期至截止日期之间每期都要报送',
+        en: 'Empty: once. Monthly / quarterly / yearly: owed every period from the opening day to the deadline',
+      },
+      width: 90,
     },
     {
-      stageId: 'screen',
-      name: '筛选阶段',
-      opensOn: '2014-06-01',
-      deadline: '2014-06-30',
-      form: '',
-      audience: 'staff',
-      remindDaysBefore: '3',
-      overdueEveryDays: 0,
+      key: 'dueDaysAfter',
+      label: { zh: '每期截止（期末后天数）', en: 'Due days after each period' },
+      type: 'integer',
+      help: {
+        zh: '重复阶段：每期在期末后第几天截止，例如 10 表示季度结束后第 10 天',
+        en: 'Repeating stages: each period is due this many days after it ends',
+      },
+      width: 110,
     },
     {
-      stageId: 'plan',
-      name: '实施方案备案',
-      opensOn: '2014-07-01',
-      deadline: '2014-07-31',
-      form: 'plan',
-      audience: 'keyProjects',
-      remindDaysBefore: '7,3,1',
-      overdueEveryDays: 3,
+      key: 'scope',
+      label: { zh: '对象范围', en: 'Scope' },
+      type: 'text',
+      help: {
+        zh: 'unitsOfCategory：单位类别；roster：人员身份；subjects：对象条件，如 status=重点项目 或 status≠完成（多个值以顿号分隔）',
+        en: 'unitsOfCategory: unit categories; roster: roles; subjects: a condition such as status=重点项目 or status≠完成 (values separated by 、)',
+      },
+      width: 160,
     },
     {
-      stageId: 'implement',
-      name: '实施阶段',
-      opensOn: '2014-07-01',
-      deadline: '2014-12-31',
-      form: 'ledger',
-      audience: 'keyProjects',
-      remindDaysBefore: '14,7,1',
-      overdueEveryDays: 7,
-    },
-    {
-      stageId: 'summarize',
-      name: '总结阶段',
-      opensOn: '2015-01-05',
-      deadline: '2015-02-15',
-      form: 'selfAssessment',
-      audience: 'allProjects',
-      remindDaysBefore: '7,3,1',
-      overdueEveryDays: 3,
+      key: 'recordFilter',
+      label: { zh: '记录条件', en: 'Record condition' },
+      type: 'text',
+      help: {
+        zh: '只有符合条件的记录才算报送了本阶段，如 meetingType=支部党员大会',
+        en: 'Only records meeting it count for this stage, e.g. meetingType=支部党员大会',
+      },
+      width: 160,
     },
   ],
+  // Written from the chosen template (configSheetsFor).
+  sampleRows: [],
 };
 
 export const HEALTH_SHEET: SheetDef = {
@@ -582,10 +582,78 @@ export function formDesignRows(forms: readonly TemplateForm[]): SheetDef['sample
   );
 }
 
+/** A filter as 阶段设置 writes it: field=值1、值2 or field≠值. */
+export function conditionText(filter: Filter): string {
+  return filter.notIn
+    ? `${filter.field}≠${filter.notIn.join('、')}`
+    : `${filter.field}=${filter.in.join('、')}`;
+}
+
+/** A template audience as 阶段设置 writes it: the audience key and its scope. */
+function audienceCells(
+  a: AudienceDef,
+  template: CampaignTemplate,
+): { audience: string; scope: string } {
+  const byForm = (subject: string) =>
+    template.subjects.find((s) => s.key === subject)?.source === 'form';
+  switch (a.kind) {
+    case 'unitsWithSubject':
+      return { audience: 'unitsWithProjects', scope: '' };
+    case 'unitsOfCategory':
+      return { audience: a.kind, scope: a.categories.join('、') };
+    case 'roster':
+      return { audience: a.kind, scope: (a.roles ?? []).join('、') };
+    case 'subjects':
+      if (byForm(a.subject) && !a.filter) return { audience: 'allProjects', scope: '' };
+      if (byForm(a.subject) && a.filter?.field === 'status' && a.filter.in?.join() === '重点项目')
+        return { audience: 'keyProjects', scope: '' };
+      return { audience: a.kind, scope: a.filter ? conditionText(a.filter) : '' };
+    default:
+      return { audience: a.kind, scope: '' };
+  }
+}
+
+/** The 阶段设置 rows of a template's stages. */
+export function stageRows(template: CampaignTemplate): SheetDef['sampleRows'] {
+  return template.stages.map((s) => {
+    const sc = s.schedule;
+    const { audience, scope } = audienceCells(s.audience, template);
+    return {
+      stageId: s.stageId,
+      name: s.name.zh,
+      opensOn: sc.kind === 'once' ? sc.opensOn : sc.from,
+      deadline: sc.kind === 'once' ? sc.deadline : sc.until,
+      form: s.form ?? '',
+      audience,
+      remindDaysBefore: s.remindDaysBefore.join(','),
+      overdueEveryDays: s.overdueEveryDays,
+      ...(sc.kind === 'recurring' ? { repeat: sc.every, dueDaysAfter: sc.dueDaysAfter } : {}),
+      ...(scope ? { scope } : {}),
+      ...(s.recordFilter ? { recordFilter: conditionText(s.recordFilter) } : {}),
+    };
+  });
+}
+
 /** The configuration sheets as Setup writes them for a template. */
 export function configSheetsFor(template: CampaignTemplate): readonly SheetDef[] {
   const formDesign = { ...FORM_DESIGN_SHEET, sampleRows: formDesignRows(template.forms) };
-  return [SETTINGS_SHEET, UNITS_SHEET, STAGES_SHEET, formDesign, HEALTH_SHEET];
+  const formKeys = template.forms.map((f) => f.key);
+  const stages: SheetDef = {
+    ...STAGES_SHEET,
+    columns: STAGES_SHEET.columns.map((c) => (c.key === 'form' ? { ...c, choices: formKeys } : c)),
+    sampleRows: stageRows(template),
+  };
+  const settings: SheetDef = {
+    ...SETTINGS_SHEET,
+    sampleRows: SETTINGS_SHEET.sampleRows.map((row) =>
+      row.key === 'template'
+        ? { ...row, value: template.id }
+        : template.settings[String(row.key)] !== undefined
+          ? { ...row, value: template.settings[String(row.key)] }
+          : row,
+    ),
+  };
+  return [settings, UNITS_SHEET, stages, formDesign, HEALTH_SHEET];
 }
 
 export const CONFIG_SHEETS: readonly SheetDef[] = configSheetsFor(DEFAULT_TEMPLATE);

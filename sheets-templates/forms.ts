@@ -4,13 +4,14 @@
  */
 import type { Label } from './config-sheets';
 import type { TemplateField, TemplateForm } from '../src/domain/template';
+import { TEMPLATES } from './templates';
 import { SECRETARY_PROJECT } from './templates/secretary-project';
 
 export type { FieldKind } from '../src/domain/template';
 export type FieldDef = TemplateField;
 
 export interface FormDef {
-  key: 'application' | 'plan' | 'ledger' | 'selfAssessment';
+  key: string;
   title: Label;
   description: string;
   sheet: Label;
@@ -35,8 +36,17 @@ export const FORMS: readonly FormDef[] = [
   SELF_ASSESSMENT_FORM,
 ];
 
+/** Every template's forms: form keys are unique across the templates the product ships. */
+export const ALL_FORMS: readonly FormDef[] = TEMPLATES.flatMap(
+  (t) => t.forms as unknown as FormDef[],
+);
+
+/**
+ * A form as its template defines it (title, description, the records it makes, default fields).
+ * Its fields as the campaign runs them come from 表单设计: `config.forms`.
+ */
 export function formDef(key: string): FormDef | undefined {
-  return FORMS.find((f) => f.key === key);
+  return ALL_FORMS.find((f) => f.key === key);
 }
 
 /** Sheets Google keeps for itself hold 50,000 characters a cell; derived sheets keep less. */

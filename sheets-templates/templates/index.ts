@@ -4,9 +4,11 @@
  * except for what the sheets do not hold (form titles, the records each form makes, report sections).
  */
 import type { CampaignTemplate } from '../../src/domain/template';
+import { BRANCH_DUTIES } from './branch-duties';
+import { KEY_TASKS } from './key-tasks';
 import { SECRETARY_PROJECT } from './secretary-project';
 
-export const TEMPLATES: readonly CampaignTemplate[] = [SECRETARY_PROJECT];
+export const TEMPLATES: readonly CampaignTemplate[] = [SECRETARY_PROJECT, BRANCH_DUTIES, KEY_TASKS];
 
 export const DEFAULT_TEMPLATE = SECRETARY_PROJECT;
 

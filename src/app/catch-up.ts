@@ -6,8 +6,7 @@
  * keeps every response: each one whose id has no record (or whose latest edit is newer than its
  * record) is taken in here, recorded, answered and counted exactly as its own trigger would have.
  */
-import { RECORD_SHEETS, REJECTIONS_SHEET } from '../../sheets-templates/data-sheets';
-import { formDef } from '../../sheets-templates/forms';
+import { recordSheetOf, REJECTIONS_SHEET } from '../../sheets-templates/data-sheets';
 import type { CampaignConfig } from '../domain/config';
 import type { KeyedRow } from '../domain/table';
 import type { AppDeps, RawSubmission } from '../ports';
@@ -98,7 +97,7 @@ export function catchUp(
   const locale = config.settings.locale;
   let rejections: KeyedRow[] | null = null;
   for (const formKey of options.formKeys) {
-    const form = formDef(formKey);
+    const form = config.forms.find((f) => f.key === formKey);
     if (!form) continue;
     const startedAt = deps.clock.now();
     if (startedAt > options.deadline) break;
@@ -124,7 +123,7 @@ export function catchUp(
     rejections ??= readKeyed(deps.sheets, REJECTIONS_SHEET, locale).rows;
     const recorded = new Map<string, number>();
     for (const row of [
-      ...readKeyed(deps.sheets, RECORD_SHEETS[form.key], locale).rows,
+      ...readKeyed(deps.sheets, recordSheetOf(form), locale).rows,
       ...rejections,
     ]) {
       const id = String(row.values.responseId ?? '');

@@ -1,6 +1,5 @@
 import {
-  PROJECTS_SHEET,
-  RECORD_SHEETS,
+  recordSheetOf,
   REJECTIONS_SHEET,
   MAIL_LOG_SHEET,
 } from '../../sheets-templates/data-sheets';
@@ -28,7 +27,15 @@ import { personalLink } from './unit-page';
 import { composeReceipt, composeRejection } from './intake-mail';
 import { appendQueue, failureClass, groupOf, reportMailFailures } from './mail-queue';
 import { answerLines } from '../domain/labels';
-import { cellsOf, headerOnly, readKeyed, rowFor, sameCell, type KeyedTable } from './records';
+import {
+  cellsOf,
+  headerOnly,
+  readKeyed,
+  rowFor,
+  sameCell,
+  subjectSheet,
+  type KeyedTable,
+} from './records';
 
 export type { RawSubmission } from '../ports';
 
@@ -137,7 +144,7 @@ export function takeIn(
   raw: RawSubmission,
   via: IntakeVia,
 ): IntakeResult {
-  const form = formDef(raw.formKey);
+  const form = config.forms.find((f) => f.key === raw.formKey);
   if (!form) throw new Error(`unknown form ${raw.formKey}`);
   const { settings } = config;
   const decided = deps.lock.withScriptLock(() => decide(deps, config, raw, form, via));
@@ -169,16 +176,16 @@ function decide(
     locale,
   });
   const errors: FieldError[] = [...check.errors];
-  const records = readKeyed(deps.sheets, RECORD_SHEETS[form.key], locale);
-  const projects =
-    form.key === 'application' ? records : readKeyed(deps.sheets, PROJECTS_SHEET, locale);
+  const makesSubject = form.makes.kind === 'subject';
+  const records = readKeyed(deps.sheets, recordSheetOf(form), locale);
+  const projects = makesSubject ? records : readKeyed(deps.sheets, subjectSheet(config), locale);
   const existing = records.rows.find((r) => String(r.values.responseId) === raw.responseId);
   const rejections = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
   const origin = via === 'catchUp' ? { via } : {};
 
   let unit: Unit | undefined;
   let project: KeyedRow | undefined;
-  if (form.key === 'application') {
+  if (makesSubject) {
     const given = String(check.values.unitId ?? raw.answers.unitId ?? '').trim();
     if (given) {
       unit = units.find((u) => u.unitId === given) ?? units.find((u) => u.name === given);
@@ -281,7 +288,7 @@ function decide(
     values[field.key] = toCell(field, check.values[field.key] ?? null, tz, m);
   }
   let projectId: string;
-  if (form.key === 'application') {
+  if (makesSubject) {
     projectId = existing
       ? String(existing.values.projectId)
       : nextProjectId(
@@ -400,7 +407,8 @@ function toCell(field: FieldDef, value: AnswerValue, tz: string, m: Messages): C
 }
 
 function campaignYear(config: CampaignConfig, at: number): number {
-  const apply = config.stages.find((s) => s.form === 'application');
+  const subjectForm = config.forms.find((f) => f.makes.kind === 'subject');
+  const apply = config.stages.find((s) => s.form === subjectForm?.key);
   return Number((apply?.deadline ?? dayOf(at, config.settings.timeZone)).slice(0, 4));
 }
 

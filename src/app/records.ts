@@ -3,14 +3,25 @@ import {
   LEDGER_SHEET,
   PLANS_SHEET,
   PROJECTS_SHEET,
+  recordSheetOf,
   SELF_ASSESSMENTS_SHEET,
 } from '../../sheets-templates/data-sheets';
+import type { CampaignConfig } from '../domain/config';
 import { linkedOf, projectOf, type CampaignRecords } from '../domain/records';
 import { keyedRows, mapColumns, type Cell, type ColumnMap, type KeyedRow } from '../domain/table';
 import { labelOf } from '../domain/labels';
 import type { Locale } from '../i18n';
 import type { SheetsPort } from '../ports';
 import { sheetSpec, titlesOf } from './config-sheets';
+
+/**
+ * The sheet of the subjects the campaign's forms make (项目库), shaped by 表单设计 — so a column
+ * added to the application form is read too.
+ */
+export function subjectSheet(config: CampaignConfig): SheetDef {
+  const form = config.forms.find((f) => f.makes.kind === 'subject');
+  return form ? recordSheetOf(form) : PROJECTS_SHEET;
+}
 
 /** A data sheet read in one call, addressable by column key. */
 export interface KeyedTable {

@@ -7,7 +7,6 @@
 import {
   LEDGER_SHEET,
   PLANS_SHEET,
-  PROJECTS_SHEET,
   SELF_ASSESSMENTS_SHEET,
 } from '../../sheets-templates/data-sheets';
 import {
@@ -40,7 +39,7 @@ import type { AppDeps, ChartBar, DocDraft, OutgoingMail } from '../ports';
 import { loadConfig } from './config-sheets';
 import { sendLogged } from './intake';
 import { escapeHtml } from './intake-mail';
-import { loadRecords, readKeyed } from './records';
+import { loadRecords, readKeyed, subjectSheet } from './records';
 
 export const STORE = {
   folder: 'reports.folderId',
@@ -802,6 +801,7 @@ function dossierFilling(
   const text = (key: string) => f.cell(v[key]);
   const planText = (key: string) => (plan ? f.cell(plan.values[key]) : m.notSubmitted);
   const label = (l: { zh: string; en: string }) => (settings.locale === 'en' ? l.en : l.zh);
+  const subjectForm = config.forms.find((form) => form.makes.kind === 'subject');
   return {
     scalars: {
       campaignName: settings.campaignName,
@@ -839,6 +839,11 @@ function dossierFilling(
       generatedAt: formatMinute(now, settings.timeZone),
     },
     lists: {
+      answers: subjectForm
+        ? subjectForm.fields
+            .filter((field) => field.kind !== 'unit')
+            .map((field) => ({ label: label(field.label), value: text(field.key) || m.blank }))
+        : [],
       ledger: ledger.map((e) => ({
         activityDate: f.cell(e.values.activityDate),
         activity: f.cell(e.values.activity),
@@ -875,7 +880,7 @@ export function generateDossiers(deps: AppDeps, projectIds?: readonly string[]):
   const { config } = loaded;
   const { locale } = config.settings;
   const m = messages(locale).reports;
-  const rows = readKeyed(deps.sheets, PROJECTS_SHEET, locale)
+  const rows = readKeyed(deps.sheets, subjectSheet(config), locale)
     .rows.map((row) => ({ row, project: projectOf(row) }))
     .filter((r) => r.project.projectId !== '')
     .filter((r) => !projectIds || projectIds.includes(r.project.projectId))

@@ -8,7 +8,7 @@
 import { HEALTH_SHEET, type SheetDef } from '../../sheets-templates/config-sheets';
 import {
   MAIL_QUEUE_SHEET,
-  RECORD_SHEETS,
+  recordSheetOf,
   REJECTIONS_SHEET,
   SEND_LEDGER_SHEET,
 } from '../../sheets-templates/data-sheets';
@@ -491,10 +491,7 @@ function attempt<T>(read: () => T): Read<T> {
 /** Response ids of every record sheet the forms feed, and of the rejections, one read each. */
 function recordedIds(deps: AppDeps, config: CampaignConfig): Set<string> {
   const ids = new Set<string>();
-  const defs: SheetDef[] = [
-    ...formsInUse(config).map((f) => RECORD_SHEETS[f.key]),
-    REJECTIONS_SHEET,
-  ];
+  const defs: SheetDef[] = [...formsInUse(config).map(recordSheetOf), REJECTIONS_SHEET];
   for (const def of defs) {
     // readTable, not readKeyed: a missing sheet must stay missing (the self-check writes nothing).
     const table = deps.sheets.readTable(titlesOf(def));

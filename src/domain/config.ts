@@ -3,7 +3,7 @@ import { object } from 'zod/mini';
 import {
   AUDIENCES,
   DEFAULT_ROUTING,
-  FORM_KEYS,
+  REPEATS,
   SETTINGS,
   SETTINGS_SHEET,
   STAGES_SHEET,
@@ -11,10 +11,10 @@ import {
   UNITS_SHEET,
   type SettingDef,
 } from '../../sheets-templates/config-sheets';
-import { problem, type Locale } from '../i18n';
+import { problem, type Locale, type ProblemRef } from '../i18n';
 import type { FormDef } from '../../sheets-templates/forms';
 import { DEFAULT_TEMPLATE, templateById } from '../../sheets-templates/templates';
-import type { CampaignTemplate, QuotaRuleDef } from './template';
+import type { AudienceDef, CampaignTemplate, Filter, QuotaRuleDef, Schedule } from './template';
 import { isValidTimeZone, offsetMinutes } from './calendar';
 import { cellParser, isEmpty } from './cells';
 import {
@@ -35,10 +35,12 @@ import {
 import { parseFormDesign } from './form-design';
 
 export { MAX_UNIT_EMAILS, type ConfigProblem, type ConfigSheet };
+import { STATUS } from './records';
 import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
 
 export type Audience = (typeof AUDIENCES)[number];
-export type FormKey = (typeof FORM_KEYS)[number];
+/** A form of the campaign's template (application, plan, … for the Secretary Project). */
+export type FormKey = string;
 
 export interface Settings {
   campaignName: string;
@@ -85,7 +87,14 @@ export interface Stage {
   opensOn: string;
   deadline: string;
   form: FormKey | null;
+  /** The key written in 阶段设置 (allUnits, keyProjects, roster, …). */
   audience: Audience;
+  /** Who owes it, as the template vocabulary says (the audience key with its scope). */
+  audienceDef: AudienceDef;
+  /** Once, or every month / quarter / year between opensOn and deadline. */
+  schedule: Schedule;
+  /** Only records passing it meet the stage. */
+  recordFilter?: Filter;
   remindDaysBefore: number[];
   overdueEveryDays: number;
 }
@@ -325,7 +334,73 @@ function parseUnits(
   return out.length === before ? units : null;
 }
 
-function parseStages(table: RawTable, timeZone: string, out: ConfigProblem[]): Stage[] | null {
+const CONDITION = /^\s*([A-Za-z][\w-]*)\s*(=|≠|!=|＝)\s*(.*)$/;
+
+/** `field=值1、值2` or `field≠值`: a filter on a stored value ('' stands for a blank). */
+export function parseCondition(raw: string): Filter | null {
+  const m = CONDITION.exec(raw);
+  if (!m) return null;
+  const values = m[3].split(/[、;；,，]/).map((v) => v.trim());
+  const list =
+    values.length === 1 && values[0] === '' ? [''] : values.filter((v, i) => v !== '' || i === 0);
+  return m[2] === '=' || m[2] === '＝' ? { field: m[1], in: list } : { field: m[1], notIn: list };
+}
+
+/**
+ * Who owes a stage, from its audience key and scope. The Secretary Project's keys name its
+ * projects: units with one, key projects (status 重点项目), every project.
+ */
+export function audienceOf(
+  audience: Audience,
+  scope: string,
+  template: CampaignTemplate,
+): AudienceDef | ProblemRef {
+  const madeByForm = template.subjects.find((s) => s.source === 'form')?.key;
+  const firstSubject = template.subjects[0]?.key;
+  const list = scope
+    .split(/[、;；,，]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+  switch (audience) {
+    case 'allUnits':
+      return { kind: 'allUnits' };
+    case 'staff':
+      return { kind: 'staff' };
+    case 'unitsWithProjects':
+      return madeByForm ? { kind: 'unitsWithSubject', subject: madeByForm } : problem('noSubjects');
+    case 'keyProjects':
+      return madeByForm
+        ? { kind: 'subjects', subject: madeByForm, filter: { field: 'status', in: [STATUS.key] } }
+        : problem('noSubjects');
+    case 'allProjects':
+      return madeByForm ? { kind: 'subjects', subject: madeByForm } : problem('noSubjects');
+    case 'unitsOfCategory':
+      return list.length
+        ? { kind: 'unitsOfCategory', categories: list }
+        : problem('scopeNeeded', audience);
+    case 'roster':
+      if (!template.roster) return problem('noRoster');
+      return list.length ? { kind: 'roster', roles: list } : { kind: 'roster' };
+    case 'subjects': {
+      if (!firstSubject) return problem('noSubjects');
+      if (scope.trim() === '') return { kind: 'subjects', subject: firstSubject };
+      const filter = parseCondition(scope);
+      return filter
+        ? { kind: 'subjects', subject: firstSubject, filter }
+        : problem('badCondition', scope);
+    }
+    default:
+      return { kind: 'allUnits' };
+  }
+}
+
+function parseStages(
+  table: RawTable,
+  timeZone: string,
+  template: CampaignTemplate,
+  out: ConfigProblem[],
+): Stage[] | null {
+  const formKeys = template.forms.map((f) => f.key);
   const columns = mapColumns(STAGES_SHEET, table.header);
   if (missingColumns('stages', STAGES_SHEET, columns.missing, out)) return null;
   const schema = object({
@@ -340,12 +415,14 @@ function parseStages(table: RawTable, timeZone: string, out: ConfigProblem[]): S
     form: cellParser((cell, fail): FormKey | null => {
       const raw = isEmpty(cell) ? '' : String(cell).trim();
       if (raw === '') return null;
-      if (!(FORM_KEYS as readonly string[]).includes(raw)) {
-        return fail(problem('unknownForm', raw, FORM_KEYS.join('、')));
-      }
-      return raw as FormKey;
+      if (!formKeys.includes(raw)) return fail(problem('unknownForm', raw, formKeys.join('、')));
+      return raw;
     }),
     audience: choice(AUDIENCES, true),
+    repeat: choice(REPEATS, false),
+    dueDaysAfter: integer(false, 0, 366, null),
+    scope: text(false, 500),
+    recordFilter: text(false, 500),
     remindDaysBefore: dayList(),
     overdueEveryDays: cellParser((cell, fail) =>
       integer(false, 0, 366, 0).safeParse(cell).success
@@ -382,7 +459,50 @@ function parseStages(table: RawTable, timeZone: string, out: ConfigProblem[]): S
         problem: problem('duplicate', s.stageId, idRow),
       });
     } else firstId.set(s.stageId, row);
-    stages.push({ row, ...s, audience: s.audience as Audience });
+    const audience = s.audience as Audience;
+    const audienceDef = audienceOf(audience, s.scope, template);
+    if ('key' in audienceDef) {
+      out.push({ sheet: 'stages', row, column: 'scope', problem: audienceDef });
+      continue;
+    }
+    const recordFilter = s.recordFilter ? parseCondition(s.recordFilter) : undefined;
+    if (recordFilter === null) {
+      const p = problem('badCondition', s.recordFilter);
+      out.push({ sheet: 'stages', row, column: 'recordFilter', problem: p });
+      continue;
+    }
+    if (s.repeat && s.dueDaysAfter === null) {
+      out.push({
+        sheet: 'stages',
+        row,
+        column: 'dueDaysAfter',
+        problem: problem('repeatNeedsDue'),
+      });
+      continue;
+    }
+    const schedule: Schedule = s.repeat
+      ? {
+          kind: 'recurring',
+          every: s.repeat,
+          from: s.opensOn,
+          until: s.deadline,
+          dueDaysAfter: s.dueDaysAfter ?? 0,
+        }
+      : { kind: 'once', opensOn: s.opensOn, deadline: s.deadline };
+    stages.push({
+      row,
+      stageId: s.stageId,
+      name: s.name,
+      opensOn: s.opensOn,
+      deadline: s.deadline,
+      form: s.form,
+      audience,
+      audienceDef,
+      schedule,
+      ...(recordFilter ? { recordFilter } : {}),
+      remindDaysBefore: s.remindDaysBefore,
+      overdueEveryDays: s.overdueEveryDays,
+    });
   }
   if (out.length === before && stages.length === 0) {
     out.push({ sheet: 'stages', row: null, column: null, problem: problem('noStages') });
@@ -415,7 +535,8 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
   const units = tables.units
     ? parseUnits(tables.units, settings?.routing ?? DEFAULT_ROUTING, problems)
     : null;
-  const stages = tables.stages ? parseStages(tables.stages, timeZone, problems) : null;
+  const template = templateById(settings?.template ?? '') ?? DEFAULT_TEMPLATE;
+  const stages = tables.stages ? parseStages(tables.stages, timeZone, template, problems) : null;
   if (settings && units) {
     const departments = new Set(units.filter((u) => u.active).map((u) => u.department));
     for (const department of departments) {
@@ -429,7 +550,6 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
       }
     }
   }
-  const template = templateById(settings?.template ?? '') ?? DEFAULT_TEMPLATE;
   // Stages that do not parse cannot be named: a date limit naming one is checked once they do.
   const stageIds = stages ? stages.map((s) => s.stageId) : null;
   const forms = parseFormDesign(tables.formDesign ?? null, template, stageIds, problems);

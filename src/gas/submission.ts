@@ -1,4 +1,4 @@
-import { FORMS } from '../../sheets-templates/forms';
+import { ALL_FORMS } from '../../sheets-templates/forms';
 import type { RawSubmission } from '../ports';
 import { formKeyOf, submissionOf } from './forms';
 
@@ -8,7 +8,7 @@ export function submissionFromEvent(
 ): RawSubmission | null {
   const formKey = formKeyOf(
     e.source.getId(),
-    FORMS.map((f) => f.key),
+    ALL_FORMS.map((f) => f.key),
   );
   if (!formKey) return null;
   return submissionOf(formKey, e.response);

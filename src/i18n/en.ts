@@ -286,6 +286,12 @@ export const en: Messages = {
     fieldKindNeeded: (form: string, kind: string) =>
       `form "${form}" needs a field of kind "${kind}"`,
     formWithoutFields: (form: string) => `form "${form}" has no fields`,
+    badCondition: (value: string) =>
+      `"${value}" is not a condition; write field=value or field≠value (values separated by 、)`,
+    scopeNeeded: (audience: string) => `audience "${audience}" needs a scope`,
+    repeatNeedsDue: () => 'a repeating stage needs "due days after each period"',
+    noRoster: () => 'this template has no roster, so a stage cannot be owed by roster people',
+    noSubjects: () => 'this template has no subject type a stage could be owed by',
     missingStaffEmail: (department: string) =>
       `units belong to "${department}" but staffEmails.${department} is not set`,
   },
@@ -586,6 +592,9 @@ export const en: Messages = {
       keyProjects: 'Key projects',
       allProjects: 'All projects',
       staff: 'Staff review',
+      unitsOfCategory: 'Units of given categories',
+      subjects: 'Subjects meeting a condition',
+      roster: 'People on the roster',
     },
     mailKind: {
       receipt: 'Receipt',
@@ -611,6 +620,7 @@ export const en: Messages = {
       退回修改: 'Returned for revision',
     },
     acceptance: { 优秀: 'Excellent', 合格: 'Pass', 不合格: 'Fail' },
+    repeat: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
     fieldKind: {
       unit: 'Unit (dropdown)',
       person: 'Person (dropdown)',

@@ -271,6 +271,12 @@ export const zhCN = {
       `表单「${form}」的字段「${field}」被${by}使用，不能删除`,
     fieldKindNeeded: (form: string, kind: string) => `表单「${form}」须有一个「${kind}」类型的字段`,
     formWithoutFields: (form: string) => `表单「${form}」没有任何字段`,
+    badCondition: (value: string) =>
+      `「${value}」不是有效的条件，应形如 字段=值 或 字段≠值（多个值以顿号分隔）`,
+    scopeNeeded: (audience: string) => `适用对象为「${audience}」时须填写对象范围`,
+    repeatNeedsDue: () => '重复阶段须填写每期截止（期末后天数）',
+    noRoster: () => '本模板没有人员名册，不能以名册人员为适用对象',
+    noSubjects: () => '本模板没有可作为适用对象的对象类型',
     missingStaffEmail: (department: string) =>
       `有单位归属「${department}」，但未设置该部门的员工邮箱（staffEmails.${department}）`,
   },
@@ -564,6 +570,9 @@ export const zhCN = {
       keyProjects: '重点项目',
       allProjects: '全部项目',
       staff: '工作人员审核',
+      unitsOfCategory: '指定类别的单位',
+      subjects: '符合条件的对象',
+      roster: '名册人员',
     },
     mailKind: {
       receipt: '回执',
@@ -584,6 +593,7 @@ export const zhCN = {
     },
     status: { 待审核: '待审核', 重点项目: '重点项目', 备案: '备案', 退回修改: '退回修改' },
     acceptance: { 优秀: '优秀', 合格: '合格', 不合格: '不合格' },
+    repeat: { month: '每月', quarter: '每季度', year: '每年' },
     fieldKind: {
       unit: '单位（下拉）',
       person: '人员（下拉）',
@@ -614,7 +624,8 @@ export const zhCN = {
     | 'status'
     | 'acceptance'
     | 'category'
-    | 'fieldKind',
+    | 'fieldKind'
+    | 'repeat',
     Record<string, string>
   >,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

@@ -1,11 +1,11 @@
 import { DocumentApp } from '../../src/offline/emulator/document-app';
-import { textOf, type DocNode } from '../../src/offline/emulator/document-model';
+import { textOf } from '../../src/offline/emulator/document-model';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import { ADMIN, configured, sampleScenario } from '../support/campaign';
+import { blocksOf, reportDocs, sheetRecords, table } from '../support/report-docs';
 
 type Campaign = ReturnType<typeof configured>;
 type Cell = string | number | boolean | Date;
-type Block = string | string[][];
 
 function activeCampaign(at = '2014-05-19T10:00:00+08:00'): Campaign {
   const campaign = configured(sampleScenario(), at);
@@ -13,35 +13,7 @@ function activeCampaign(at = '2014-05-19T10:00:00+08:00'): Campaign {
   return campaign;
 }
 
-/** A Doc's body as blocks: paragraphs as text, tables as rows of cell texts (host side). */
-function blocksOf(body: DocNode): Block[] {
-  return body.children.map((child) =>
-    child.type === 'TABLE'
-      ? child.children.map((row) => row.children.map((cell) => textOf(cell)))
-      : textOf(child),
-  );
-}
-
-const reportDocs = (campaign: Campaign) =>
-  DocumentApp._documents(campaign.ws).filter((d) => !d.name.startsWith('报告模板'));
-
-/** The table whose header row starts with these cells. */
-function table(blocks: Block[], ...header: string[]): string[][] {
-  const found = blocks.find(
-    (b): b is string[][] => Array.isArray(b) && header.every((h, i) => b[0][i] === h),
-  );
-  if (!found) throw new Error(`no table ${header.join('|')}`);
-  return found;
-}
-
-const records = (campaign: Campaign, title: string): Record<string, Cell>[] => {
-  const values = campaign.values(title) ?? [];
-  const header = values[0] ?? [];
-  return values
-    .slice(1)
-    .filter((r) => r.some((c) => c !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
-};
+const records = sheetRecords;
 
 const TYPES = ['创新探索型', '典型示范型', '制度推广型'];
 const THEMES = ['服务改革', '服务发展', '服务民生', '服务群众', '服务党员'];
@@ -325,8 +297,25 @@ describe('project dossiers and the final acceptance report', () => {
     ]);
     const blocks = blocksOf(docs[0].tree.body);
     expect(blocks).toContain('基层党建“书记项目”申报表');
-    const form = table(blocks, '申报单位');
+    expect(table(blocks, '申报单位').map((r) => r[0])).toEqual(['申报单位', '单位类别']);
+    // The answers follow 表单设计: every field of the application form but the unit, in its order.
+    const form = table(blocks, '项目名称');
     expect(form.every((r) => r.length === 2)).toBe(true);
+    expect(form.map((r) => r[0])).toEqual([
+      '项目名称',
+      '项目类型',
+      '服务主题',
+      '整顿软弱涣散基层党组织措施',
+      '项目负责人',
+      '职务',
+      '目标任务',
+      '主要措施',
+      '完成期限',
+      '项目联系人',
+      '联系电话',
+      '联系邮箱',
+      '经费需求（万元）',
+    ]);
     expect(form.find((r) => r[0] === '项目类型')?.[1]).toBe('创新探索型');
     expect(table(blocks, '审核状态')).toContainEqual(['专项经费（万元）', '1.5']);
   });

@@ -1,6 +1,7 @@
 import { FORMS } from '../../sheets-templates/forms';
 import { SECRETARY_PROJECT } from '../../sheets-templates/templates/secretary-project';
-import type { CampaignConfig, Stage, Unit } from '../../src/domain/config';
+import { audienceOf, type CampaignConfig, type Stage, type Unit } from '../../src/domain/config';
+import type { AudienceDef } from '../../src/domain/template';
 import type { CampaignRecords, LinkedRecord, ProjectRecord } from '../../src/domain/records';
 
 /** Test data for the pure report and quota modules: a small campaign on the 2014 calendar. */
@@ -39,6 +40,8 @@ const stage = (
   deadline,
   form,
   audience,
+  audienceDef: audienceOf(audience, '', SECRETARY_PROJECT) as AudienceDef,
+  schedule: { kind: 'once', opensOn, deadline },
   remindDaysBefore: [],
   overdueEveryDays: 0,
 });

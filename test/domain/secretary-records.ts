@@ -31,6 +31,8 @@ export function stagesFromTemplate(): Stage[] {
       deadline: s.schedule.deadline,
       form: s.form as Stage['form'],
       audience,
+      audienceDef: s.audience,
+      schedule: s.schedule,
       remindDaysBefore: [...s.remindDaysBefore],
       overdueEveryDays: s.overdueEveryDays,
     };

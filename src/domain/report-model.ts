@@ -10,7 +10,8 @@ import { UNIT_CATEGORIES } from '../../sheets-templates/config-sheets';
 import { endOfDay } from './calendar';
 import type { CampaignConfig, Stage, Unit } from './config';
 import { STATUS, type CampaignRecords, type LinkedRecord, type ProjectRecord } from './records';
-import { checkQuotas, type QuotaViolation } from './quota-rules';
+import { checkQuotas } from './quota-rules';
+import type { RuleViolation } from './rule-vocabulary';
 
 export interface Tally {
   /** The value counted (a project type, a theme). */
@@ -90,7 +91,7 @@ export interface StageReportModel {
   keyProjects: KeyProjectRow[];
   budgetTotal: number;
   fundingTotal: number;
-  violations: QuotaViolation[];
+  violations: RuleViolation[];
   timeline: StageProgress[];
 }
 

@@ -104,6 +104,12 @@ export interface Person {
   email: string;
 }
 
+/** How a person field lists a person: 姓名（单位名称）, unique even when two people share a name. */
+export function personChoice(person: Person, units: readonly Unit[]): string {
+  const unit = units.find((u) => u.unitId === person.unitId);
+  return `${person.name}（${unit?.name ?? person.unitId}）`;
+}
+
 /** A subject staff list in its own sheet (e.g. a key task), with its owning units. */
 export interface ListedSubject {
   row: number;

@@ -267,11 +267,47 @@ describe('loadCampaignData on the Secretary Project', () => {
       applicationAnswers('U01', '测试项目'),
       '2014-05-21T10:00:00+08:00',
     );
+    const [project] = sheetRecords(campaign, '项目库');
+    const projectRef = String(project['项目编号']);
+    submit(
+      campaign,
+      context,
+      'plan',
+      'dw@fgw.example',
+      {
+        projectRef,
+        goals: '目标',
+        organization: '组织',
+        measures: '措施',
+        safeguards: '保障',
+        timeline: '2014-12-01',
+      },
+      '2014-07-02T10:00:00+08:00',
+    );
+    // A ledger entry of an activity days before it was logged: dated by when it was logged.
+    submit(
+      campaign,
+      context,
+      'ledger',
+      'dw@fgw.example',
+      {
+        projectRef,
+        activityDate: '2014-07-01',
+        activity: '主题党日',
+        participants: '30',
+        outcome: '成效',
+      },
+      '2014-07-05T10:00:00+08:00',
+    );
     const config = configOf(campaign);
     const port = workbookPort(campaign);
     const generic = loadCampaignData(port, config);
     const adapter = fromCampaignRecords(config, loadRecords(port, config.settings.locale));
-    expect(adapter.records).toHaveLength(1);
+    expect(adapter.records.map((r) => [r.form, r.day])).toEqual([
+      ['application', '2014-05-21'],
+      ['plan', '2014-07-02'],
+      ['ledger', '2014-07-05'],
+    ]);
     const withoutValues = <T extends { values: unknown }>(xs: T[]) =>
       xs.map(({ values: _values, ...rest }) => rest);
     expect(generic.units).toEqual(adapter.units);

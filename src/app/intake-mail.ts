@@ -73,8 +73,8 @@ export interface ReceiptFacts {
   /** The unit's personal status page, when the web app is deployed. */
   pageUrl?: string | null;
   /**
-   * What an entry that names no project is about (a task, a person, the unit itself): the
-   * receipt then says so instead of a project id.
+   * What an entry that names no project is about (a task, a person; '' for the unit itself):
+   * the receipt then says so instead of a project id.
    */
   about?: string;
 }
@@ -120,7 +120,7 @@ export function composeReceipt(
       fitSubject(
         (campaign: string, form: string, what: string) =>
           m.mail.entryReceiptSubject(campaign, form, what, facts.updated),
-        [settings.campaignName, title, about],
+        [settings.campaignName, title, about || facts.unit.name],
       ),
       paragraphs,
     );

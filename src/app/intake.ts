@@ -316,6 +316,22 @@ function decide(
     }
   }
 
+  // An edited entry stays with its unit: moving it would move the unit's record (and what it
+  // owes) to someone else. The entry's project, when it has one, is guarded above.
+  const before = existing ? String(existing.values.unitId ?? '') : '';
+  if (!makesSubject && target !== 'formSubject' && unit && before && before !== unit.unitId) {
+    const field =
+      form.fields.find((f) => f.kind === (target === 'person' ? 'person' : 'unit'))?.key ??
+      unitField;
+    errors.push({
+      field,
+      problem: problem(
+        'entryUnitChangeRefused',
+        units.find((u) => u.unitId === before)?.name ?? before,
+      ),
+    });
+  }
+
   if (errors.length > 0) {
     const reasons = errors.map(
       (e) =>
@@ -461,11 +477,7 @@ function decide(
       ...(target === 'makesSubject' || target === 'formSubject'
         ? {}
         : {
-            about: listed
-              ? `${listed.subjectId} ${listed.name}`
-              : person
-                ? person.name
-                : unit!.name,
+            about: listed ? `${listed.subjectId} ${listed.name}` : person ? person.name : '',
           }),
     },
     locale,

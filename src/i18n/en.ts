@@ -88,7 +88,7 @@ export const en: Messages = {
     entryReceiptSubject: (campaign: string, form: string, about: string, updated: boolean) =>
       `[${campaign}] ${form} ${updated ? 'updated' : 'received'}: ${about}`,
     entryReceiptLead: (unit: string, form: string, about: string, updated: boolean) =>
-      `The ${form} from ${unit} (${about}) has been ${updated ? 'updated' : 'received'}.`,
+      `The ${form} from ${unit}${about ? ` (${about})` : ''} has been ${updated ? 'updated' : 'received'}.`,
     unverified: (email: string, unit: string) =>
       `Note: ${email} is not on the roster of "${unit}". The record is kept and will be checked by staff.`,
     late: (deadline: string) =>
@@ -245,6 +245,8 @@ export const en: Messages = {
     unknownProject: (ref: string) =>
       `no project "${ref}": give the project ID from your receipt, or its exact name`,
     ambiguousProject: (ref: string) => `"${ref}" matches several projects; give the project ID`,
+    entryUnitChangeRefused: (unit: string) =>
+      `This response was recorded for "${unit}"; an edit cannot move it to another unit. The record is kept as it was; to report for another unit, fill in a new response`,
     unknownPerson: (ref: string) => `"${ref}" is not on the roster; choose from the list`,
     personUnitMismatch: (person: string, unit: string) =>
       `${person} belongs to "${unit}" on the roster; give their own unit`,

@@ -5,7 +5,8 @@
  * against the task when a lead unit reports it and rejects it otherwise; loadCampaignData reads it
  * all back as CampaignData (and equals the Secretary Project's adapter).
  */
-import type { ReplayContext } from '../../src/offline/rehearsal/engine';
+import { REPLAYERS, type ReplayContext } from '../../src/offline/rehearsal/engine';
+import type { ScenarioEvent } from '../../src/offline/rehearsal/scenario';
 import { loadConfig } from '../../src/app/config-sheets';
 import { loadCampaignData, loadRecords } from '../../src/app/records';
 import { fromCampaignRecords } from '../../src/domain/campaign-data';
@@ -23,6 +24,7 @@ import { configuredFor, sampleCsv, workbookPort } from '../support/template-camp
 type Campaign = ReturnType<typeof configured>;
 
 const STAFF = {
+  campaignName: '测试活动',
   timeZone: 'Asia/Shanghai',
   'staffEmails.org': 'zzb@jggw.example.cn',
   'staffEmails.enterprise': 'qyb@jggw.example.cn',
@@ -43,7 +45,28 @@ function submit(
   answers: Record<string, unknown>,
   at: string,
 ) {
-  const { runs } = replaySubmitEvent(campaign, context, { form, email, answers, at });
+  const { id, runs } = replaySubmitEvent(campaign, context, { form, email, answers, at });
+  expect(runs.map((r) => r.ok)).toEqual([true]);
+  return id;
+}
+
+let editLine = 1000;
+/** The respondent edits their response `of` through its edit link. */
+function edit(
+  campaign: Campaign,
+  context: ReplayContext,
+  of: string,
+  form: string,
+  answers: Record<string, unknown>,
+  at: string,
+) {
+  campaign.advanceTo(Date.parse(at));
+  const event = { type: 'edit', of, submitId: of, at, atMs: Date.parse(at), line: ++editLine };
+  const runs = REPLAYERS.edit!(
+    campaign,
+    { ...event, answers, form, email: '' } as unknown as ScenarioEvent,
+    context,
+  );
   expect(runs.map((r) => r.ok)).toEqual([true]);
 }
 
@@ -71,7 +94,7 @@ describe('branch-duties: roster, unit columns and entries of a unit or a person'
     expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
     const context: ReplayContext = { scenario: sampleScenario(), responses: new Map() };
 
-    submit(
+    const meetingId = submit(
       campaign,
       context,
       'meeting',
@@ -98,6 +121,15 @@ describe('branch-duties: roster, unit columns and entries of a unit or a person'
       身份核验: '已核验',
     });
     expect(header(campaign, '三会一课台账')).not.toContain('党支部');
+    // An edit cannot move the meeting to another branch: refused, the record stays.
+    edit(campaign, context, meetingId, 'meeting', { unitId: 'B02' }, '2018-04-03T10:30:00+08:00');
+    expect(sheetRecords(campaign, '三会一课台账')).toEqual([
+      expect.objectContaining({ 单位编号: 'B01', 实到人数: 21 }),
+    ]);
+    const [moved] = sheetRecords(campaign, '退回记录');
+    expect(String(moved['退回原因'])).toBe(
+      '「党支部」：这份答卷原是「市发展和改革委员会机关第一党支部」的记录，修改后不能改为其他单位的记录。原记录保持不变；如需为其他单位填报，请新填一份',
+    );
 
     // The cadre answers from their own address: the entry is theirs, in their branch.
     submit(
@@ -122,7 +154,7 @@ describe('branch-duties: roster, unit columns and entries of a unit or a person'
       参加形式: '讲党课',
       身份核验: '已核验',
     });
-    expect(sheetRecords(campaign, '退回记录')).toHaveLength(0);
+    expect(sheetRecords(campaign, '退回记录')).toHaveLength(1);
 
     // The same cadre named with another branch: refused, saying where they belong.
     submit(
@@ -139,7 +171,7 @@ describe('branch-duties: roster, unit columns and entries of a unit or a person'
       },
       '2018-04-03T12:00:00+08:00',
     );
-    const [rejected] = sheetRecords(campaign, '退回记录');
+    const rejected = sheetRecords(campaign, '退回记录')[1];
     expect(String(rejected['退回原因'])).toBe(
       '「所在党支部」：刘建国在名册中属于「市发展和改革委员会机关第一党支部」，请填写本人所在单位',
     );
@@ -226,6 +258,14 @@ describe('key-tasks: progress reports against a listed task by its lead units', 
       单位名称: '市委组织部',
       身份核验: '已核验',
     });
+
+    const receipt = campaign.outbox().find((m) => m.to.includes('dcc@zzb.example.cn'));
+    expect(receipt?.subject).toBe(
+      '【测试活动】重点任务推进情况月报已受理：RW-05 推动社区党建标准化建设力争全部达标',
+    );
+    expect(receipt?.body).toContain(
+      '市委组织部提交的《重点任务推进情况月报》（RW-05 推动社区党建标准化建设力争全部达标）已受理。',
+    );
 
     submit(
       campaign,

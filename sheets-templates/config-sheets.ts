@@ -63,15 +63,8 @@ export interface SheetDef {
   sampleRows: readonly Record<string, string | number | boolean | Label>[];
 }
 
+/** The Secretary Project's unit categories (a template's own are its `categories`). */
 export const UNIT_CATEGORIES = ['机关事业单位', '驻深机关单位', '驻深企业', '驻深办事处'] as const;
-
-/** Default routing of unit categories to reviewing departments (overridable in Settings). */
-export const DEFAULT_ROUTING: Record<string, string> = {
-  机关事业单位: 'org',
-  驻深机关单位: 'org',
-  驻深企业: 'enterprise',
-  驻深办事处: 'enterprise',
-};
 
 export const AUDIENCES = [
   'allUnits',

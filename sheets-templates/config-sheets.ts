@@ -550,8 +550,8 @@ export const FORM_DESIGN_SHEET: SheetDef = {
       type: 'text',
       width: 110,
       help: {
-        zh: '日期字段：填“填报当天”，或一个阶段编号（不得晚于该阶段截止日期）；留空不限',
-        en: 'Date fields: "submission" (the day of reporting) or a stage ID (its deadline); empty: no limit',
+        zh: '日期字段：填“填报当天”，或一个阶段编号（不得晚于该阶段截止日期）；留空或该阶段不存在时不限',
+        en: 'Date fields: "submission" (the day of reporting) or a stage ID (its deadline); empty, or a stage the campaign lacks: no limit',
       },
     },
     { key: 'help', label: { zh: '填写说明', en: 'Help text' }, type: 'text', width: 260 },

@@ -550,9 +550,7 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
       }
     }
   }
-  // Stages that do not parse cannot be named: a date limit naming one is checked once they do.
-  const stageIds = stages ? stages.map((s) => s.stageId) : null;
-  const forms = parseFormDesign(tables.formDesign ?? null, template, stageIds, problems);
+  const forms = parseFormDesign(tables.formDesign ?? null, template, problems);
   if (problems.length > 0 || !settings || !units || !stages || !forms)
     return { ok: false, problems };
   return {

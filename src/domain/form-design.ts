@@ -83,21 +83,10 @@ function parseRow(
 
 const SUBMISSION_WORDS = [SUBMISSION_DAY.zh, SUBMISSION_DAY.en, '提交当天'];
 
-function fieldOf(
-  p: Parsed,
-  row: number,
-  stageIds: readonly string[] | null,
-  out: ConfigProblem[],
-): TemplateField {
+function fieldOf(p: Parsed, row: number, out: ConfigProblem[]): TemplateField {
   const notAfter = SUBMISSION_WORDS.includes(p.notAfter) ? 'submission' : p.notAfter;
-  if (notAfter !== '' && notAfter !== 'submission' && stageIds && !stageIds.includes(notAfter)) {
-    out.push({
-      sheet: 'formDesign',
-      row,
-      column: 'notAfter',
-      problem: problem('badChoice', notAfter, [SUBMISSION_DAY.zh, ...stageIds].join('、')),
-    });
-  }
+  // A stage the campaign does not have sets no limit (a campaign without an implementation stage
+  // has no deadline to hold completion dates to), as the answer check has always done.
   const choices = p.choices
     .split(/[、;；,，\n]/)
     .map((c) => c.trim())
@@ -165,7 +154,6 @@ function neededKind(form: TemplateForm): FieldKind {
 export function parseFormDesign(
   table: RawTable | null,
   template: CampaignTemplate,
-  stageIds: readonly string[] | null,
   out: ConfigProblem[],
 ): FormDef[] | null {
   const asFormDefs = (forms: readonly TemplateForm[]) => forms as unknown as FormDef[];
@@ -203,7 +191,7 @@ export function parseFormDesign(
       continue;
     }
     firstRow.set(id, row);
-    fields.push(fieldOf(parsed, row, stageIds, out));
+    fields.push(fieldOf(parsed, row, out));
   }
   for (const form of template.forms) {
     const fields = byForm.get(form.key) ?? [];

@@ -40,6 +40,10 @@ export const en: Messages = {
       created > 0
         ? `Created ${created} sheets. Fill in Settings, Units and Stages (Form design adds or removes form fields), then choose Secretary Project → Validate and activate.`
         : 'All sheets already exist; nothing was changed.',
+    rewritten: (template: string, sheets: string) =>
+      `Rewritten from the campaign template "${template}": ${sheets}. Check them, then choose Validate and activate.`,
+    templateLocked: (template: string, active: string) =>
+      `The campaign runs on template "${active}" and cannot switch to "${template}": its forms and records belong to the first. Start a new spreadsheet for a new campaign.`,
     title: 'Setup complete',
   },
   activate: {

@@ -39,6 +39,10 @@ export const zhCN = {
       created > 0
         ? `已创建 ${created} 张工作表。请在「系统设置」「单位名册」「阶段设置」中填写活动配置（「表单设计」可增删表单字段），然后点击菜单「书记项目 → 校验配置并启动」。`
         : '所有工作表均已存在，未作任何改动。',
+    rewritten: (template: string, sheets: string) =>
+      `已按活动模板「${template}」重写：${sheets}。请核对后点击菜单「校验配置并启动」。`,
+    templateLocked: (template: string, active: string) =>
+      `活动已按模板「${active}」启动，不能改用模板「${template}」：表单和已收集的记录都属于原模板。如需新活动，请新建表格。`,
     title: '初始化完成',
   },
   activate: {

@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SETTINGS_SHEET, STAGES_SHEET, UNITS_SHEET } from '../../../sheets-templates/config-sheets';
+import {
+  configSheetsFor,
+  SETTINGS_SHEET,
+  STAGES_SHEET,
+  UNITS_SHEET,
+  type SheetDef,
+} from '../../../sheets-templates/config-sheets';
+import { DEFAULT_TEMPLATE, templateById } from '../../../sheets-templates/templates';
 import {
   addDays,
   dayOf,
@@ -165,7 +172,7 @@ function setting(scenario: Scenario, key: string): string | undefined {
  */
 function alignRows(
   sheetHeader: (string | number | boolean | Date)[],
-  def: typeof UNITS_SHEET,
+  def: SheetDef,
   scenarioHeader: string[],
   rows: string[][],
 ): string[][] {
@@ -518,10 +525,20 @@ export function fillConfiguration(
     }
   }
   harness.paste(settingsSheet, 2, rows, admin);
-  for (const [def, table] of [
-    [UNITS_SHEET, scenario.units],
-    [STAGES_SHEET, scenario.stages],
-  ] as const) {
+  // Another template than the default: Setup again, as the administrator does after choosing it in
+  // 系统设置 — it rewrites 阶段设置 and 表单设计 and adds the template's sheets and unit columns.
+  const template = templateById(setting(scenario, 'template') ?? '') ?? DEFAULT_TEMPLATE;
+  if (template.id !== DEFAULT_TEMPLATE.id) harness.clickMenu('setup', admin);
+  const defs = configSheetsFor(template);
+  const defOf = (key: string, fallback: SheetDef) => defs.find((d) => d.key === key) ?? fallback;
+  const tables: [SheetDef, { header: string[]; rows: string[][] }][] = [
+    [defOf(UNITS_SHEET.key, UNITS_SHEET), scenario.units],
+  ];
+  if (!scenario.stages.fromTemplate)
+    tables.push([defOf(STAGES_SHEET.key, STAGES_SHEET), scenario.stages]);
+  const rosterDef = template.roster && defs.find((d) => d.title.zh === template.roster?.sheet.zh);
+  if (rosterDef && scenario.roster.rows.length > 0) tables.push([rosterDef, scenario.roster]);
+  for (const [def, table] of tables) {
     const title = sheetTitle(harness, def);
     const header = (harness.values(title) ?? [[]])[0];
     harness.clearBody(title, admin);

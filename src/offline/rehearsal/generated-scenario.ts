@@ -34,6 +34,7 @@ export function generatedScenario(options: GeneratedScenarioOptions): Scenario {
       ]),
     },
     stages: { header: STAGES_SHEET.columns.map((c) => c.key), rows: options.stages },
+    roster: { header: [], rows: [] },
     events: [],
     environment: { ...ENVIRONMENT_DEFAULTS },
   };

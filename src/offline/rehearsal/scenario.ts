@@ -12,16 +12,19 @@
  * so a scenario author can fix them all in one go.
  */
 import {
-  FORM_KEYS,
   SETTINGS,
+  stageRows,
   STAGES_SHEET,
   UNITS_SHEET,
 } from '../../../sheets-templates/config-sheets';
+import { ALL_FORMS } from '../../../sheets-templates/forms';
+import { DEFAULT_TEMPLATE, TEMPLATES, templateById } from '../../../sheets-templates/templates';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { parseCsvLenient, parseCsvTable } from './csv';
 import { isValidTimeZone } from '../../domain/calendar';
+import type { CampaignTemplate } from '../../domain/template';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (domain.md)
@@ -29,19 +32,31 @@ import { isValidTimeZone } from '../../domain/calendar';
 // The vocabulary comes from sheets-templates/, the same definitions the script validates with.
 export const SETTING_KEYS: readonly string[] = SETTINGS.map((s) => s.key);
 
-export const UNIT_KEYS: readonly string[] = UNITS_SHEET.columns.map((c) => c.key);
+/** The roster's columns and the extra columns of 单位名册 any template adds (上次换届日期, …). */
+export const UNIT_KEYS: readonly string[] = [
+  ...UNITS_SHEET.columns.map((c) => c.key),
+  ...new Set(TEMPLATES.flatMap((t) => (t.unitColumns ?? []).map((c) => c.key))),
+];
 export const UNIT_REQUIRED_KEYS = ['unitId', 'name', 'category', 'email'] as const;
 
 export const STAGE_KEYS: readonly string[] = STAGES_SHEET.columns.map((c) => c.key);
 export const STAGE_REQUIRED_KEYS = ['stageId', 'name', 'opensOn', 'deadline'] as const;
 const STAGE_DATE_KEYS = ['opensOn', 'deadline'] as const;
 
-export { FORM_KEYS };
-export type FormKey = (typeof FORM_KEYS)[number];
+/** Every form of every template the product ships (a scenario's template decides which exist). */
+export const FORM_KEYS = ALL_FORMS.map((f) => f.key) as [string, ...string[]];
+export type FormKey = string;
+
+/** A roster of people (领导干部名册) for templates that have one. */
+export const ROSTER_KEYS = ['personId', 'name', 'unitId', 'role', 'email'] as const;
 export const EVENT_TYPES = ['submit', 'edit', 'review', 'menu'] as const;
 
-export const REQUIRED_FILES = ['settings.csv', 'units.csv', 'stages.csv', 'events.jsonl'] as const;
-export const OPTIONAL_FILES = ['environment.json'] as const;
+export const REQUIRED_FILES = ['settings.csv', 'units.csv', 'events.jsonl'] as const;
+/**
+ * stages.csv may be left out when settings.csv names a template: the template's own stages (as Setup
+ * writes them into 阶段设置) are rehearsed then. roster.csv fills the template's roster.
+ */
+export const OPTIONAL_FILES = ['stages.csv', 'roster.csv', 'environment.json'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Result types
@@ -106,8 +121,14 @@ export interface Scenario {
   settings: Array<{ key: string; value: string }>;
   /** Raw strings; header keys are known Unit keys. */
   units: { header: string[]; rows: string[][] };
-  /** Raw strings; header keys are known Stage keys; opensOn/deadline are valid YYYY-MM-DD. */
-  stages: { header: string[]; rows: string[][] };
+  /**
+   * Raw strings; header keys are known Stage keys; opensOn/deadline are valid YYYY-MM-DD. Without
+   * stages.csv, the template's stages; `fromTemplate` says so (they are left in 阶段设置 as Setup
+   * wrote them).
+   */
+  stages: { header: string[]; rows: string[][]; fromTemplate?: boolean };
+  /** roster.csv: people the template tracks (empty when absent). */
+  roster: { header: string[]; rows: string[][] };
   events: ScenarioEvent[];
   environment: {
     mailDailyQuota: number;
@@ -316,7 +337,7 @@ function isSettingKey(key: string): boolean {
 
 function readTable(
   text: string,
-  what: 'unit' | 'stage',
+  what: 'unit' | 'stage' | 'person',
   known: readonly string[],
   required: readonly string[],
   report: Report,
@@ -661,6 +682,8 @@ export function readScenario(dir: string): Scenario {
     if (texts[f] === undefined) reporter(f)(undefined, 'required file is missing');
   }
   const envText = readText(abs, 'environment.json');
+  texts['stages.csv'] = readText(abs, 'stages.csv');
+  texts['roster.csv'] = readText(abs, 'roster.csv');
 
   const settings =
     texts['settings.csv'] !== undefined
@@ -670,6 +693,16 @@ export function readScenario(dir: string): Scenario {
     texts['units.csv'] !== undefined
       ? readTable(texts['units.csv'], 'unit', UNIT_KEYS, UNIT_REQUIRED_KEYS, reporter('units.csv'))
       : { header: [], rows: [] };
+  const templateId = settings.find((s) => s.key === 'template')?.value ?? '';
+  const template = templateById(templateId);
+  if (texts['stages.csv'] === undefined && !template) {
+    reporter('stages.csv')(
+      undefined,
+      templateId
+        ? `required file is missing, and settings.csv names no known template ("${templateId}")`
+        : 'required file is missing (it may be left out only when settings.csv names a template)',
+    );
+  }
   const stages =
     texts['stages.csv'] !== undefined
       ? readTable(
@@ -679,6 +712,10 @@ export function readScenario(dir: string): Scenario {
           STAGE_REQUIRED_KEYS,
           reporter('stages.csv'),
         )
+      : templateStages(template ?? DEFAULT_TEMPLATE);
+  const roster =
+    texts['roster.csv'] !== undefined
+      ? readTable(texts['roster.csv'], 'person', ROSTER_KEYS, ROSTER_KEYS, reporter('roster.csv'))
       : { header: [], rows: [] };
   const events =
     texts['events.jsonl'] !== undefined
@@ -691,14 +728,32 @@ export function readScenario(dir: string): Scenario {
 
   if (problems.length) {
     // Files in reading order; within a file by line (stable, so a line's problems keep their order).
-    const fileOrder = [...REQUIRED_FILES, ...OPTIONAL_FILES] as readonly string[];
+    const fileOrder: readonly string[] = [
+      'settings.csv',
+      'units.csv',
+      'stages.csv',
+      'roster.csv',
+      'events.jsonl',
+      'environment.json',
+    ];
     problems.sort(
       (a, b) =>
         fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0),
     );
     throw new ScenarioError(abs, problems);
   }
-  return { dir: abs, settings, units, stages, events, environment };
+  return { dir: abs, settings, units, stages, roster, events, environment };
+}
+
+/** A template's stages as the rows Setup writes into 阶段设置. */
+function templateStages(template: CampaignTemplate): Scenario['stages'] {
+  const rows = stageRows(template);
+  const header = STAGE_KEYS.filter((k) => rows.some((r) => r[k] !== undefined));
+  return {
+    header,
+    rows: rows.map((r) => header.map((k) => String(r[k] ?? ''))),
+    fromTemplate: true,
+  };
 }
 
 /**

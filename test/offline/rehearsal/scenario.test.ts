@@ -220,7 +220,7 @@ describe('readScenario rejects an unreadable scenario, naming file and line', ()
       scenarioDir({ 'units.csv': 'unitId,name,category,emial\nU01,甲,机关事业单位,a@x\n' }),
     );
     expect(p).toEqual([
-      'units.csv:1: unknown column "emial" (known: unitId, name, category, secretary, contactName, email, phone, memberCount, active); did you mean "email"?',
+      'units.csv:1: unknown column "emial" (known: unitId, name, category, secretary, contactName, email, phone, memberCount, active, lastElection, termYears); did you mean "email"?',
       'units.csv:1: missing required column "email" for a unit',
     ]);
   });
@@ -353,7 +353,7 @@ describe('readScenario rejects an unreadable scenario, naming file and line', ()
       'events.jsonl:2: expected a JSON object',
       'events.jsonl:3: "type" must be one of submit, edit, review, menu (got "sumbit")',
       'events.jsonl:4: "at" "2014-05-21T10:00:00" has no UTC offset (write e.g. 2014-05-21T10:00:00+08:00)',
-      'events.jsonl:5: "form" must be one of application, plan, ledger, selfAssessment (got "report")',
+      'events.jsonl:5: "form" must be one of application, plan, ledger, selfAssessment, meeting, dualLife, rating, progress (got "report")',
       'events.jsonl:5: "answers": expected an object',
       'events.jsonl:6: missing "email"',
       'events.jsonl:6: unknown field "anwsers" in a submit event (known: id, at, type, form, email, answers); did you mean "answers"?',

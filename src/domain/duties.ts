@@ -90,11 +90,7 @@ function firstSubmission(records: readonly FormRecord[]): number | null {
  * not its period has opened: stage order, then period order, then member order. Inactive units and
  * their subjects and people owe nothing.
  */
-export function duties(
-  stages: readonly DutyStage[],
-  data: CampaignData,
-  timeZone: string,
-): Duty[] {
+export function duties(stages: readonly DutyStage[], data: CampaignData, timeZone: string): Duty[] {
   const out: Duty[] = [];
   for (const stage of stages) {
     if (!stage.form || stage.audience.kind === 'staff') continue;

@@ -78,7 +78,8 @@ export function obligations(config: CampaignConfig, records: CampaignRecords): O
   const stages = new Map(config.stages.map((s) => [s.stageId, s]));
   const labels = new Map<string, Label>();
   for (const stage of config.stages)
-    for (const p of periodsOf(stage.schedule)) labels.set(`${stage.stageId}|${p.periodId}`, p.label);
+    for (const p of periodsOf(stage.schedule))
+      labels.set(`${stage.stageId}|${p.periodId}`, p.label);
   const subjects = new Map(data.subjects.map((s) => [s.subjectId, s.name]));
   const people = new Map(data.people.map((p) => [p.personId, p.name]));
   return duties(config.stages.map(dutyStage), data, config.settings.timeZone).map((d) => ({

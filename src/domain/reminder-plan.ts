@@ -42,7 +42,10 @@ export interface LedgerEntry {
  * project or person, kind and offset.
  */
 export function noticeKey(
-  n: Pick<Notice, 'unitId' | 'stage' | 'periodId' | 'projectId' | 'personId' | 'kind' | 'offsetDays'>,
+  n: Pick<
+    Notice,
+    'unitId' | 'stage' | 'periodId' | 'projectId' | 'personId' | 'kind' | 'offsetDays'
+  >,
 ): string {
   const stage = n.periodId ? `${n.stage.stageId}@${n.periodId}` : n.stage.stageId;
   return [n.unitId, stage, n.projectId ?? n.personId ?? '-', n.kind, n.offsetDays].join('|');

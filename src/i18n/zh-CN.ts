@@ -271,7 +271,8 @@ export const zhCN = {
       `模板中没有表单「${value}」，可选：${forms}`,
     badFieldKey: (value: string) =>
       `字段编号「${value}」应以英文字母开头，只含字母、数字、下划线或连字符`,
-    unknownFieldKind: (value: string, kinds: string) => `未知的字段类型「${value}」，可选：${kinds}`,
+    unknownFieldKind: (value: string, kinds: string) =>
+      `未知的字段类型「${value}」，可选：${kinds}`,
     choicesNeeded: () => '单选、多选字段须填写选项（以顿号或分号分隔）',
     minAboveMax: (min: number, max: number) => `最小值 ${min} 大于最大值 ${max}`,
     fieldInUse: (field: string, form: string, by: string) =>

@@ -5,7 +5,9 @@
  * reported in June is still reminded for July.
  */
 import { STAGES_SHEET } from '../../sheets-templates/config-sheets';
+import { ScriptApp } from '../../src/offline/emulator/script-app';
 import type { ReplayContext } from '../../src/offline/rehearsal/engine';
+import { linkParams } from '../../src/offline/rehearsal/pages';
 import type { Scenario } from '../../src/offline/rehearsal/scenario';
 import {
   ADMIN,
@@ -56,6 +58,7 @@ describe('a monthly stage (dist/Code.js, simulated days)', () => {
   };
 
   beforeAll(() => {
+    ScriptApp._deployWebApp(campaign.ws);
     expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
     // U01 applies in May and logs a ledger entry in June; nobody reports in July.
     submit('application', applicationAnswers('U01', '月度台账试点项目'), '2014-05-21T10:00:00');
@@ -152,6 +155,33 @@ describe('a monthly stage (dist/Code.js, simulated days)', () => {
       .find((m) => m.subject.includes('2014-08-02') && m.body.includes('月度台账'));
     expect(august?.body).toContain('「月度台账 · 2014年7月」将于 2014-08-05 截止（还有 3 天）');
     expect(august?.body).toContain('「月度台账 · 2014年7月」尚未提交（截止 2014-08-05）：');
+  });
+
+  test('the unit’s page shows each month with its own state and deadline', () => {
+    const html = campaign.visitWebApp(linkParams(campaign, 'U01')).html ?? '';
+    const card = (id: string) =>
+      new RegExp(
+        `data-item="${id}" data-state="([a-z]+)"[\\s\\S]*?<h3>([^<]*)</h3>[\\s\\S]*?<p class="sub">([^<]*)</p>`,
+      )
+        .exec(html)
+        ?.slice(1);
+    expect(card('monthly-2014-06')).toEqual([
+      'met',
+      '月度台账 · 2014年6月｜“书记项目”工作台账',
+      '截止 2014-07-05',
+    ]);
+    expect(card('monthly-2014-07')).toEqual([
+      'overdue',
+      '月度台账 · 2014年7月｜“书记项目”工作台账',
+      '截止 2014-08-05',
+    ]);
+    expect(card('monthly-2014-08')).toEqual([
+      'due',
+      '月度台账 · 2014年8月｜“书记项目”工作台账',
+      '截止 2014-09-05',
+    ]);
+    // A one-off stage's card keeps its id.
+    expect(html).toContain('data-item="apply"');
   });
 
   test('one-off stages keep their keys: the application stage’s notices name no period', () => {

@@ -105,9 +105,8 @@ const rate = (part: number, whole: number): number | null => (whole > 0 ? part /
 function subjectOf(stage: Stage): StageProgress['subject'] {
   if (stage.audience === 'staff') return 'reviews';
   if (!stage.form) return 'none';
-  return stage.audience === 'allUnits' || stage.audience === 'unitsWithProjects'
-    ? 'units'
-    : 'projects';
+  // Owed per subject (a project), or per unit — a roster's people are counted with their units.
+  return stage.audienceDef.kind === 'subjects' ? 'projects' : 'units';
 }
 
 /** The period a report counts on `today`: the latest opened, or the first before any has. */

@@ -34,8 +34,9 @@ import {
   type QueuedMail,
 } from './mail-queue';
 import { headerOnly, loadRecords, readKeyed, rowFor, type KeyedTable } from './records';
-import { describeViolation, LAST_RUN_MS_KEY, refreshQuotaView, reviewState } from './review';
+import { LAST_RUN_MS_KEY, refreshQuotaView, reviewState, violationDescriber } from './review';
 import { pageLinker } from './unit-page';
+import { loggedViolation } from './violation-texts';
 
 /** Stop well before Apps Script's 6-minute limit, leaving time to checkpoint. */
 export const DEFAULT_TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -319,14 +320,15 @@ export function sendReminders(
     const ledger = readLedger(deps, config);
     const m = messages(locale);
     const violations = deps.lock.withScriptLock(() => refreshQuotaView(deps, config, records, now));
-    for (const v of violations) deps.log.record({ event: 'quotaViolation', ...v });
+    for (const v of violations) deps.log.record({ event: 'quotaViolation', ...loggedViolation(v) });
     const units = new Map(config.units.map((u) => [u.unitId, u]));
+    const describe = violationDescriber(m, config);
     const quotaLinesFor = (department: string) =>
       violations
         .filter((v) => !v.unitId || units.get(v.unitId)?.department === department)
         .map((v) => {
-          const d = describeViolation(m, config, v);
-          return `${d.rule}${d.subject ? `：${d.subject}` : ''}${v.count !== undefined ? `（${v.count}${v.limit !== undefined ? ` / ${v.limit}` : ''}）` : ''}`;
+          const d = describe(v);
+          return `${d.rule}${d.subject ? `：${d.subject}` : ''}${d.figures ? `（${d.figures}）` : ''}`;
         });
     const audit = readKeyed(deps.sheets, AUDIT_LOG_SHEET, locale);
     const sentKeys = new Set(ledger.filter((e) => e.state === 'sent').map((e) => e.key));

@@ -20,7 +20,7 @@ import type { CampaignConfig, Stage } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
 import { stageTitle } from '../domain/obligations';
 import { barPng } from '../domain/png-chart';
-import { checkQuotas, type QuotaViolation } from '../domain/quota-rules';
+import { checkQuotas } from '../domain/quota-rules';
 import {
   linkedOf,
   projectOf,
@@ -34,6 +34,7 @@ import {
   stageReportModel,
   type StageProgress,
 } from '../domain/report-model';
+import type { RuleViolation } from '../domain/rule-vocabulary';
 import type { Cell, KeyedRow } from '../domain/table';
 import { messages, type Messages } from '../i18n';
 import type { AppDeps, ChartBar, DocDraft, OutgoingMail } from '../ports';
@@ -41,6 +42,7 @@ import { loadConfig } from './config-sheets';
 import { sendLogged } from './intake';
 import { escapeHtml } from './intake-mail';
 import { loadRecords, readKeyed, subjectSheet } from './records';
+import { violationTexts } from './violation-texts';
 
 export const STORE = {
   folder: 'reports.folderId',
@@ -295,29 +297,18 @@ function formatters(config: CampaignConfig) {
 function violationRows(
   config: CampaignConfig,
   m: Messages['reports'],
-  violations: QuotaViolation[],
+  violations: RuleViolation[],
 ): Row[] {
-  const units = new Map(config.units.map((u) => [u.unitId, u.name]));
+  const texts = violationTexts(messages(config.settings.locale), config);
   return violations.map((v, i) => {
-    const d = m.details;
-    const detail =
-      v.rule === 'minProjectsPerUnit'
-        ? d.minProjectsPerUnit(v.count ?? 0, v.limit ?? 0, v.since ?? '')
-        : v.rule === 'keyProjectQuota'
-          ? d.keyProjectQuota(v.count ?? 0, v.limit ?? 0)
-          : v.rule === 'rectificationRequired'
-            ? d.rectificationRequired()
-            : v.rule === 'planForKeyProjects'
-              ? d.planForKeyProjects(v.since ?? '')
-              : v.rule === 'ledgerCadenceDays'
-                ? d.ledgerCadenceDays(v.count ?? 0, v.limit ?? 0)
-                : d.selfAssessmentForAll(v.since ?? '');
-    const unit = v.unitId ? (units.get(v.unitId) ?? v.unitId) : m.allUnits;
+    const place = texts.place(v);
+    const who = place.who || m.allUnits;
+    const subject = place.subjectId ? `${who} ${place.subjectId}` : who;
     return {
       no: String(i + 1),
-      rule: m.rules[v.rule] ?? v.rule,
-      subject: v.projectId ? `${unit} ${v.projectId}` : unit,
-      detail,
+      rule: texts.ruleName(m.rules, v.rule),
+      subject: place.period ? `${subject} · ${place.period}` : subject,
+      detail: texts.detail(v),
     };
   });
 }

@@ -5,7 +5,8 @@ import {
 } from '../../sheets-templates/data-sheets';
 import { dayOf, formatMinute } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
-import { checkQuotas, QUOTA_RULES, type QuotaViolation } from '../domain/quota-rules';
+import type { Person } from '../domain/campaign-data';
+import { checkQuotas } from '../domain/quota-rules';
 import type { CampaignRecords } from '../domain/records';
 import {
   acceptedValue,
@@ -15,12 +16,14 @@ import {
   type ReviewState,
 } from '../domain/review-rules';
 import { valueKey, valueLabel } from '../domain/labels';
+import type { RuleViolation } from '../domain/rule-vocabulary';
 import type { Cell } from '../domain/table';
 import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig, titlesOf } from './config-sheets';
 import { DAILY_HANDLER } from './daily-trigger';
+import { violationTexts } from './violation-texts';
 import {
   cellsOf,
   headerOnly,
@@ -273,15 +276,30 @@ function writeRowBlocks(deps: AppDeps, rows: Map<number, Cell[]>): void {
   }
 }
 
-/** One line per violation, for digests and the quota view. */
-export function describeViolation(
+/**
+ * One line per violation, for digests and the quota view: the rule, what it is about (unit or
+ * person, subject, period; a term's end) and the figures found against the limit. Made once per
+ * campaign, then called per violation.
+ */
+export function violationDescriber(
   m: Messages,
   config: CampaignConfig,
-  v: QuotaViolation,
-): { rule: string; subject: string } {
-  const unit = v.unitId ? (config.units.find((u) => u.unitId === v.unitId)?.name ?? v.unitId) : '';
-  const subject = [unit, v.projectId ?? ''].filter(Boolean).join(' · ');
-  return { rule: m.quotaRules[v.rule] ?? v.rule, subject };
+  people: readonly Person[] = [],
+): (v: RuleViolation) => { rule: string; subject: string; figures: string } {
+  const texts = violationTexts(m, config, people);
+  return (v) => {
+    const place = texts.place(v);
+    // A term's days left and warning days are no count against a limit: the term line says them.
+    const term = texts.termLine(v);
+    const subject = [place.who, place.subjectId, place.period, term ?? '']
+      .filter(Boolean)
+      .join(' · ');
+    const figures =
+      term === null && v.count !== undefined
+        ? `${v.count}${v.limit !== undefined ? ` / ${v.limit}` : ''}`
+        : '';
+    return { rule: texts.ruleName(m.quotaRules, v.rule), subject, figures };
+  };
 }
 
 /** Where the daily run leaves its length, for the quota view's runtime check. */
@@ -328,15 +346,15 @@ function appsScriptChecks(deps: AppDeps, config: CampaignConfig, m: Messages): Q
 }
 
 /**
- * Rewrites the quota view in one batch — every rule of the domain, passed or with each violation,
- * then the Apps Script ones; returns the violations.
+ * Rewrites the quota view in one batch — every rule of the configuration, passed or with each
+ * violation, then the Apps Script ones; returns the violations.
  */
 export function refreshQuotaView(
   deps: AppDeps,
   config: CampaignConfig,
   records: CampaignRecords,
   now: number,
-): QuotaViolation[] {
+): RuleViolation[] {
   const { settings } = config;
   const m = messages(settings.locale);
   const today = dayOf(now, settings.timeZone);
@@ -344,12 +362,16 @@ export function refreshQuotaView(
   const table = headerOnly(deps.sheets, QUOTA_VIEW_SHEET, settings.locale);
   const checkedAt = new Date(now);
   const rows: Cell[][] = [];
-  for (const rule of QUOTA_RULES) {
-    const found = violations.filter((v) => v.rule === rule);
+  const describe = violationDescriber(m, config);
+  const texts = violationTexts(m, config);
+  for (const rule of config.quotaRules) {
+    const found = violations.filter((v) => v.rule === rule.id);
     for (const v of found) {
+      const { rule: name, subject } = describe(v);
       rows.push(
         rowFor(table, {
-          ...describeViolation(m, config, v),
+          rule: name,
+          subject,
           count: v.count ?? '',
           limit: v.limit ?? '',
           since: v.since ?? '',
@@ -361,7 +383,7 @@ export function refreshQuotaView(
     if (found.length === 0) {
       rows.push(
         rowFor(table, {
-          rule: m.quotaRules[rule] ?? rule,
+          rule: texts.ruleName(m.quotaRules, rule.id),
           subject: m.review.ruleMet,
           result: m.review.passed,
           checkedAt,

@@ -14,7 +14,7 @@ export interface Member {
 export interface MemberOptions {
   /**
    * Subjects and people count only when their unit is active. Duties need it (an inactive unit is
-   * never reminded); the quota rules, like quota-rules.ts, check every subject and person.
+   * never reminded); the quota rules check every subject and person, as they always have.
    */
   activeOwnersOnly: boolean;
 }

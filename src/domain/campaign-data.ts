@@ -127,8 +127,8 @@ function linkedRecord(
     subjectId: r.projectId,
     personId: null,
     submittedAt: r.submittedAt,
-    // Like quota-rules.ts: an entry counts from the day it was logged, its own date only when the
-    // submission moment is unknown.
+    // As the Secretary Project always counted: an entry counts from the day it was logged, its own
+    // date only when the submission moment is unknown.
     day:
       submissionDay(r.submittedAt, timeZone) ??
       (dateField ? dayOfCell(r.values[dateField], timeZone) : null),

@@ -80,6 +80,20 @@ function calendarPeriod(
   };
 }
 
+/**
+ * The label of a recurring period by its id (2018-03, 2018-Q1, 2018), e.g. to name the period of a
+ * violation; null for the one-off period ('') or an id of no cadence.
+ */
+export function periodLabel(periodId: string): Label | null {
+  const m = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/.exec(periodId);
+  if (!m) return null;
+  const [, year, quarter, month] = m;
+  if (quarter)
+    return calendarPeriod('quarter', `${year}-${pad2((Number(quarter) - 1) * 3 + 1)}-01`).label;
+  if (month) return calendarPeriod('month', `${year}-${month}-01`).label;
+  return calendarPeriod('year', `${year}-01-01`).label;
+}
+
 /** Every period of a schedule, in order. */
 export function periodsOf(schedule: Schedule): Period[] {
   if (schedule.kind === 'once') {

@@ -11,7 +11,8 @@ import { endOfDay } from './calendar';
 import type { CampaignConfig, Stage, Unit } from './config';
 import { periodsOf, scheduleSpan, type Period } from './periods';
 import { STATUS, type CampaignRecords, type LinkedRecord, type ProjectRecord } from './records';
-import { checkQuotas, type QuotaViolation } from './quota-rules';
+import { checkQuotas } from './quota-rules';
+import type { RuleViolation } from './rule-vocabulary';
 
 export interface Tally {
   /** The value counted (a project type, a theme). */
@@ -96,7 +97,7 @@ export interface StageReportModel {
   keyProjects: KeyProjectRow[];
   budgetTotal: number;
   fundingTotal: number;
-  violations: QuotaViolation[];
+  violations: RuleViolation[];
   timeline: StageProgress[];
 }
 

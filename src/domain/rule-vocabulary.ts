@@ -1,7 +1,8 @@
 /**
- * The quota rule vocabulary (`QuotaRuleDef` in template.ts) evaluated on any template's data: the
- * generic form of quota-rules.ts. Pure: `today` (YYYY-MM-DD in the campaign time zone) is a
- * parameter, so the daily run, the review edit and every report see the same violations.
+ * The quota rule vocabulary (`QuotaRuleDef` in template.ts) evaluated on any template's data; a
+ * campaign runs its configuration's rules through it (quota-rules.ts). Pure: `today` (YYYY-MM-DD
+ * in the campaign time zone) is a parameter, so the daily run, the review edit and every report
+ * see the same violations.
  *
  * When a check applies:
  * - `count` without `period`: at once, or with `after` from the day after that stage's (last)

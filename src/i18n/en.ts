@@ -210,6 +210,22 @@ export const en: Messages = {
     ledgerCadenceDays: 'Ledger cadence of key projects',
     selfAssessmentForAll: 'Self-assessment for every project',
   } as Record<string, string>,
+  violations: {
+    person: (name: string, unit: string) => `${name} (${unit})`,
+    missing: (form: string, since: string) => `no ${form} yet${since ? ` (since ${since})` : ''}`,
+    fewer: (count: number, limit: number, since: string) =>
+      `${count} submitted, fewer than the ${limit} required${since ? ` (since ${since})` : ''}`,
+    more: (count: number, limit: number) => `${count}, more than the ${limit} allowed`,
+    required: (field: string) => `"${field}" not filled in`,
+    cadence: (days: number, limit: number, form: string) =>
+      `no ${form} for ${days} days (at most ${limit})`,
+    termEnds: (end: string, left: number) =>
+      left > 0
+        ? `term ends on ${end}, ${left} days left`
+        : left === 0
+          ? `term ends today (${end})`
+          : `term ended on ${end}, ${-left} days ago`,
+  },
   intake: {
     verified: 'Verified',
     unverified: 'Unverified',
@@ -350,10 +366,12 @@ export const en: Messages = {
       keyProjectQuota: (count: number, limit: number) =>
         `${count} key projects, over the quota of ${limit}`,
       rectificationRequired: () => 'no rectification measure',
-      planForKeyProjects: (since: string) => `no plan after the deadline (since ${since})`,
+      planForKeyProjects: (_count: number, _limit: number, since: string) =>
+        `no plan after the deadline (since ${since})`,
       ledgerCadenceDays: (days: number, limit: number) =>
         `no ledger entry for ${days} days (at most ${limit})`,
-      selfAssessmentForAll: (since: string) => `no self-assessment (since ${since})`,
+      selfAssessmentForAll: (_count: number, _limit: number, since: string) =>
+        `no self-assessment (since ${since})`,
     },
     allUnits: 'all',
     none: '(none)',

@@ -1,3 +1,6 @@
+/** A rule's own detail line, from a violation's numbers and first day. */
+type ViolationDetail = (count: number, limit: number, since: string) => string;
+
 /** Simplified Chinese: the default language of every user-facing string. */
 export const zhCN = {
   menu: {
@@ -200,6 +203,24 @@ export const zhCN = {
     ledgerCadenceDays: '重点项目台账间隔',
     selfAssessmentForAll: '所有项目须报自查总结',
   } as Record<string, string>,
+  /** How a violation of any rule reads, beyond the texts of the rules above. */
+  violations: {
+    person: (name: string, unit: string) => `${name}（${unit}）`,
+    missing: (form: string, since: string) => `尚未提交${form}${since ? `（自 ${since} 起）` : ''}`,
+    fewer: (count: number, limit: number, since: string) =>
+      `已报送 ${count} 次，少于要求的 ${limit} 次${since ? `（自 ${since} 起）` : ''}`,
+    more: (count: number, limit: number) => `共 ${count} 条，超过上限 ${limit} 条`,
+    required: (field: string) => `未填写“${field}”`,
+    cadence: (days: number, limit: number, form: string) =>
+      `已 ${days} 天未报送${form}（间隔不应超过 ${limit} 天）`,
+    /** A unit's term: `left` days to its end (negative once past it). */
+    termEnds: (end: string, left: number) =>
+      left > 0
+        ? `任期将于 ${end} 届满，还剩 ${left} 天`
+        : left === 0
+          ? `任期于今天（${end}）届满`
+          : `任期已于 ${end} 届满，已超过 ${-left} 天`,
+  },
   intake: {
     verified: '已核验',
     unverified: '未核验',
@@ -330,17 +351,20 @@ export const zhCN = {
       ledgerCadenceDays: '工作台账报送间隔',
       selfAssessmentForAll: '自查总结',
     } as Record<string, string>,
+    /** Details of the Secretary Project's rules; any other rule's read from its kind. */
     details: {
       minProjectsPerUnit: (count: number, limit: number, since: string) =>
         `已申报 ${count} 个，少于 ${limit} 个（自 ${since} 起）`,
       keyProjectQuota: (count: number, limit: number) =>
         `重点项目 ${count} 个，超过名额 ${limit} 个`,
       rectificationRequired: () => '未填写整顿软弱涣散基层党组织措施',
-      planForKeyProjects: (since: string) => `实施方案截止后仍未提交（自 ${since} 起）`,
+      planForKeyProjects: (_count: number, _limit: number, since: string) =>
+        `实施方案截止后仍未提交（自 ${since} 起）`,
       ledgerCadenceDays: (days: number, limit: number) =>
         `已 ${days} 天未报送台账（间隔不应超过 ${limit} 天）`,
-      selfAssessmentForAll: (since: string) => `总结阶段截止后仍未提交自查总结（自 ${since} 起）`,
-    },
+      selfAssessmentForAll: (_count: number, _limit: number, since: string) =>
+        `总结阶段截止后仍未提交自查总结（自 ${since} 起）`,
+    } as Record<string, ViolationDetail>,
     allUnits: '全体',
     none: '（无）',
     blank: '—',

@@ -1,4 +1,10 @@
-import { calendarPeriods, periodOfDay, periodsOf, scheduleSpan } from '../../src/domain/periods';
+import {
+  calendarPeriods,
+  periodLabel,
+  periodOfDay,
+  periodsOf,
+  scheduleSpan,
+} from '../../src/domain/periods';
 import type { Schedule } from '../../src/domain/template';
 
 const recurring = (
@@ -118,5 +124,19 @@ describe('periodOfDay and spans', () => {
       ['2018', '2018-06-01', '2018-12-31'],
       ['2019', '2019-01-01', '2019-02-01'],
     ]);
+  });
+
+  test('periodLabel names a period by its id, as periodsOf does; none for the one-off period', () => {
+    const labels = periodsOf(recurring('quarter', '2018-01-01', '2018-06-30', 10)).map((p) => [
+      periodLabel(p.periodId),
+      p.label,
+    ]);
+    for (const [byId, own] of labels) expect(byId).toEqual(own);
+    expect(periodLabel('2018-Q1')).toEqual({ zh: '2018年第一季度', en: 'Q1 2018' });
+    expect(periodLabel('2018-03')).toEqual({ zh: '2018年3月', en: 'March 2018' });
+    expect(periodLabel('2018')).toEqual({ zh: '2018年度', en: '2018' });
+    expect(periodLabel('')).toBeNull();
+    expect(periodLabel('2018-13')).toBeNull();
+    expect(periodLabel('2018-Q5')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { config, linked, project, records, unit } from './report-fixtures';
 
 const units = [unit('U01', '机关事业单位'), unit('U02', '驻深企业'), unit('U03', '驻深办事处')];
 
-describe('checkQuotas (domain.md quota rules)', () => {
+describe('checkQuotas: the Secretary Project’s rules from the configuration (domain.md quota rules)', () => {
   test('minProjectsPerUnit flags active units without enough projects only after the apply deadline', () => {
     const c = config([...units, unit('U04', '机关事业单位', { active: false })]);
     const r = records({ projects: [project('P1', 'U01')] });
@@ -46,7 +46,7 @@ describe('checkQuotas (domain.md quota rules)', () => {
       projects: [project('P2', 'U02', { rectification: '' }), project('P1', 'U01')],
     });
     expect(checkQuotas(config(units), r, '2014-05-21')).toEqual([
-      { rule: 'rectificationRequired', unitId: 'U02', projectId: 'P2' },
+      { rule: 'rectificationRequired', unitId: 'U02', subjectId: 'P2' },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe('checkQuotas (domain.md quota rules)', () => {
       [],
     );
     expect(checkQuotas(c, r, '2014-08-01').filter((v) => v.rule === 'planForKeyProjects')).toEqual([
-      { rule: 'planForKeyProjects', unitId: 'U02', projectId: 'P2', since: '2014-08-01' },
+      { rule: 'planForKeyProjects', unitId: 'U02', subjectId: 'P2', since: '2014-08-01' },
     ]);
   });
 
@@ -83,18 +83,18 @@ describe('checkQuotas (domain.md quota rules)', () => {
       {
         rule: 'ledgerCadenceDays',
         unitId: 'U03',
-        projectId: 'P3',
+        subjectId: 'P3',
         count: 31,
         limit: 30,
         since: '2014-08-01',
       },
     ]);
     // P1's last entry was logged 08-05: 30 days later it is still fine, 31 days later not.
-    expect(cadence('2014-09-04').map((v) => v.projectId)).toEqual(['P3']);
+    expect(cadence('2014-09-04').map((v) => v.subjectId)).toEqual(['P3']);
     expect(cadence('2014-09-05')).toContainEqual({
       rule: 'ledgerCadenceDays',
       unitId: 'U01',
-      projectId: 'P1',
+      subjectId: 'P1',
       count: 31,
       limit: 30,
       since: '2014-09-05',
@@ -111,7 +111,7 @@ describe('checkQuotas (domain.md quota rules)', () => {
     const rule = (today: string) =>
       checkQuotas(c, r, today).filter((v) => v.rule === 'selfAssessmentForAll');
     expect(rule('2015-02-15')).toEqual([]);
-    expect(rule('2015-02-16').map((v) => [v.projectId, v.since])).toEqual([
+    expect(rule('2015-02-16').map((v) => [v.subjectId, v.since])).toEqual([
       ['P1', '2015-02-16'],
       ['P3', '2015-02-16'],
     ]);
@@ -126,7 +126,7 @@ describe('checkQuotas (domain.md quota rules)', () => {
       checkQuotas({ ...c, settings: { ...c.settings, keyProjectQuota: 0 } }, r, '2015-06-01'),
     ).toEqual([
       { rule: 'keyProjectQuota', count: 1, limit: 0 },
-      { rule: 'rectificationRequired', unitId: 'U01', projectId: 'P1' },
+      { rule: 'rectificationRequired', unitId: 'U01', subjectId: 'P1' },
     ]);
   });
 });

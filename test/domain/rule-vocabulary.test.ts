@@ -19,29 +19,51 @@ import { daysFrom, secretaryCampaign } from './secretary-records';
 const canonical = (list: readonly object[]) =>
   JSON.stringify(list.map((v) => Object.fromEntries(Object.entries(v).sort())));
 
-describe('evaluateRules on the Secretary Project agrees with checkQuotas()', () => {
+describe('evaluateRules on the Secretary Project, as checkQuotas() runs it from the configuration', () => {
   const { config, records } = secretaryCampaign();
   const data = fromCampaignRecords(config, records);
-  const generic = (today: string) =>
+  const generic = (today: string, settings: Record<string, unknown> = { ...config.settings }) =>
     evaluateRules(SECRETARY_PROJECT.quotaRules, {
       data,
       stages: SECRETARY_PROJECT.stages,
-      settings: { ...config.settings },
+      settings,
       today,
       timeZone: TZ,
     });
-  const todays = (today: string) =>
-    checkQuotas(config, records, today).map(({ projectId, ...v }) =>
-      projectId === undefined ? v : { ...v, subjectId: projectId },
-    );
 
-  test('on every day from before the application stage to after the self-assessment deadline', () => {
+  test('the stages of 阶段设置 read as the template’s, on every day from May 2014 to March 2015', () => {
     const days = daysFrom('2014-05-01', '2015-03-31');
-    const differing = days.filter((d) => canonical(generic(d)) !== canonical(todays(d)));
+    const differing = days.filter(
+      (d) => canonical(generic(d)) !== canonical(checkQuotas(config, records, d)),
+    );
     expect(differing).toEqual([]);
     // Every rule fires on some day, so the comparison is not vacuous.
-    const fired = new Set(days.flatMap((d) => todays(d).map((v) => v.rule)));
+    const fired = new Set(days.flatMap((d) => generic(d).map((v) => v.rule)));
     expect(fired).toEqual(new Set(SECRETARY_PROJECT.quotaRules.map((r) => r.id)));
+  });
+
+  test('the dates staff set in 阶段设置 win over the template’s; the configuration’s rules are the ones run', () => {
+    const later = config.stages.map((s) =>
+      s.stageId === 'apply'
+        ? {
+            ...s,
+            deadline: '2014-06-10',
+            schedule: { kind: 'once' as const, opensOn: s.opensOn, deadline: '2014-06-10' },
+          }
+        : s,
+    );
+    const minimum = (c: typeof config, day: string) =>
+      checkQuotas(c, records, day).filter((v) => v.rule === 'minProjectsPerUnit');
+    expect(minimum(config, '2014-06-01')).toHaveLength(1);
+    expect(minimum({ ...config, stages: later }, '2014-06-10')).toEqual([]);
+    expect(minimum({ ...config, stages: later }, '2014-06-11')).toEqual([
+      { rule: 'minProjectsPerUnit', unitId: 'U06', count: 0, limit: 1, since: '2014-06-11' },
+    ]);
+    const onlyQuota = config.quotaRules.filter((r) => r.id === 'keyProjectQuota');
+    expect(checkQuotas({ ...config, quotaRules: onlyQuota }, records, '2014-10-01')).toEqual([
+      { rule: 'keyProjectQuota', count: 5, limit: 3 },
+    ]);
+    expect(checkQuotas({ ...config, quotaRules: [] }, records, '2014-10-01')).toEqual([]);
   });
 
   test('the violations themselves, on a day inside the implementation stage', () => {
@@ -105,18 +127,14 @@ describe('evaluateRules on the Secretary Project agrees with checkQuotas()', () 
     };
     const c = { ...config, settings };
     for (const day of ['2014-06-01', '2014-07-09', '2014-09-28', '2014-12-31']) {
-      const mine = evaluateRules(SECRETARY_PROJECT.quotaRules, {
-        data,
-        stages: SECRETARY_PROJECT.stages,
-        settings,
-        today: day,
-        timeZone: TZ,
-      });
-      const theirs = checkQuotas(c, records, day).map(({ projectId, ...v }) =>
-        projectId === undefined ? v : { ...v, subjectId: projectId },
-      );
-      expect(mine).toEqual(theirs);
+      expect(checkQuotas(c, records, day)).toEqual(generic(day, settings));
     }
+    const rules = (day: string) => new Set(checkQuotas(c, records, day).map((v) => v.rule));
+    expect(rules('2014-06-01').has('minProjectsPerUnit')).toBe(false);
+    expect(rules('2014-10-01').has('keyProjectQuota')).toBe(false);
+    expect(
+      checkQuotas(c, records, '2014-07-09').filter((v) => v.rule === 'ledgerCadenceDays'),
+    ).toContainEqual(expect.objectContaining({ limit: 7, count: 8 }));
   });
 });
 

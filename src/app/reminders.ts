@@ -111,7 +111,10 @@ export function recipientOfKey(key: string): string | null {
   return key.includes('|') && first ? first : null;
 }
 
-/** The obligation a notice key is about: unit, stage (with its period) and project (kind and offset dropped). */
+/**
+ * The obligation a notice key is about: unit, stage (with its period, for a recurring stage) and
+ * project (kind and offset dropped).
+ */
 function obligationOf(noticeKey: string): string {
   return noticeKey.split('|').slice(0, 3).join('|');
 }

@@ -373,8 +373,9 @@ function obligationItem(m: Messages, s: ObligationState, locale: string): PageIt
   const o = s.obligation;
   const def = o.stage.form ? formDef(o.stage.form) : undefined;
   const form = def ? (locale === 'en' ? def.title.en : def.title.zh) : '';
+  const of = o.projectId ?? o.personId;
   return {
-    id: `${o.stage.stageId}${o.periodId ? `-${o.periodId}` : ''}${o.projectId ? `-${o.projectId}` : o.personId ? `-${o.personId}` : ''}`,
+    id: [o.stage.stageId, o.periodId, of].filter(Boolean).join('-'),
     title: `${stageTitle(o.stage, o.periodLabel, locale)}｜${form}`,
     subtitle: [
       o.projectName ? `${o.projectName}（${o.projectId}）` : (o.personName ?? ''),

@@ -148,7 +148,7 @@ export function previewReminders(deps: AppDeps): void {
     deps.ui.alert(m.reminders.previewTitle(day), m.problems.badDate(day));
     return;
   }
-  const records = loadRecords(deps.sheets, settings.locale);
+  const records = loadRecords(deps.sheets, loaded.config);
   const ledger = readLedger(deps, loaded.config);
   const plan = planReminders(deps, loaded.config, records, ledger, day, {
     lastDigest: (department) => lastDigestOf(deps, department),

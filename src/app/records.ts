@@ -1,12 +1,11 @@
 import type { SheetDef } from '../../sheets-templates/config-sheets';
+import { PROJECTS_SHEET, recordSheetOf } from '../../sheets-templates/data-sheets';
 import {
-  LEDGER_SHEET,
-  PLANS_SHEET,
-  PROJECTS_SHEET,
-  recordSheetOf,
-  SELF_ASSESSMENTS_SHEET,
-} from '../../sheets-templates/data-sheets';
-import type { FormDef } from '../../sheets-templates/forms';
+  LEDGER_FORM,
+  PLAN_FORM,
+  SELF_ASSESSMENT_FORM,
+  type FormDef,
+} from '../../sheets-templates/forms';
 import { dayOf } from '../domain/calendar';
 import {
   textOf,
@@ -107,21 +106,30 @@ export function headerOnly(sheets: SheetsPort, def: SheetDef, locale: Locale): K
   return { def, header, columns: mapColumns(def, header), rows: [], nextRow: 0 };
 }
 
-/** Every record sheet of the campaign, each read in one call. */
-export function loadRecords(sheets: SheetsPort, locale: Locale): CampaignRecords {
+/**
+ * Every record sheet of the campaign, each read in one call: the generic records (`data`) every
+ * template's obligations and quota rules read, and the Secretary Project's typed records (projects
+ * and what is attached to them) its reviews and reports read — empty for other templates.
+ */
+export function loadRecords(
+  sheets: SheetsPort,
+  config: CampaignConfig,
+): CampaignRecords & { data: CampaignData } {
+  const locale = config.settings.locale;
+  const rowsByForm: Record<string, KeyedRow[]> = {};
+  for (const form of config.forms)
+    rowsByForm[form.key] = readKeyed(sheets, recordSheetOf(form), locale).rows;
+  const subjectForm = config.forms.find((f) => f.makes.kind === 'subject');
+  const attached = (key: string) =>
+    (rowsByForm[key] ?? []).map(linkedOf).filter((r) => r.projectId !== '');
   return {
-    projects: readKeyed(sheets, PROJECTS_SHEET, locale)
-      .rows.map(projectOf)
+    projects: (subjectForm ? (rowsByForm[subjectForm.key] ?? []) : [])
+      .map(projectOf)
       .filter((p) => p.projectId !== ''),
-    plans: readKeyed(sheets, PLANS_SHEET, locale)
-      .rows.map(linkedOf)
-      .filter((r) => r.projectId !== ''),
-    ledger: readKeyed(sheets, LEDGER_SHEET, locale)
-      .rows.map(linkedOf)
-      .filter((r) => r.projectId !== ''),
-    selfAssessments: readKeyed(sheets, SELF_ASSESSMENTS_SHEET, locale)
-      .rows.map(linkedOf)
-      .filter((r) => r.projectId !== ''),
+    plans: attached(PLAN_FORM.key),
+    ledger: attached(LEDGER_FORM.key),
+    selfAssessments: attached(SELF_ASSESSMENT_FORM.key),
+    data: campaignDataFrom(config, rowsByForm),
   };
 }
 
@@ -233,9 +241,5 @@ export function campaignDataFrom(
 
 /** Every form's record sheet, each read in one call, with the configuration: CampaignData. */
 export function loadCampaignData(sheets: SheetsPort, config: CampaignConfig): CampaignData {
-  const locale = config.settings.locale;
-  const rowsByForm: Record<string, KeyedRow[]> = {};
-  for (const form of config.forms)
-    rowsByForm[form.key] = readKeyed(sheets, recordSheetOf(form), locale).rows;
-  return campaignDataFrom(config, rowsByForm);
+  return loadRecords(sheets, config).data;
 }

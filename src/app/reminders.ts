@@ -319,7 +319,7 @@ export function sendReminders(
     return { sent: 0, deferred: 0, remaining: 0, skipped: 'leaseHeld' };
   }
   try {
-    const records = loadRecords(deps.sheets, locale);
+    const records = loadRecords(deps.sheets, config);
     const ledger = readLedger(deps, config);
     const m = messages(locale);
     const violations = deps.lock.withScriptLock(() => refreshQuotaView(deps, config, records, now));

@@ -699,7 +699,7 @@ export function generateStageReport(deps: AppDeps, stageId?: string): ReportResu
       ? config.stages.find((s) => s.stageId === stageId)
       : currentStage(config.stages, today);
     if (!stage) return { ok: false, error: `unknown stage ${stageId ?? ''}` };
-    const records = loadRecords(deps.sheets, config.settings.locale);
+    const records = loadRecords(deps.sheets, config);
     return makeStageReport(deps, config, records, stage, today, false);
   });
 }
@@ -707,7 +707,7 @@ export function generateStageReport(deps: AppDeps, stageId?: string): ReportResu
 /** Menu: the final acceptance report. */
 export function generateFinalReport(deps: AppDeps): ReportResult {
   return fromMenu(deps, (config, today) =>
-    makeFinalReport(deps, config, loadRecords(deps.sheets, config.settings.locale), today, false),
+    makeFinalReport(deps, config, loadRecords(deps.sheets, config), today, false),
   );
 }
 
@@ -730,7 +730,7 @@ export function runDueReports(
 ): { made: number; remaining: number } {
   const due = (deadline: string) => deadline < today && deadline >= addDays(today, -CATCH_UP_DAYS);
   let records: CampaignRecords | null = null;
-  const load = () => (records ??= loadRecords(deps.sheets, config.settings.locale));
+  const load = () => (records ??= loadRecords(deps.sheets, config));
   const deadlines = config.stages.map((s) => s.deadline).sort();
   const last = deadlines[deadlines.length - 1];
   const todo: { key: string; make: () => ReportResult }[] = [];

@@ -196,7 +196,7 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
   // rewrites never interleave, without holding up intakes while the review was decided.
   if (result.accepted) {
     deps.lock.withScriptLock(() =>
-      refreshQuotaView(deps, config, loadRecords(deps.sheets, locale), now),
+      refreshQuotaView(deps, config, loadRecords(deps.sheets, config), now),
     );
   }
   return result;
@@ -284,7 +284,7 @@ function writeRowBlocks(deps: AppDeps, rows: Map<number, Cell[]>): void {
 export function violationDescriber(
   m: Messages,
   config: CampaignConfig,
-  people: readonly Person[] = [],
+  people: readonly Person[] = config.people ?? [],
 ): (v: RuleViolation) => { rule: string; subject: string; figures: string } {
   const texts = violationTexts(m, config, people);
   return (v) => {
@@ -472,7 +472,7 @@ export function checkQuotasNow(deps: AppDeps): void {
     refreshQuotaView(
       deps,
       config,
-      loadRecords(deps.sheets, config.settings.locale),
+      loadRecords(deps.sheets, config),
       deps.clock.now(),
     ),
   );

@@ -416,7 +416,7 @@ function unitPage(
   m: Messages,
 ): PageView {
   const { locale, timeZone } = config.settings;
-  const records = loadRecords(deps.sheets, locale);
+  const records = loadRecords(deps.sheets, config);
   const states =
     obligationStates(
       config,
@@ -522,7 +522,7 @@ function staffPage(
   const units = config.units.filter((u) => u.active && departments.includes(u.department));
   const states = obligationStates(
     config,
-    loadRecords(deps.sheets, locale),
+    loadRecords(deps.sheets, config),
     readRejections(deps, config),
     today,
     new Set(units.map((u) => u.unitId)),

@@ -41,7 +41,7 @@ export interface ViolationTexts {
 export function violationTexts(
   m: Messages,
   config: CampaignConfig,
-  people: readonly Person[] = [],
+  people: readonly Person[] = config.people ?? [],
 ): ViolationTexts {
   const rules = new Map(config.quotaRules.map((r) => [r.id, r]));
   const units = new Map(config.units.map((u) => [u.unitId, u.name]));

@@ -64,6 +64,12 @@ export interface CampaignData {
   records: FormRecord[];
 }
 
+/**
+ * What the loader reads: the Secretary Project's typed records and every template's records
+ * (`data`; absent in records a test makes by hand, which the adapter then converts).
+ */
+export type LoadedRecords = CampaignRecords & { data?: CampaignData };
+
 /** A stored value as text ('' when empty); dates as their ISO string. */
 export function textOf(cell: Cell | null | undefined): string {
   if (cell === undefined || cell === null) return '';

@@ -4,7 +4,7 @@
  * with the names and dates their readers (reminders, the unit page, the report) print. A one-off
  * stage has one period, id ''. Pure: records are a parameter.
  */
-import { fromCampaignRecords } from './campaign-data';
+import { fromCampaignRecords, type LoadedRecords } from './campaign-data';
 import type { CampaignConfig, Stage } from './config';
 import { duties, type DutyStage } from './duties';
 import { periodsOf } from './periods';
@@ -73,8 +73,8 @@ function dutyStage(stage: Stage): DutyStage {
  * stage, period and member order. Inactive units owe nothing. An unverified submission meets an
  * obligation provisionally (staff confirm it later).
  */
-export function obligations(config: CampaignConfig, records: CampaignRecords): Obligation[] {
-  const data = fromCampaignRecords(config, records);
+export function obligations(config: CampaignConfig, records: LoadedRecords): Obligation[] {
+  const data = records.data ?? fromCampaignRecords(config, records);
   const stages = new Map(config.stages.map((s) => [s.stageId, s]));
   const labels = new Map<string, Label>();
   for (const stage of config.stages)

@@ -5,8 +5,7 @@
  * Pure: `today` is a parameter (YYYY-MM-DD in the campaign time zone).
  */
 import type { CampaignConfig, Stage } from './config';
-import { fromCampaignRecords } from './campaign-data';
-import type { CampaignRecords } from './records';
+import { fromCampaignRecords, type LoadedRecords } from './campaign-data';
 import { evaluateRules, type RuleViolation } from './rule-vocabulary';
 import type { TemplateStage } from './template';
 
@@ -33,11 +32,11 @@ export function ruleStages(stages: readonly Stage[]): TemplateStage[] {
  */
 export function checkQuotas(
   config: CampaignConfig,
-  records: CampaignRecords,
+  records: LoadedRecords,
   today: string,
 ): RuleViolation[] {
   return evaluateRules(config.quotaRules, {
-    data: fromCampaignRecords(config, records),
+    data: records.data ?? fromCampaignRecords(config, records),
     stages: ruleStages(config.stages),
     settings: { ...config.settings },
     today,

@@ -53,7 +53,7 @@ export interface ViolationLine {
 }
 
 /** A form as the report names it: its title and its fields' labels (表单设计's fields). */
-export type LabelledForm = Pick<TemplateForm, 'key' | 'title' | 'makes'> & {
+export type LabelledForm = Pick<TemplateForm, 'key' | 'title' | 'sheet' | 'makes'> & {
   fields: readonly Pick<TemplateField, 'key' | 'label' | 'kind' | 'choices'>[];
 };
 
@@ -144,7 +144,7 @@ export function sectionReport(input: SectionReportInput): SectionReport {
       rows.push([t.overview.subjects(inLocale(type.label)), String(count)]);
     }
     for (const form of input.forms) {
-      rows.push([t.overview.records(inLocale(form.title)), String(recordsOf(form.key).length)]);
+      rows.push([t.overview.records(inLocale(form.sheet)), String(recordsOf(form.key).length)]);
     }
     return {
       heading: t.overview.heading,

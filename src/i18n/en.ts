@@ -415,7 +415,7 @@ export const en: Messages = {
       units: 'Participating units',
       people: 'People on the roster',
       subjects: (label: string) => `${label}`,
-      records: (form: string) => `${form}: records`,
+      records: (sheet: string) => `Records in ${sheet}`,
       summary: (campaign: string, units: number, records: number) =>
         `${campaign} has ${units} participating units and ${records} records from its forms.`,
     },

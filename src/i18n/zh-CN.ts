@@ -410,7 +410,7 @@ export const zhCN = {
       units: '参与单位',
       people: '名册人员',
       subjects: (label: string) => `${label}`,
-      records: (form: string) => `${form}记录`,
+      records: (sheet: string) => `「${sheet}」记录`,
       summary: (campaign: string, units: number, records: number) =>
         `${campaign}共有参与单位 ${units} 个，各表单共收到记录 ${records} 条。`,
     },

@@ -101,9 +101,10 @@ export function sectionReport(input: SectionReportInput): SectionReport {
   const activeUnits = data.units.filter((u) => u.active);
   const personName = new Map(data.people.map((p) => [p.personId, p.name]));
   const formOf = (key: string) => input.forms.find((f) => f.key === key);
+  /** A form by its record sheet's name (项目库, 三会一课台账): where a reader recounts it. */
   const formTitle = (key: string) => {
     const form = formOf(key);
-    return form ? inLocale(form.title) : key;
+    return form ? inLocale(form.sheet) : key;
   };
   const stageOf = (id: string) => input.stages.find((s) => s.stageId === id);
   /** A field's label on a form or a subject type: its form field, review column or sheet column. */

@@ -128,12 +128,12 @@ describe('sectionReport on the branch-duties template, as of 2018-02-20', () => 
       '一、总体情况',
       '二、各阶段完成情况',
       '三、配额规则检查',
-      '四、“三会一课”记录：按会议类型统计',
-      '五、“三会一课”记录：按期统计（支委会（每月））',
-      '六、“三会一课”记录：按单位统计',
-      '七、党员领导干部双重组织生活登记：按参加形式统计',
-      '八、党员领导干部双重组织生活登记：按期统计（领导干部双重组织生活（年度））',
-      '九、支部书记述职与支部定级自评：按评定等次统计',
+      '四、三会一课台账：按会议类型统计',
+      '五、三会一课台账：按期统计（支委会（每月））',
+      '六、三会一课台账：按单位统计',
+      '七、双重组织生活：按参加形式统计',
+      '八、双重组织生活：按期统计（领导干部双重组织生活（年度））',
+      '九、述职评议与定级：按评定等次统计',
     ]);
   });
 
@@ -208,7 +208,7 @@ describe('sectionReport on the branch-duties template, as of 2018-02-20', () => 
   });
 
   test('field counts: every choice in order, 0 included, with its share of the records', () => {
-    expect(section('四、“三会一课”记录：按会议类型统计').table).toEqual({
+    expect(section('四、三会一课台账：按会议类型统计').table).toEqual({
       header: ['会议类型', '记录数', '占比'],
       rows: [
         ['支部党员大会', '1', '14.3%'],
@@ -217,7 +217,7 @@ describe('sectionReport on the branch-duties template, as of 2018-02-20', () => 
         ['党课', '1', '14.3%'],
       ],
     });
-    expect(section('九、支部书记述职与支部定级自评：按评定等次统计').table?.rows).toEqual([
+    expect(section('九、述职评议与定级：按评定等次统计').table?.rows).toEqual([
       ['优秀', '0', '—'],
       ['合格', '0', '—'],
       ['不合格', '0', '—'],
@@ -225,7 +225,7 @@ describe('sectionReport on the branch-duties template, as of 2018-02-20', () => 
   });
 
   test('by period: records passing the stage’s condition, units reporting, who has not', () => {
-    expect(section('五、“三会一课”记录：按期统计（支委会（每月））').table).toEqual({
+    expect(section('五、三会一课台账：按期统计（支委会（每月））').table).toEqual({
       header: ['期间', '截止日期', '记录数', '报送单位', '应报', '未报', '未报名单'],
       rows: [
         ['2018年1月', '2018-02-05', '3', '3', '3', '1', '丙支部'],
@@ -233,13 +233,12 @@ describe('sectionReport on the branch-duties template, as of 2018-02-20', () => 
       ],
     });
     expect(
-      section('八、党员领导干部双重组织生活登记：按期统计（领导干部双重组织生活（年度））').table
-        ?.rows,
+      section('八、双重组织生活：按期统计（领导干部双重组织生活（年度））').table?.rows,
     ).toEqual([['2018年度', '2018-12-31', '1', '1', '2', '1', '李四']]);
   });
 
   test('by unit: records, late records, and the duties of the form’s stages', () => {
-    const s = section('六、“三会一课”记录：按单位统计');
+    const s = section('六、三会一课台账：按单位统计');
     expect(s.table).toEqual({
       header: ['单位', '记录数', '逾期报送', '应报', '已报', '未报'],
       rows: [

@@ -1,0 +1,191 @@
+import { dayOf } from '../../src/domain/calendar';
+import { DocumentApp } from '../../src/offline/emulator/document-app';
+import { PropertiesService } from '../../src/offline/emulator/properties-service';
+import { ADMIN, configured, sampleScenario } from '../support/campaign';
+import { blocksOf, reportDocs, sheetRecords, table, type Block } from '../support/report-docs';
+
+type Campaign = ReturnType<typeof configured>;
+type Cell = string | number | boolean | Date;
+
+const TYPES = ['创新探索型', '典型示范型', '制度推广型'];
+const THEMES = ['服务改革', '服务发展', '服务民生', '服务群众', '服务党员'];
+
+/** n projects in 项目库 as the intake writes them: units in turn, every fourth one late (after 05-30). */
+function seedProjects(campaign: Campaign, n: number): void {
+  const units = sheetRecords(campaign, '单位名册').filter((u) => u['是否参与'] !== false);
+  const header = (campaign.values('项目库') ?? [[]])[0].map(String);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const late = i % 4 === 3;
+    // Late projects come from the last unit, whose first project is therefore late.
+    const unit = late ? units[units.length - 1] : units[(i * 5) % Math.max(1, units.length - 2)];
+    const values: Record<string, Cell> = {
+      项目编号: `SJXM-2014-${String(i + 1).padStart(3, '0')}`,
+      单位编号: unit['单位编号'],
+      单位名称: unit['单位名称'],
+      单位类别: unit['单位类别'],
+      项目名称: `项目 ${i + 1}`,
+      项目类型: TYPES[i % 3 === 2 ? 0 : i % 3],
+      服务主题: i % 2 ? [THEMES[i % 5], THEMES[(i + 1) % 5]].join('、') : THEMES[i % 5],
+      整顿软弱涣散基层党组织措施: '一支部一策',
+      '经费需求（万元）': 2,
+      审核状态: i < 2 ? '重点项目' : '备案',
+      身份核验: '已核验',
+      首次提交时间: new Date(
+        Date.parse(late ? '2014-05-31T09:00:00+08:00' : '2014-05-26T09:00:00+08:00') + i * 60000,
+      ),
+      是否逾期: late ? '逾期' : '',
+      回复编号: `r${i}`,
+    };
+    return header.map((h) => values[h] ?? '');
+  });
+  campaign.paste('项目库', 2, rows, ADMIN);
+}
+
+const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '—');
+
+/** The table following a heading. */
+function tableAfter(blocks: Block[], heading: string): string[][] {
+  const at = blocks.indexOf(heading);
+  if (at < 0) throw new Error(`no heading ${heading}`);
+  const found = blocks.slice(at + 1).find((b): b is string[][] => Array.isArray(b));
+  if (!found) throw new Error(`no table after ${heading}`);
+  return found;
+}
+
+describe('the campaign report from the template’s sections (dist/Code.js, emulated Docs)', () => {
+  const campaign = configured(sampleScenario(), '2014-05-19T10:00:00+08:00');
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  seedProjects(campaign, 17);
+  campaign.advanceTo(Date.parse('2014-06-01T10:00:00+08:00'));
+  campaign.open(ADMIN);
+  const run = campaign.clickMenu('generateCampaignReport', ADMIN);
+  const doc = reportDocs(campaign).find((d) => d.name.includes('活动报告'))!;
+  const blocks = blocksOf(doc.tree.body);
+  const units = sheetRecords(campaign, '单位名册').filter((u) => u['是否参与'] !== false);
+  const projects = sheetRecords(campaign, '项目库');
+
+  test('the menu item makes one Doc named for the campaign and the day, mailed to staff', () => {
+    expect(run.ok).toBe(true);
+    expect(doc.name).toBe('2014年度基层党建“书记项目”（示例）活动报告（2014-06-01）');
+    expect(blocks).toContain('2014年度基层党建“书记项目”（示例）活动报告');
+    expect(blocks).toContain('截至 2014-06-01');
+    expect(JSON.stringify(blocks)).not.toMatch(/\{\{(?!\u200b)/);
+    const mail = campaign.outbox().at(-1)!;
+    expect(mail.subject).toBe('【2014年度基层党建“书记项目”（示例）】活动报告（2014-06-01）');
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    expect(run.execution.logs.map((l) => l.json)).toContainEqual({
+      event: 'report',
+      kind: 'campaignReport',
+      name: doc.name,
+    });
+  });
+
+  test('one heading per section of the template, in its order', () => {
+    const headings = blocks.filter(
+      (b): b is string => typeof b === 'string' && /^[一二三四五六七八九十]+、/.test(b),
+    );
+    expect(headings).toEqual([
+      '一、总体情况',
+      '二、各阶段完成情况',
+      '三、配额规则检查',
+      '四、项目库：按项目类型统计',
+      '五、项目库：按服务主题统计',
+      '六、项目一览',
+      '七、工作台账：按单位统计',
+    ]);
+  });
+
+  test('the overview counts the rows of 单位名册 and of each record sheet', () => {
+    const overview = table(blocks, '项目', '数量');
+    expect(overview).toContainEqual(['参与单位', String(units.length)]);
+    expect(overview).toContainEqual(['「项目库」记录', String(projects.length)]);
+    expect(overview).toContainEqual(['「工作台账」记录', '0']);
+    expect(projects).toHaveLength(17);
+  });
+
+  test('projects by type and by theme are the rows of 项目库 counted by their cells', () => {
+    const byType = table(blocks, '项目类型', '记录数', '占比');
+    const count = (type: string) => projects.filter((p) => p['项目类型'] === type).length;
+    expect(byType.slice(1)).toEqual(
+      TYPES.map((type) => [type, String(count(type)), pct(count(type), projects.length)]),
+    );
+    expect(byType[3]).toEqual(['制度推广型', '0', '0.0%']);
+    const byTheme = table(blocks, '服务主题', '记录数', '占比');
+    const ticked = (theme: string) =>
+      projects.filter((p) => String(p['服务主题']).split('、').includes(theme)).length;
+    expect(byTheme.slice(1)).toEqual(
+      THEMES.map((theme) => [theme, String(ticked(theme)), pct(ticked(theme), projects.length)]),
+    );
+    const sum = byTheme.slice(1).reduce((n, r) => n + Number(r[1]), 0);
+    expect(sum).toBeGreaterThan(projects.length);
+  });
+
+  test('the application stage: owed by every unit, met by those with a project, late after 05-31', () => {
+    const stages = tableAfter(blocks, '二、各阶段完成情况');
+    expect(stages[0]).toEqual([
+      '阶段',
+      '期间',
+      '截止日期',
+      '状态',
+      '应报',
+      '已报',
+      '逾期报送',
+      '未报',
+      '完成率',
+    ]);
+    // The stage and its deadline as 阶段设置 says; a unit meets it with its first project.
+    const stage = sheetRecords(campaign, '阶段设置').find((r) => r['阶段编号'] === 'apply')!;
+    const deadline = dayOf((stage['截止日期'] as Date).getTime(), 'Asia/Shanghai');
+    const first = new Map<string, number>();
+    for (const p of projects) {
+      const at = (p['首次提交时间'] as Date).getTime();
+      const id = String(p['单位编号']);
+      first.set(id, Math.min(first.get(id) ?? Infinity, at));
+    }
+    const deadlineEnd = Date.parse(`${deadline}T00:00:00+08:00`) + 24 * 3600 * 1000;
+    const met = units.filter((u) => first.has(String(u['单位编号'])));
+    const late = met.filter((u) => first.get(String(u['单位编号']))! >= deadlineEnd);
+    expect(stages.find((r) => r[2] === deadline)).toEqual([
+      String(stage['阶段名称']),
+      '全程',
+      deadline,
+      '已截止',
+      String(units.length),
+      String(met.length),
+      String(late.length),
+      String(units.length - met.length),
+      pct(met.length, units.length),
+    ]);
+    expect(late.length).toBeGreaterThan(0);
+    expect(met.length).toBeGreaterThan(0);
+    expect(units.length - met.length).toBeGreaterThan(0);
+  });
+
+  test('the project list has a row per row of 项目库, with its unit and review status', () => {
+    const list = table(blocks, '编号', '单位', '项目名称');
+    expect(list.slice(1).map((r) => r[0])).toEqual(projects.map((p) => String(p['项目编号'])));
+    expect(list[1].slice(0, 4)).toEqual([
+      'SJXM-2014-001',
+      String(projects[0]['单位名称']),
+      '项目 1',
+      '创新探索型',
+    ]);
+    expect(list.slice(1).filter((r) => r.includes('重点项目'))).toHaveLength(2);
+  });
+
+  test('the template Doc is made once from the sections; staff may restyle it', () => {
+    const store = PropertiesService._store(campaign.ws, 'script');
+    const templateId = String(store.getProperty('reports.template.campaignReport.id'));
+    const docs = campaign.emulator.services.DocumentApp as DocumentApp;
+    campaign.asPerson(ADMIN, () => {
+      docs.openById(templateId).getBody().appendParagraph('（审阅人：{{campaignName}}办公室）');
+    });
+    expect(campaign.clickMenu('generateCampaignReport', ADMIN).ok).toBe(true);
+    const again = reportDocs(campaign).filter((d) => d.name.includes('活动报告'));
+    expect(again).toHaveLength(2);
+    expect(blocksOf(again[1].tree.body)).toContain(
+      '（审阅人：2014年度基层党建“书记项目”（示例）办公室）',
+    );
+    expect(store.getProperty('reports.template.campaignReport.id')).toBe(templateId);
+  });
+});

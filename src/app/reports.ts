@@ -846,7 +846,10 @@ export function generateCampaignReport(deps: AppDeps): ReportResult {
  * 5th after each month and the 10th after each quarter), or within a week if runs were missed —
  * so at most one a month, and one after the campaign's last deadline.
  */
-function campaignReportMonthsDue(config: CampaignConfig, today: string): string[] {
+export function campaignReportMonthsDue(
+  config: Pick<CampaignConfig, 'stages'>,
+  today: string,
+): string[] {
   const lastOfMonth = new Map<string, string>();
   for (const stage of config.stages) {
     for (const period of periodsOf(stage.schedule)) {

@@ -1,6 +1,9 @@
 import { dayOf } from '../../src/domain/calendar';
 import { DocumentApp } from '../../src/offline/emulator/document-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
+import { BRANCH_DUTIES } from '../../sheets-templates/templates/branch-duties';
+import { campaignReportMonthsDue } from '../../src/app/reports';
+import type { CampaignConfig } from '../../src/domain/config';
 import { ADMIN, configured, sampleScenario } from '../support/campaign';
 import { blocksOf, reportDocs, sheetRecords, table, type Block } from '../support/report-docs';
 
@@ -187,5 +190,33 @@ describe('the campaign report from the template’s sections (dist/Code.js, emul
       '（审阅人：2014年度基层党建“书记项目”（示例）办公室）',
     );
     expect(store.getProperty('reports.template.campaignReport.id')).toBe(templateId);
+  });
+});
+
+describe('when the daily run makes the campaign report (templates without a subject form)', () => {
+  // The branch-duties stages as its sample's 阶段设置 has them (2018-07 … 2019-01). A dist test of
+  // the daily run waits until a branch-duties campaign activates (its unit categories).
+  const config = {
+    stages: BRANCH_DUTIES.stages.map((s) => ({
+      stageId: s.stageId,
+      schedule:
+        s.schedule.kind === 'recurring' ? { ...s.schedule, from: '2018-07-01' } : s.schedule,
+    })),
+  } as unknown as CampaignConfig;
+
+  test('the day after the last deadline of a month, or within a week of it', () => {
+    // August: July's monthly deadline 08-05 only; October: September's 10-05 and Q3's 10-10.
+    expect(campaignReportMonthsDue(config, '2018-08-05')).toEqual([]);
+    expect(campaignReportMonthsDue(config, '2018-08-06')).toEqual(['2018-08']);
+    expect(campaignReportMonthsDue(config, '2018-08-12')).toEqual(['2018-08']);
+    expect(campaignReportMonthsDue(config, '2018-08-13')).toEqual([]);
+    expect(campaignReportMonthsDue(config, '2018-10-06')).toEqual([]);
+    expect(campaignReportMonthsDue(config, '2018-10-11')).toEqual(['2018-10']);
+    // December's deadlines: the year's dual-life one on 12-31, the last of the month.
+    expect(campaignReportMonthsDue(config, '2018-12-06')).toEqual([]);
+    expect(campaignReportMonthsDue(config, '2019-01-01')).toEqual(['2018-12']);
+    // January: the monthly 01-05, Q4's 01-10, the rating 01-15 and its review 01-31.
+    expect(campaignReportMonthsDue(config, '2019-01-16')).toEqual([]);
+    expect(campaignReportMonthsDue(config, '2019-02-01')).toEqual(['2019-01']);
   });
 });

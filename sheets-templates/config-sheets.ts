@@ -10,7 +10,9 @@ import {
   type CampaignTemplate,
   type Filter,
   type Label,
+  type SubjectType,
   type TemplateForm,
+  type UnitColumn,
 } from '../src/domain/template';
 import { DEFAULT_TEMPLATE, TEMPLATES } from './templates';
 
@@ -61,15 +63,8 @@ export interface SheetDef {
   sampleRows: readonly Record<string, string | number | boolean | Label>[];
 }
 
+/** The Secretary Project's unit categories (a template's own are its `categories`). */
 export const UNIT_CATEGORIES = ['机关事业单位', '驻深机关单位', '驻深企业', '驻深办事处'] as const;
-
-/** Default routing of unit categories to reviewing departments (overridable in Settings). */
-export const DEFAULT_ROUTING: Record<string, string> = {
-  机关事业单位: 'org',
-  驻深机关单位: 'org',
-  驻深企业: 'enterprise',
-  驻深办事处: 'enterprise',
-};
 
 export const AUDIENCES = [
   'allUnits',
@@ -634,6 +629,125 @@ export function stageRows(template: CampaignTemplate): SheetDef['sampleRows'] {
   });
 }
 
+const COLUMN_TYPES: Record<UnitColumn['type'], ColumnType> = {
+  text: 'text',
+  date: 'date',
+  integer: 'integer',
+};
+
+/** A template's own column (an extra unit column, a subject sheet's column) as a sheet column. */
+function templateColumn(c: UnitColumn): ColumnDef {
+  return {
+    key: c.key,
+    label: c.label,
+    type: COLUMN_TYPES[c.type],
+    width: c.type === 'text' ? 160 : 100,
+  };
+}
+
+/**
+ * 单位名册 for a template: its unit categories in the category dropdown, its extra columns (e.g.
+ * 上次换届日期, 任期（年）) after the common ones. The sample rows take the template's categories.
+ */
+export function unitsSheetFor(template: CampaignTemplate): SheetDef {
+  const categories = Object.keys(template.categories);
+  const extra = (template.unitColumns ?? []).map(templateColumn);
+  if (categories.join() === UNIT_CATEGORIES.join() && extra.length === 0) return UNITS_SHEET;
+  return {
+    ...UNITS_SHEET,
+    columns: [
+      ...UNITS_SHEET.columns.map((c) => (c.key === 'category' ? { ...c, choices: categories } : c)),
+      ...extra,
+    ],
+    sampleRows: UNITS_SHEET.sampleRows.map((row, i) => ({
+      ...row,
+      category: categories[Math.min(i * 2, categories.length - 1)] ?? '',
+    })),
+  };
+}
+
+/** The roster sheet (e.g. 领导干部名册) of a template that tracks people, or null. */
+export function rosterSheetFor(template: CampaignTemplate): SheetDef | null {
+  const roster = template.roster;
+  if (!roster) return null;
+  return {
+    key: 'roster',
+    title: roster.sheet,
+    columns: [
+      {
+        key: 'personId',
+        label: { zh: '人员编号', en: 'Person ID' },
+        type: 'text',
+        required: true,
+        width: 90,
+      },
+      { key: 'name', label: { zh: '姓名', en: 'Name' }, type: 'text', required: true, width: 90 },
+      {
+        key: 'unitId',
+        label: { zh: '所在单位编号', en: 'Unit ID' },
+        type: 'text',
+        required: true,
+        help: { zh: '单位名册中的单位编号', en: 'The unit ID in Units' },
+        width: 100,
+      },
+      {
+        key: 'role',
+        label: { zh: '身份', en: 'Role' },
+        type: 'choice',
+        required: true,
+        choices: roster.roles,
+        width: 130,
+      },
+      { key: 'email', label: { zh: '邮箱', en: 'Email' }, type: 'email', width: 220 },
+    ],
+    sampleRows: roster.rows ?? [],
+  };
+}
+
+/** The config-sheet key of a subject type staff list in its own sheet. */
+export const subjectSheetKey = (subject: string): `subjects.${string}` => `subjects.${subject}`;
+
+/**
+ * The sheet of a subject type staff list beforehand (e.g. 重点任务清单): its columns and rows, then
+ * the template's review columns on that subject, where staff mark each one (e.g. 推进状态).
+ */
+export function subjectSheetFor(template: CampaignTemplate, subject: SubjectType): SheetDef {
+  const review = template.review
+    .filter((r) => r.on === subject.key)
+    .map((r): ColumnDef => ({
+      key: r.key,
+      label: r.label,
+      type: r.type === 'choice' ? 'choice' : r.type === 'number' ? 'number' : 'text',
+      ...(r.choices ? { choices: r.choices } : {}),
+      width: r.type === 'text' ? 200 : 100,
+    }));
+  const columns = (subject.columns ?? []).map((c) =>
+    c.key === subject.ownerColumn
+      ? {
+          ...templateColumn(c),
+          required: true,
+          help: {
+            zh: '单位名册中的单位名称或编号，多个以分号或顿号分隔',
+            en: 'Unit names or IDs as in Units, separated by ; or 、',
+          },
+          width: 220,
+        }
+      : c.key === subject.nameField
+        ? { ...templateColumn(c), required: true, width: 260 }
+        : templateColumn(c),
+  );
+  return {
+    key: subjectSheetKey(subject.key),
+    title: subject.sheet ?? subject.label,
+    columns: [...columns, ...review],
+    sampleRows: subject.rows ?? [],
+  };
+}
+
+/** The subject types staff list in their own sheets. */
+export const sheetSubjects = (template: CampaignTemplate): SubjectType[] =>
+  template.subjects.filter((s) => s.source === 'sheet');
+
 /** The configuration sheets as Setup writes them for a template. */
 export function configSheetsFor(template: CampaignTemplate): readonly SheetDef[] {
   const formDesign = { ...FORM_DESIGN_SHEET, sampleRows: formDesignRows(template.forms) };
@@ -653,7 +767,33 @@ export function configSheetsFor(template: CampaignTemplate): readonly SheetDef[]
           : row,
     ),
   };
-  return [settings, UNITS_SHEET, stages, formDesign, HEALTH_SHEET];
+  const roster = rosterSheetFor(template);
+  return [
+    settings,
+    unitsSheetFor(template),
+    ...(roster ? [roster] : []),
+    ...sheetSubjects(template).map((s) => subjectSheetFor(template, s)),
+    stages,
+    formDesign,
+    HEALTH_SHEET,
+  ];
 }
 
 export const CONFIG_SHEETS: readonly SheetDef[] = configSheetsFor(DEFAULT_TEMPLATE);
+
+/**
+ * The configuration sheet a problem names, by key: the template's own (its 单位名册, roster and
+ * subject sheets), else any shipped template's — the one table located problems are described by.
+ */
+export function configSheetDef(
+  key: string,
+  template: CampaignTemplate = DEFAULT_TEMPLATE,
+): SheetDef {
+  const own = configSheetsFor(template).find((d) => d.key === key);
+  if (own) return own;
+  for (const t of TEMPLATES) {
+    const def = configSheetsFor(t).find((d) => d.key === key);
+    if (def) return def;
+  }
+  return { key, title: { zh: key, en: key }, columns: [], sampleRows: [] };
+}

@@ -10,6 +10,8 @@ import {
   SELF_ASSESSMENT_FORM,
   type FormDef,
 } from './forms';
+import type { CampaignTemplate } from '../src/domain/template';
+import { TEMPLATES } from './templates';
 
 export const REVIEW_STATUSES = ['待审核', '重点项目', '备案', '退回修改'] as const;
 export const ACCEPTANCE_RESULTS = ['优秀', '合格', '不合格'] as const;
@@ -108,12 +110,100 @@ const LEGACY_SHEET_KEYS: Record<string, string> = {
   selfAssessment: 'selfAssessments',
 };
 
+const unitLink: ColumnDef[] = [
+  col('unitId', '单位编号', 'Unit ID', { width: 80 }),
+  col('unitName', '单位名称', 'Unit', { width: 220 }),
+];
+
+/** The template a form belongs to (form keys are unique across the shipped templates). */
+const templateOf = (form: FormDef): CampaignTemplate | undefined =>
+  TEMPLATES.find((t) => t.forms.some((f) => f.key === form.key));
+
+/** The template's review columns on a form's own records (e.g. a branch rating's 评定等次). */
+function reviewColumnsOn(form: FormDef): ColumnDef[] {
+  return (templateOf(form)?.review ?? [])
+    .filter((r) => r.on === form.key)
+    .map((r) =>
+      col(r.key, r.label.zh, r.label.en, {
+        type: r.type === 'choice' ? 'choice' : r.type === 'number' ? 'number' : 'text',
+        ...(r.choices ? { choices: r.choices } : {}),
+        width: r.type === 'text' ? 200 : 100,
+      }),
+    );
+}
+
+const fieldsOfKind = (form: FormDef, ...kinds: string[]) =>
+  form.fields.filter((f) => kinds.includes(f.kind)).map((f) => f.key);
+
+/**
+ * The columns of an entry about a unit, a person or a subject staff list: what the intake resolved
+ * (the unit; the person; the subject's id and name) first, then the other answers, the template's
+ * review columns on the form, provenance. The unit, person or subject as typed is not shown twice.
+ */
+function resolvedEntryColumns(form: FormDef, of: string): ColumnDef[] {
+  const review = reviewColumnsOn(form);
+  if (of === 'unit')
+    return [
+      ...unitLink,
+      ...answerColumns(form, fieldsOfKind(form, 'unit')),
+      ...review,
+      ...provenance,
+    ];
+  if (of === 'person')
+    return [
+      col('personId', '人员编号', 'Person ID', { width: 90 }),
+      col('personName', '姓名', 'Name', { width: 90 }),
+      ...unitLink,
+      ...answerColumns(form, fieldsOfKind(form, 'unit', 'person')),
+      ...review,
+      ...provenance,
+    ];
+  const subject = templateOf(form)?.subjects.find((s) => s.key === of);
+  const label = subject?.label ?? { zh: '对象', en: 'Subject' };
+  const idColumn = subject?.columns?.[0];
+  const nameColumn = subject?.columns?.find((c) => c.key === subject.nameField);
+  return [
+    col(
+      'subjectId',
+      idColumn?.label.zh ?? `${label.zh}编号`,
+      idColumn?.label.en ?? `${label.en} ID`,
+      {
+        width: 90,
+      },
+    ),
+    col(
+      'subjectName',
+      nameColumn?.label.zh ?? `${label.zh}名称`,
+      nameColumn?.label.en ?? label.en,
+      { width: 240 },
+    ),
+    ...unitLink,
+    ...answerColumns(form, fieldsOfKind(form, 'unit', 'subject')),
+    ...review,
+    ...provenance,
+  ];
+}
+
+/** Whether a form's entries hang on a subject another form makes (a plan on a project). */
+function onFormSubject(form: FormDef): boolean {
+  const makes = form.makes;
+  if (makes.kind !== 'entry' || makes.of === 'unit' || makes.of === 'person') return false;
+  const subject = templateOf(form)?.subjects.find((s) => s.key === makes.of);
+  return !subject || subject.source === 'form';
+}
+
 /** The sheet a form's accepted records go to, with a column for every field 表单设计 gives it. */
 export function recordSheetOf(form: FormDef): SheetDef {
+  const makes = form.makes;
   return {
     key: LEGACY_SHEET_KEYS[form.key] ?? form.key,
     title: form.sheet,
-    columns: form.makes.kind === 'subject' ? subjectColumns(form) : entryColumns(form),
+    columns:
+      makes.kind === 'subject'
+        ? subjectColumns(form)
+        : onFormSubject(form)
+          ? entryColumns(form)
+          : resolvedEntryColumns(form, makes.of),
     sampleRows: [],
   };
 }

@@ -1,3 +1,4 @@
+import { BUNDLE_LIMIT_KB } from '../src/offline/bench/report';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -69,7 +70,8 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
   });
 
   test('the bundle stays small (every execution loads all of it)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(300 * 1024);
+    // It carries the campaign templates Setup writes (≈ 55 KB with the 27 key tasks' texts).
+    expect(Buffer.byteLength(code)).toBeLessThan(BUNDLE_LIMIT_KB * 1024);
   });
 
   test('the manifest is V8, Asia/Shanghai, Stackdriver logging, with explicit scopes', () => {

@@ -1,18 +1,18 @@
 import {
-  FORM_DESIGN_SHEET,
+  configSheetDef,
   HEALTH_SHEET,
   SETTINGS_SHEET,
-  STAGES_SHEET,
-  UNITS_SHEET,
   type SheetDef,
 } from '../../sheets-templates/config-sheets';
+import { DEFAULT_TEMPLATE } from '../../sheets-templates/templates';
+import type { CampaignTemplate } from '../domain/template';
 import { sameTimeZone, type CampaignConfig, type ConfigProblem } from '../domain/config';
 import { fingerprint } from '../domain/fingerprint';
 import type { Cell } from '../domain/table';
 import { messages, renderProblem, type Messages } from '../i18n';
 import type { AppDeps } from '../ports';
 import { ensureCampaignForms } from './campaign-forms';
-import { configuredLocale, loadConfig, titlesOf } from './config-sheets';
+import { configuredLocale, configuredTemplate, loadConfig, titlesOf } from './config-sheets';
 import { DAILY_HANDLER } from './daily-trigger';
 import { ensureReportTemplates } from './reports';
 import { ensureReviewSetup } from './review';
@@ -27,16 +27,14 @@ export const STATE = {
   activatedBy: 'campaign.activatedBy',
 } as const;
 
-const SHEET_DEFS: Record<ConfigProblem['sheet'], SheetDef> = {
-  settings: SETTINGS_SHEET,
-  units: UNITS_SHEET,
-  stages: STAGES_SHEET,
-  formDesign: FORM_DESIGN_SHEET,
-};
-
 /** One line per problem, e.g. 「阶段设置」第 4 行「截止日期」：截止日期（…）早于开始日期（…） */
-export function describeProblem(m: Messages, p: ConfigProblem, locale: 'zh-CN' | 'en'): string {
-  const def = SHEET_DEFS[p.sheet];
+export function describeProblem(
+  m: Messages,
+  p: ConfigProblem,
+  locale: 'zh-CN' | 'en',
+  template: CampaignTemplate = DEFAULT_TEMPLATE,
+): string {
+  const def = configSheetDef(p.sheet, template);
   const column = p.column ? def.columns.find((c) => c.key === p.column) : undefined;
   const sheetTitle = locale === 'en' ? def.title.en : def.title.zh;
   const columnLabel = column ? (locale === 'en' ? column.label.en : column.label.zh) : null;
@@ -49,9 +47,10 @@ function healthRows(
   locale: 'zh-CN' | 'en',
   problems: ConfigProblem[],
   checkedAt: Date,
+  template: CampaignTemplate,
 ): Cell[][] {
   return problems.map((p) => {
-    const def = SHEET_DEFS[p.sheet];
+    const def = configSheetDef(p.sheet, template);
     const column = p.column ? def.columns.find((c) => c.key === p.column) : undefined;
     return [
       m.levels.error,
@@ -86,10 +85,11 @@ export function activate(deps: AppDeps, options: { checkOnly?: boolean } = {}): 
     if (!result.ok) {
       const locale = configuredLocale(deps.sheets);
       const m = messages(locale);
-      const lines = result.problems.map((p) => describeProblem(m, p, locale));
+      const template = configuredTemplate(deps.sheets);
+      const lines = result.problems.map((p) => describeProblem(m, p, locale, template));
       deps.sheets.replaceRows(
         titlesOf(HEALTH_SHEET),
-        healthRows(m, locale, result.problems, checkedAt),
+        healthRows(m, locale, result.problems, checkedAt, template),
       );
       deps.log.record({ event: 'configInvalid', count: lines.length, problems: lines });
       deps.ui.alert(

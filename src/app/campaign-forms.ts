@@ -1,7 +1,7 @@
 import type { SheetDef } from '../../sheets-templates/config-sheets';
 import { DATA_SHEETS, RECORD_SHEET_KEYS, recordSheetOf } from '../../sheets-templates/data-sheets';
 import type { FieldDef, FormDef } from '../../sheets-templates/forms';
-import type { CampaignConfig } from '../domain/config';
+import { personChoice, type CampaignConfig } from '../domain/config';
 import { messages, type Locale } from '../i18n';
 import type { AppDeps, FormSpec } from '../ports';
 import { sheetSpec } from './config-sheets';
@@ -31,6 +31,8 @@ export function formSpec(
   campaignName: string,
   unitNames: string[],
   responderAccess: 'anyone' | 'domain' = 'anyone',
+  /** The roster's people as a person field lists them (personChoice). */
+  personNames: string[] = [],
 ): FormSpec {
   const en = locale === 'en';
   return {
@@ -47,13 +49,21 @@ export function formSpec(
       help: f.help ?? '',
       required: f.required,
       kind: KIND[f.kind],
-      choices: f.kind === 'unit' ? unitNames : f.choices,
-      ...(f.kind === 'unit' ? { rosterChoices: true } : {}),
+      choices: f.kind === 'unit' ? unitNames : f.kind === 'person' ? personNames : f.choices,
+      ...(f.kind === 'unit' || f.kind === 'person' ? { rosterChoices: true } : {}),
       min: f.min,
       max: f.max,
       maxLength: f.maxLength,
     })),
   };
+}
+
+/** The roster's people of active units, as a person dropdown lists them: 姓名（单位名称）. */
+export function rosterChoices(config: CampaignConfig): string[] {
+  const active = new Map(config.units.filter((u) => u.active).map((u) => [u.unitId, u]));
+  return (config.people ?? [])
+    .filter((p) => active.has(p.unitId))
+    .map((p) => personChoice(p, config.units));
 }
 
 /** The forms the stages use, in template order, with the fields 表单设计 gives them. */
@@ -103,10 +113,18 @@ export function ensureCampaignForms(
       changed = true;
   }
   const unitNames = config.units.filter((u) => u.active).map((u) => u.name);
+  const personNames = rosterChoices(config);
   const links: Record<string, string> = {};
   for (const def of formsInUse(config)) {
     const result = deps.forms.ensureForm(
-      formSpec(def, settings.locale, settings.campaignName, unitNames, settings.responderAccess),
+      formSpec(
+        def,
+        settings.locale,
+        settings.campaignName,
+        unitNames,
+        settings.responderAccess,
+        personNames,
+      ),
       options,
     );
     if (result.missing) {
@@ -122,8 +140,12 @@ export function ensureCampaignForms(
     }
     links[def.key] = result.url;
     changed = result.created || !!result.repaired || changed;
-    if (def.fields.some((f) => f.kind === 'unit')) {
-      changed = deps.forms.setChoices(def.key, 'unitId', unitNames) || changed;
+    // The dropdowns follow 单位名册 and the roster: units and people come and go.
+    for (const field of def.fields) {
+      if (field.kind === 'unit')
+        changed = deps.forms.setChoices(def.key, field.key, unitNames) || changed;
+      if (field.kind === 'person')
+        changed = deps.forms.setChoices(def.key, field.key, personNames) || changed;
     }
     changed = deps.forms.ensureSubmitTrigger(def.key, SUBMIT_HANDLER) || changed;
   }

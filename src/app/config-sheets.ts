@@ -2,7 +2,10 @@ import {
   CONFIG_SHEETS,
   FORM_DESIGN_SHEET,
   HEALTH_SHEET,
+  rosterSheetFor,
   SETTINGS_SHEET,
+  sheetSubjects,
+  subjectSheetFor,
   STAGES_SHEET,
   UNITS_SHEET,
   type ColumnDef,
@@ -52,11 +55,21 @@ export function sheetSpec(def: SheetDef, locale: Locale): SheetSpec {
 export const CONFIG_SHEET_DEFS = CONFIG_SHEETS;
 
 export function loadConfig(sheets: SheetsPort): ConfigResult {
+  const settings = sheets.readTable(titlesOf(SETTINGS_SHEET));
+  // The template Settings names decides which further sheets there are (a roster, subject lists);
+  // the Secretary Project has none, so it reads exactly the sheets it always read.
+  const template = (settings && templateById(rawSetting(settings, 'template'))) || DEFAULT_TEMPLATE;
+  const roster = rosterSheetFor(template);
+  const subjects: Record<string, RawTable | null> = {};
+  for (const type of sheetSubjects(template))
+    subjects[type.key] = sheets.readTable(titlesOf(subjectSheetFor(template, type)));
   return parseConfig({
-    settings: sheets.readTable(titlesOf(SETTINGS_SHEET)),
+    settings,
     units: sheets.readTable(titlesOf(UNITS_SHEET)),
     stages: sheets.readTable(titlesOf(STAGES_SHEET)),
     formDesign: sheets.readTable(titlesOf(FORM_DESIGN_SHEET)),
+    ...(roster ? { roster: sheets.readTable(titlesOf(roster)) } : {}),
+    ...(sheetSubjects(template).length ? { subjects } : {}),
     spreadsheetTimeZone: sheets.timeZone(),
   });
 }

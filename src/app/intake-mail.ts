@@ -72,6 +72,11 @@ export interface ReceiptFacts {
   answers: Record<string, AnswerValue>;
   /** The unit's personal status page, when the web app is deployed. */
   pageUrl?: string | null;
+  /**
+   * What an entry that names no project is about (a task, a person; '' for the unit itself):
+   * the receipt then says so instead of a project id.
+   */
+  about?: string;
 }
 
 export function composeReceipt(
@@ -96,7 +101,9 @@ export function composeReceipt(
     });
   const paragraphs: Parameters<typeof text>[0] = [
     m.mail.greeting,
-    m.mail.receiptLead(facts.unit.name, title, facts.projectId, facts.updated),
+    facts.about !== undefined
+      ? m.mail.entryReceiptLead(facts.unit.name, title, facts.about, facts.updated)
+      : m.mail.receiptLead(facts.unit.name, title, facts.projectId, facts.updated),
     ...(facts.verified ? [] : [m.mail.unverified(facts.email, facts.unit.name)]),
     ...(facts.late ? [m.mail.late(facts.late)] : []),
     m.mail.recorded,
@@ -105,6 +112,18 @@ export function composeReceipt(
     ...(facts.pageUrl ? [m.webPage.linkHint, { link: facts.pageUrl }] : []),
     `${m.mail.signature(settings.senderName)}\n${m.mail.automatic}`,
   ];
+  const about = facts.about;
+  if (about !== undefined)
+    return mailOf(
+      settings,
+      [facts.email],
+      fitSubject(
+        (campaign: string, form: string, what: string) =>
+          m.mail.entryReceiptSubject(campaign, form, what, facts.updated),
+        [settings.campaignName, title, about || facts.unit.name],
+      ),
+      paragraphs,
+    );
   return mailOf(
     settings,
     [facts.email],

@@ -10,7 +10,13 @@ import {
   type FormDef,
 } from '../../sheets-templates/forms';
 import { dayOf, endOfDay, zonedTime } from '../domain/calendar';
-import type { CampaignConfig, Unit } from '../domain/config';
+import {
+  personChoice,
+  type CampaignConfig,
+  type ListedSubject,
+  type Person,
+  type Unit,
+} from '../domain/config';
 import { validateAnswers, type AnswerValue, type FieldError } from '../domain/submission';
 import type { Cell, KeyedRow } from '../domain/table';
 import { messages, problem, renderProblem, type Messages } from '../i18n';
@@ -44,6 +50,10 @@ export type IntakeStatus = 'accepted' | 'updated' | 'rejected' | 'unverified' | 
 export interface IntakeResult {
   status: IntakeStatus;
   projectId?: string;
+  /** The listed subject (e.g. a key task) an entry reports on. */
+  subjectId?: string;
+  /** The roster person an entry is about. */
+  personId?: string;
   unitId?: string;
   errors?: string[];
 }
@@ -176,28 +186,41 @@ function decide(
     locale,
   });
   const errors: FieldError[] = [...check.errors];
-  const makesSubject = form.makes.kind === 'subject';
+  const target = targetOf(form, config);
+  const makesSubject = target === 'makesSubject';
   const records = readKeyed(deps.sheets, recordSheetOf(form), locale);
-  const projects = makesSubject ? records : readKeyed(deps.sheets, subjectSheet(config), locale);
+  // Only forms about a project read 项目库: other templates have none.
+  const projects = makesSubject
+    ? records
+    : target === 'formSubject'
+      ? readKeyed(deps.sheets, subjectSheet(config), locale)
+      : null;
+  const projectRows = projects?.rows ?? [];
   const existing = records.rows.find((r) => String(r.values.responseId) === raw.responseId);
   const rejections = readKeyed(deps.sheets, REJECTIONS_SHEET, locale);
   const origin = via === 'catchUp' ? { via } : {};
+  const unitField = form.fields.find((f) => f.kind === 'unit')?.key ?? 'unitId';
+  /** The unit a unit field names (by name, or id), or an error on that field. */
+  const namedUnit = (field: string): Unit | undefined => {
+    const given = String(check.values[field] ?? raw.answers[field] ?? '').trim();
+    if (!given) return undefined;
+    const found = units.find((u) => u.unitId === given) ?? units.find((u) => u.name === given);
+    if (!found) errors.push({ field, problem: problem('unknownUnit', given) });
+    else if (!found.active) errors.push({ field, problem: problem('unitInactive', found.name) });
+    return found;
+  };
 
   let unit: Unit | undefined;
   let project: KeyedRow | undefined;
+  let person: Person | undefined;
+  let listed: ListedSubject | undefined;
   if (makesSubject) {
-    const given = String(check.values.unitId ?? raw.answers.unitId ?? '').trim();
-    if (given) {
-      unit = units.find((u) => u.unitId === given) ?? units.find((u) => u.name === given);
-      if (!unit) errors.push({ field: 'unitId', problem: problem('unknownUnit', given) });
-      else if (!unit.active)
-        errors.push({ field: 'unitId', problem: problem('unitInactive', unit.name) });
-    }
+    unit = namedUnit(unitField);
     // An edit of a registered application cannot carry the project to another unit: staff
     // reviewed it as that unit's, and its plans, ledger and verification belong to that unit.
     if (unit && existing && String(existing.values.unitId ?? '') !== unit.unitId) {
       errors.push({
-        field: 'unitId',
+        field: unitField,
         problem: problem(
           'unitChangeRefused',
           String(existing.values.projectId ?? ''),
@@ -208,7 +231,7 @@ function decide(
     }
     const name = check.values.projectName;
     if (unit && typeof name === 'string') {
-      const clash = projects.rows.find(
+      const clash = projectRows.find(
         (r) =>
           r.values.unitId === unit?.unitId &&
           String(r.values.projectName) === name &&
@@ -221,10 +244,10 @@ function decide(
         });
       }
     }
-  } else {
+  } else if (target === 'formSubject') {
     const ref = check.values.projectRef;
     if (typeof ref === 'string') {
-      const found = resolveProject(projects.rows, units, ref, email);
+      const found = resolveProject(projectRows, units, ref, email);
       if (found.error) errors.push({ field: 'projectRef', problem: found.error });
       project = found.project;
       unit = project ? units.find((u) => u.unitId === project?.values.unitId) : undefined;
@@ -242,6 +265,71 @@ function decide(
         });
       }
     }
+  } else if (target === 'unit') {
+    unit = namedUnit(unitField);
+  } else if (target === 'person') {
+    const field = form.fields.find((f) => f.kind === 'person')?.key ?? 'personId';
+    const ref = check.values[field];
+    if (typeof ref === 'string') {
+      person = resolvePerson(config, ref);
+      if (!person) errors.push({ field, problem: problem('unknownPerson', ref) });
+      unit = person ? units.find((u) => u.unitId === person?.unitId) : undefined;
+      if (unit && !unit.active) errors.push({ field, problem: problem('unitInactive', unit.name) });
+    }
+    // A unit field, when the form has one, must name the person's own unit (where they owe).
+    if (form.fields.some((f) => f.kind === 'unit')) {
+      const given = namedUnit(unitField);
+      if (person && unit && given && given.unitId !== unit.unitId)
+        errors.push({
+          field: unitField,
+          problem: problem('personUnitMismatch', person.name, unit.name),
+        });
+    }
+  } else {
+    const type = config.template.subjects.find((s) => s.key === target.listed);
+    const kind = type?.label.zh ?? '';
+    const field = form.fields.find((f) => f.kind === 'subject')?.key ?? 'subjectRef';
+    const hasUnitField = form.fields.some((f) => f.kind === 'unit');
+    if (hasUnitField) unit = namedUnit(unitField);
+    const ref = check.values[field];
+    if (typeof ref === 'string') {
+      const found = resolveListed(config, target.listed, ref);
+      if (found.error) errors.push({ field, problem: problem(found.error, kind, ref) });
+      listed = found.subject;
+    }
+    if (listed && !hasUnitField) {
+      // No unit named: the respondent's own unit among the owners, else its first owner.
+      const owners = units.filter((u) => listed?.unitIds.includes(u.unitId));
+      unit = owners.find((u) => u.emails.includes(email)) ?? owners[0];
+    }
+    if (listed && unit && !listed.unitIds.includes(unit.unitId)) {
+      const owners = listed.unitIds.map((id) => units.find((u) => u.unitId === id)?.name ?? id);
+      errors.push({
+        field,
+        problem: problem(
+          'notSubjectOwner',
+          unit.name,
+          `${kind} ${listed.subjectId}「${listed.name}」`,
+          owners.join('、'),
+        ),
+      });
+    }
+  }
+
+  // An edited entry stays with its unit: moving it would move the unit's record (and what it
+  // owes) to someone else. The entry's project, when it has one, is guarded above.
+  const before = existing ? String(existing.values.unitId ?? '') : '';
+  if (!makesSubject && target !== 'formSubject' && unit && before && before !== unit.unitId) {
+    const field =
+      form.fields.find((f) => f.kind === (target === 'person' ? 'person' : 'unit'))?.key ??
+      unitField;
+    errors.push({
+      field,
+      problem: problem(
+        'entryUnitChangeRefused',
+        units.find((u) => u.unitId === before)?.name ?? before,
+      ),
+    });
   }
 
   if (errors.length > 0) {
@@ -276,7 +364,9 @@ function decide(
     };
   }
 
-  const verified = !!unit && unit.emails.includes(email);
+  // A person's own address vouches for their entry as well as their unit's addresses do.
+  const verified =
+    !!unit && (unit.emails.includes(email) || (!!person && person.email === email && email !== ''));
   const firstAt =
     existing?.values.submittedAt instanceof Date
       ? existing.values.submittedAt.getTime()
@@ -284,7 +374,7 @@ function decide(
   const late = !!stage && firstAt >= endOfDay(stage.deadline, tz);
   const values: Record<string, Cell> = {};
   for (const field of form.fields) {
-    if (field.key === 'unitId') continue;
+    if (field.kind === 'unit') continue;
     values[field.key] = toCell(field, check.values[field.key] ?? null, tz, m);
   }
   let projectId: string;
@@ -292,7 +382,7 @@ function decide(
     projectId = existing
       ? String(existing.values.projectId)
       : nextProjectId(
-          projects.rows,
+          projectRows,
           settings.projectIdPrefix || DEFAULT_PREFIX,
           campaignYear(config, raw.submittedAt),
         );
@@ -304,14 +394,28 @@ function decide(
       department: m.departments[unit!.department] ?? unit!.department,
     });
     if (!existing) values.status = m.intake.pendingReview;
-  } else {
+  } else if (target === 'formSubject') {
     projectId = String(project!.values.projectId);
     Object.assign(values, {
       projectId,
       unitId: unit!.unitId,
       projectName: String(project!.values.projectName),
     });
+  } else {
+    projectId = '';
+    Object.assign(values, {
+      unitId: unit!.unitId,
+      unitName: unit!.name,
+      ...(person ? { personId: person.personId, personName: person.name } : {}),
+      ...(listed ? { subjectId: listed.subjectId, subjectName: listed.name } : {}),
+    });
   }
+  /** What the record names besides its unit, for results, logs and mail. */
+  const named = {
+    ...(projectId ? { projectId } : {}),
+    ...(listed ? { subjectId: listed.subjectId } : {}),
+    ...(person ? { personId: person.personId } : {}),
+  };
   Object.assign(values, {
     respondentEmail: email,
     verified: verified ? m.intake.verified : m.intake.unverified,
@@ -338,7 +442,7 @@ function decide(
           rowFor(records, { updatedAt: new Date(raw.submittedAt) }, cellsOf(records, existing)),
         );
       }
-      return { result: { status: 'duplicate', projectId, unitId: unit!.unitId } };
+      return { result: { status: 'duplicate', ...named, unitId: unit!.unitId } };
     }
     deps.sheets.writeRow(titles, existing.row, rowFor(records, values, cellsOf(records, existing)));
   } else {
@@ -352,7 +456,7 @@ function decide(
     status,
     responseId: raw.responseId,
     unitId: unit!.unitId,
-    projectId,
+    ...named,
     ...origin,
   });
   const mail = composeReceipt(
@@ -370,11 +474,16 @@ function decide(
       editUrl: raw.editUrl,
       answers: check.values,
       pageUrl: personalLink(deps, config, unit!.unitId),
+      ...(target === 'makesSubject' || target === 'formSubject'
+        ? {}
+        : {
+            about: listed ? `${listed.subjectId} ${listed.name}` : person ? person.name : '',
+          }),
     },
     locale,
   );
   return {
-    result: { status, projectId, unitId: unit!.unitId },
+    result: { status, ...named, unitId: unit!.unitId },
     mail: {
       mail,
       meta: {
@@ -382,7 +491,7 @@ function decide(
         key: `receipt:${raw.responseId}:${raw.submittedAt}`,
         unitId: unit!.unitId,
         unitName: unit!.name,
-        projectId,
+        projectId: projectId || listed?.subjectId,
         stageId: stage?.stageId,
       },
     },
@@ -443,6 +552,46 @@ function resolveProject(
   if (named.length === 1) return { project: named[0] };
   if (named.length > 1) return { error: problem('ambiguousProject', ref) };
   return { error: problem('unknownProject', ref) };
+}
+
+/**
+ * What a form's record is about: a subject it makes (a project), an entry on a subject another form
+ * makes (a plan on a project), on the answering unit, on a roster person, or on a subject staff
+ * list in a sheet (a key task).
+ */
+type Target = 'makesSubject' | 'formSubject' | 'unit' | 'person' | { listed: string };
+
+function targetOf(form: FormDef, config: CampaignConfig): Target {
+  const makes = form.makes;
+  if (makes.kind === 'subject') return 'makesSubject';
+  if (makes.of === 'unit' || makes.of === 'person') return makes.of;
+  const type = config.template.subjects.find((s) => s.key === makes.of);
+  return type?.source === 'sheet' ? { listed: type.key } : 'formSubject';
+}
+
+/** A person field's answer: the dropdown's 姓名（单位名称）, a person id, or a name unique on the roster. */
+function resolvePerson(config: CampaignConfig, ref: string): Person | undefined {
+  const people = config.people ?? [];
+  const byChoice = people.find((p) => personChoice(p, config.units) === ref);
+  if (byChoice) return byChoice;
+  const byId = people.find((p) => p.personId.toUpperCase() === ref.toUpperCase());
+  if (byId) return byId;
+  const named = people.filter((p) => p.name === ref);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** A listed subject by its id (any case) or exact name. */
+function resolveListed(
+  config: CampaignConfig,
+  type: string,
+  ref: string,
+): { subject?: ListedSubject; error?: 'unknownSubject' | 'ambiguousSubject' } {
+  const pool = (config.subjects ?? []).filter((s) => s.type === type);
+  const byId = pool.find((s) => s.subjectId.toUpperCase() === ref.toUpperCase());
+  if (byId) return { subject: byId };
+  const named = pool.filter((s) => s.name === ref);
+  if (named.length === 1) return { subject: named[0] };
+  return { error: named.length > 1 ? 'ambiguousSubject' : 'unknownSubject' };
 }
 
 /** Keeps a rejected response with its reasons; false when the same rejection is already kept. */

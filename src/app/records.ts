@@ -6,8 +6,19 @@ import {
   recordSheetOf,
   SELF_ASSESSMENTS_SHEET,
 } from '../../sheets-templates/data-sheets';
+import type { FormDef } from '../../sheets-templates/forms';
+import { dayOf } from '../domain/calendar';
+import {
+  textOf,
+  type CampaignData,
+  type FormRecord,
+  type Person,
+  type Subject,
+  type UnitInfo,
+} from '../domain/campaign-data';
 import type { CampaignConfig } from '../domain/config';
-import { linkedOf, projectOf, type CampaignRecords } from '../domain/records';
+import { dayOfCell, linkedOf, projectOf, type CampaignRecords } from '../domain/records';
+import type { CampaignTemplate } from '../domain/template';
 import { keyedRows, mapColumns, type Cell, type ColumnMap, type KeyedRow } from '../domain/table';
 import { labelOf } from '../domain/labels';
 import type { Locale } from '../i18n';
@@ -112,4 +123,119 @@ export function loadRecords(sheets: SheetsPort, locale: Locale): CampaignRecords
       .rows.map(linkedOf)
       .filter((r) => r.projectId !== ''),
   };
+}
+
+// --- every template's records as CampaignData ----------------------------------------------------
+
+/** The column that says which subject, person or unit a form's record is about. */
+function aboutColumn(form: FormDef, template: CampaignTemplate): string {
+  const makes = form.makes;
+  if (makes.kind === 'subject') return 'projectId';
+  if (makes.of === 'unit') return 'unitId';
+  if (makes.of === 'person') return 'personId';
+  return template.subjects.find((s) => s.key === makes.of)?.source === 'sheet'
+    ? 'subjectId'
+    : 'projectId';
+}
+
+/**
+ * The day that dates a record into a period. A form a repeating stage collects is dated by its
+ * dateField answer (a quarter's meeting reported after the quarter still counts for it); any other
+ * record by the day it was first submitted (as the ledger cadence counts entries), the dateField
+ * answer only when that moment is unknown.
+ */
+function recordDay(
+  form: FormDef,
+  config: CampaignConfig,
+  values: Record<string, Cell>,
+  submittedAt: number | null,
+): string | null {
+  const tz = config.settings.timeZone;
+  const dateField = form.makes.kind === 'entry' ? form.makes.dateField : undefined;
+  const answered = dateField ? dayOfCell(values[dateField], tz) : null;
+  const submitted = submittedAt === null ? null : dayOf(submittedAt, tz);
+  const periodic = config.stages.some(
+    (s) => s.form === form.key && s.schedule.kind === 'recurring',
+  );
+  return periodic ? (answered ?? submitted) : (submitted ?? answered);
+}
+
+/**
+ * The campaign as any template sees it, built from the rows of each form's record sheet (by form
+ * key) and the configuration: units with their extra columns, the roster, the subjects staff list
+ * (their review values as their sheet holds them) and the ones forms make, every record. Pure.
+ */
+export function campaignDataFrom(
+  config: CampaignConfig,
+  rowsByForm: Record<string, readonly KeyedRow[]>,
+): CampaignData {
+  const template = config.template;
+  const units: UnitInfo[] = config.units.map((u) => ({
+    unitId: u.unitId,
+    name: u.name,
+    category: u.category,
+    active: u.active,
+    values: {
+      department: u.department,
+      secretary: u.secretary,
+      contactName: u.contactName,
+      memberCount: u.memberCount ?? '',
+      ...(u.values ?? {}),
+    },
+  }));
+  const people: Person[] = (config.people ?? []).map((p) => ({ ...p }));
+  const subjects: Subject[] = (config.subjects ?? []).map((s) => ({
+    type: s.type,
+    subjectId: s.subjectId,
+    name: s.name,
+    unitIds: [...s.unitIds],
+    values: s.values,
+    submittedAt: null,
+  }));
+  const records: FormRecord[] = [];
+  for (const form of config.forms) {
+    const about = aboutColumn(form, template);
+    const makes = form.makes;
+    const nameField =
+      makes.kind === 'subject'
+        ? (template.subjects.find((s) => s.key === makes.subject)?.nameField ?? 'projectName')
+        : null;
+    for (const row of rowsByForm[form.key] ?? []) {
+      const r = linkedOf(row);
+      const id = textOf(row.values[about]);
+      if (id === '') continue;
+      const values = row.values;
+      if (makes.kind === 'subject') {
+        subjects.push({
+          type: makes.subject,
+          subjectId: id,
+          name: textOf(values[nameField ?? 'projectName']),
+          unitIds: [r.unitId],
+          values,
+          submittedAt: r.submittedAt,
+        });
+      }
+      records.push({
+        form: form.key,
+        recordId: makes.kind === 'subject' ? id : `${form.key}:${r.row}`,
+        unitId: r.unitId,
+        subjectId: about === 'projectId' || about === 'subjectId' ? id : null,
+        personId: about === 'personId' ? id : null,
+        submittedAt: r.submittedAt,
+        day: recordDay(form, config, values, r.submittedAt),
+        verified: r.verified,
+        values,
+      });
+    }
+  }
+  return { units, people, subjects, records };
+}
+
+/** Every form's record sheet, each read in one call, with the configuration: CampaignData. */
+export function loadCampaignData(sheets: SheetsPort, config: CampaignConfig): CampaignData {
+  const locale = config.settings.locale;
+  const rowsByForm: Record<string, KeyedRow[]> = {};
+  for (const form of config.forms)
+    rowsByForm[form.key] = readKeyed(sheets, recordSheetOf(form), locale).rows;
+  return campaignDataFrom(config, rowsByForm);
 }

@@ -7,7 +7,9 @@ import { problem, type ProblemRef } from '../i18n';
 import { dayOf, isValidDay } from './calendar';
 import { cellParser, isEmpty, PLAIN_EMAIL } from './cells';
 
-export type ConfigSheet = 'settings' | 'units' | 'stages' | 'formDesign';
+/** A configuration sheet by key; `roster` and `subjects.<type>` exist when the template has them. */
+export type ConfigSheet =
+  'settings' | 'units' | 'stages' | 'formDesign' | 'roster' | `subjects.${string}`;
 
 export interface ConfigProblem {
   sheet: ConfigSheet;

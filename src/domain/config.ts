@@ -2,19 +2,29 @@
 import { object } from 'zod/mini';
 import {
   AUDIENCES,
-  DEFAULT_ROUTING,
   REPEATS,
+  rosterSheetFor,
   SETTINGS,
   SETTINGS_SHEET,
+  sheetSubjects,
   STAGES_SHEET,
-  UNIT_CATEGORIES,
-  UNITS_SHEET,
+  subjectSheetFor,
+  subjectSheetKey,
+  unitsSheetFor,
   type SettingDef,
+  type SheetDef,
 } from '../../sheets-templates/config-sheets';
 import { problem, type Locale, type ProblemRef } from '../i18n';
 import type { FormDef } from '../../sheets-templates/forms';
 import { DEFAULT_TEMPLATE, templateById } from '../../sheets-templates/templates';
-import type { AudienceDef, CampaignTemplate, Filter, QuotaRuleDef, Schedule } from './template';
+import type {
+  AudienceDef,
+  CampaignTemplate,
+  Filter,
+  QuotaRuleDef,
+  Schedule,
+  SubjectType,
+} from './template';
 import { isValidTimeZone, offsetMinutes } from './calendar';
 import { cellParser, isEmpty } from './cells';
 import {
@@ -52,7 +62,7 @@ export interface Settings {
   senderName: string;
   replyTo: string;
   staffEmails: Record<string, string[]>;
-  /** unit category → reviewing department (defaults to DEFAULT_ROUTING) */
+  /** unit category → reviewing department (defaults to the template's categories) */
   routing: Record<string, string>;
   adminEmails: string[];
   keyProjectQuota: number;
@@ -78,6 +88,38 @@ export interface Unit {
   phone: string;
   memberCount: number | null;
   active: boolean;
+  /**
+   * The template's extra 单位名册 columns by key (dates as YYYY-MM-DD, integers as numbers).
+   * parseConfig always sets it; a unit made by hand may leave it out.
+   */
+  values?: Record<string, Cell>;
+}
+
+/** A person on the template's roster (e.g. a leading cadre), who owes with their unit. */
+export interface Person {
+  personId: string;
+  name: string;
+  unitId: string;
+  role: string;
+  email: string;
+}
+
+/** How a person field lists a person: 姓名（单位名称）, unique even when two people share a name. */
+export function personChoice(person: Person, units: readonly Unit[]): string {
+  const unit = units.find((u) => u.unitId === person.unitId);
+  return `${person.name}（${unit?.name ?? person.unitId}）`;
+}
+
+/** A subject staff list in its own sheet (e.g. a key task), with its owning units. */
+export interface ListedSubject {
+  row: number;
+  /** The subject type's key, e.g. task. */
+  type: string;
+  subjectId: string;
+  name: string;
+  unitIds: string[];
+  /** Every column of its sheet by key, review columns included (e.g. status). */
+  values: Record<string, Cell>;
 }
 
 export interface Stage {
@@ -102,6 +144,10 @@ export interface Stage {
 export interface CampaignConfig {
   settings: Settings;
   units: Unit[];
+  /** The template's roster (empty when it has none; parseConfig always sets it). */
+  people?: Person[];
+  /** The subjects staff list in their own sheets (parseConfig always sets it). */
+  subjects?: ListedSubject[];
   stages: Stage[];
   /** The template's forms with the fields 表单设计 gives them, in template order. */
   forms: FormDef[];
@@ -120,6 +166,10 @@ export interface ConfigTables {
   stages: RawTable | null;
   /** 表单设计; absent in a spreadsheet set up before it existed (the template's fields then). */
   formDesign?: RawTable | null;
+  /** The roster sheet, when the template has one. */
+  roster?: RawTable | null;
+  /** The sheet of each subject type listed in a sheet, by subject type key. */
+  subjects?: Record<string, RawTable | null>;
   /**
    * The spreadsheet's own time zone (File > Settings). Sheets reads a typed date as midnight in
    * this zone; the campaign counts days in Settings timeZone — when they differ, every date typed
@@ -229,7 +279,8 @@ function parseSettings(table: RawTable, out: ConfigProblem[]): Settings | null {
   }
   const parsed: Record<string, unknown> = {};
   const staffEmails: Record<string, string[]> = {};
-  const routing: Record<string, string> = { ...DEFAULT_ROUTING };
+  // The template's categories give the default routing (parseConfig); these are the overrides.
+  const routing: Record<string, string> = {};
   let failed = false;
   const keys = new Set([...SETTINGS.map((s) => s.key), ...Object.keys(raw)]);
   for (const key of keys) {
@@ -267,17 +318,31 @@ function parseSettings(table: RawTable, out: ConfigProblem[]): Settings | null {
   return { ...(parsed as Omit<Settings, 'staffEmails' | 'routing'>), staffEmails, routing };
 }
 
+/** An optional date cell as YYYY-MM-DD ('' when empty). */
+function optionalDay(timeZone: string) {
+  const parse = day(timeZone);
+  return cellParser((cell, fail) => {
+    if (isEmpty(cell) || String(cell).trim() === '') return '';
+    const result = parse.safeParse(cell);
+    return result.success ? result.data : fail(problem('badDate', String(cell)));
+  });
+}
+
 function parseUnits(
   table: RawTable,
+  template: CampaignTemplate,
   routing: Record<string, string>,
+  timeZone: string,
   out: ConfigProblem[],
 ): Unit[] | null {
-  const columns = mapColumns(UNITS_SHEET, table.header);
-  if (missingColumns('units', UNITS_SHEET, columns.missing, out)) return null;
+  const def = unitsSheetFor(template);
+  const columns = mapColumns(def, table.header);
+  if (missingColumns('units', def, columns.missing, out)) return null;
+  const extra = template.unitColumns ?? [];
   const schema = object({
     unitId: text(true, 40),
     name: text(true, 100),
-    category: choice(UNIT_CATEGORIES, true),
+    category: choice(Object.keys(template.categories), true),
     secretary: text(false, 50),
     contactName: text(false, 50),
     email: emailList(true, MAX_UNIT_EMAILS),
@@ -285,16 +350,31 @@ function parseUnits(
     memberCount: integer(false, 0, 10000000, null),
     active: boolean(true),
   });
+  const extraSchema = object(
+    Object.fromEntries(
+      extra.map((c) => [
+        c.key,
+        c.type === 'date'
+          ? optionalDay(timeZone)
+          : c.type === 'integer'
+            ? integer(false, 0, 1000000, null)
+            : text(false, 500),
+      ]),
+    ),
+  );
   const units: Unit[] = [];
   const firstId = new Map<string, number>();
   const firstName = new Map<string, number>();
   const before = out.length;
   for (const { row, values } of keyedRows(table, columns)) {
     const result = schema.safeParse(values);
+    const more = extraSchema.safeParse(values);
+    if (!more.success) collect('units', row, more.error.issues, out);
     if (!result.success) {
       collect('units', row, result.error.issues, out);
       continue;
     }
+    if (!more.success) continue;
     const u = result.data;
     const idRow = firstId.get(u.unitId);
     if (idRow !== undefined) {
@@ -314,6 +394,8 @@ function parseUnits(
         problem: problem('duplicate', u.name, nameRow),
       });
     } else firstName.set(u.name, row);
+    const unitValues: Record<string, Cell> = {};
+    for (const c of extra) unitValues[c.key] = (more.data as Record<string, Cell>)[c.key] ?? '';
     units.push({
       row,
       unitId: u.unitId,
@@ -326,12 +408,137 @@ function parseUnits(
       phone: u.phone,
       memberCount: u.memberCount,
       active: u.active,
+      values: unitValues,
     });
   }
   if (out.length === before && !units.some((u) => u.active)) {
     out.push({ sheet: 'units', row: null, column: null, problem: problem('noUnits') });
   }
   return out.length === before ? units : null;
+}
+
+/** A unit named by its id or its exact name. */
+function unitNamed(units: readonly Unit[], given: string): Unit | undefined {
+  return units.find((u) => u.unitId === given) ?? units.find((u) => u.name === given);
+}
+
+/** The roster sheet (e.g. 领导干部名册): every person with an id, a name, a unit of 单位名册, a role. */
+function parseRoster(
+  table: RawTable,
+  def: SheetDef,
+  roles: readonly string[],
+  units: readonly Unit[] | null,
+  out: ConfigProblem[],
+): Person[] | null {
+  const columns = mapColumns(def, table.header);
+  if (missingColumns('roster', def, columns.missing, out)) return null;
+  const schema = object({
+    personId: text(true, 40),
+    name: text(true, 50),
+    unitId: text(true, 100),
+    role: choice(roles, true),
+    email: email(false),
+  });
+  const people: Person[] = [];
+  const firstId = new Map<string, number>();
+  const before = out.length;
+  for (const { row, values } of keyedRows(table, columns)) {
+    const result = schema.safeParse(values);
+    if (!result.success) {
+      collect('roster', row, result.error.issues, out);
+      continue;
+    }
+    const p = result.data;
+    const idRow = firstId.get(p.personId);
+    if (idRow !== undefined) {
+      out.push({
+        sheet: 'roster',
+        row,
+        column: 'personId',
+        problem: problem('duplicate', p.personId, idRow),
+      });
+      continue;
+    }
+    firstId.set(p.personId, row);
+    // Units that do not parse cannot be named: the roster's units are checked once they do.
+    const unit = units ? unitNamed(units, p.unitId) : undefined;
+    if (units && !unit) {
+      out.push({
+        sheet: 'roster',
+        row,
+        column: 'unitId',
+        problem: problem('unknownUnit', p.unitId),
+      });
+      continue;
+    }
+    people.push({
+      personId: p.personId,
+      name: p.name,
+      unitId: unit?.unitId ?? p.unitId,
+      role: p.role as string,
+      email: p.email,
+    });
+  }
+  return out.length === before ? people : null;
+}
+
+/**
+ * A sheet of subjects staff list (e.g. 重点任务清单): each row an id, a name and its owning units
+ * (names or ids of 单位名册, separated by ；/;/、); its other columns, review ones included, kept.
+ */
+function parseListedSubjects(
+  table: RawTable,
+  def: SheetDef,
+  subject: SubjectType,
+  units: readonly Unit[] | null,
+  timeZone: string,
+  out: ConfigProblem[],
+): ListedSubject[] | null {
+  const sheet = def.key as ConfigProblem['sheet'];
+  const columns = mapColumns(def, table.header);
+  if (missingColumns(sheet, def, columns.missing, out)) return null;
+  const idKey = def.columns[0]?.key ?? 'id';
+  const nameKey = subject.nameField ?? idKey;
+  const ownerKey = subject.ownerColumn;
+  const dates = new Set((subject.columns ?? []).filter((c) => c.type === 'date').map((c) => c.key));
+  const dateOf = optionalDay(timeZone);
+  const subjects: ListedSubject[] = [];
+  const firstId = new Map<string, number>();
+  const before = out.length;
+  for (const { row, values } of keyedRows(table, columns)) {
+    const found: ConfigProblem[] = [];
+    const at = (column: string, p: ProblemRef) => found.push({ sheet, row, column, problem: p });
+    const subjectId = String(values[idKey] ?? '').trim();
+    const name = String(values[nameKey] ?? '').trim();
+    if (subjectId === '') at(idKey, problem('required'));
+    if (name === '') at(nameKey, problem('required'));
+    const idRow = firstId.get(subjectId);
+    if (subjectId !== '' && idRow !== undefined) at(idKey, problem('duplicate', subjectId, idRow));
+    else if (subjectId !== '') firstId.set(subjectId, row);
+    const unitIds: string[] = [];
+    if (ownerKey) {
+      const owners = String(values[ownerKey] ?? '')
+        .split(/[;；、]/)
+        .map((v) => v.trim())
+        .filter(Boolean);
+      if (owners.length === 0) at(ownerKey, problem('required'));
+      for (const given of owners) {
+        const unit = units ? unitNamed(units, given) : undefined;
+        if (units && !unit) at(ownerKey, problem('unknownUnit', given));
+        else if (unit && !unitIds.includes(unit.unitId)) unitIds.push(unit.unitId);
+      }
+    }
+    const kept: Record<string, Cell> = { ...values };
+    for (const key of dates) {
+      const parsed = dateOf.safeParse(values[key] ?? '');
+      if (parsed.success) kept[key] = parsed.data;
+      else at(key, problem('badDate', String(values[key])));
+    }
+    out.push(...found);
+    if (found.length === 0)
+      subjects.push({ row, type: subject.key, subjectId, name, unitIds, values: kept });
+  }
+  return out.length === before ? subjects : null;
 }
 
 const CONDITION = /^\s*([A-Za-z][\w-]*)\s*(=|≠|!=|＝)\s*(.*)$/;
@@ -532,10 +739,34 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
       problem: problem('timeZoneMismatch', sheetZone, timeZone),
     });
   }
-  const units = tables.units
-    ? parseUnits(tables.units, settings?.routing ?? DEFAULT_ROUTING, problems)
-    : null;
   const template = templateById(settings?.template ?? '') ?? DEFAULT_TEMPLATE;
+  // Each category of the template goes to its department unless a routing.<category> says otherwise.
+  const routing = { ...template.categories, ...(settings?.routing ?? {}) };
+  if (settings) settings.routing = routing;
+  const units = tables.units
+    ? parseUnits(tables.units, template, routing, timeZone, problems)
+    : null;
+  const rosterDef = rosterSheetFor(template);
+  let people: Person[] | null = [];
+  if (rosterDef && template.roster) {
+    const table = tables.roster ?? null;
+    if (!table) missing('roster');
+    people = table ? parseRoster(table, rosterDef, template.roster.roles, units, problems) : null;
+  }
+  const subjects: ListedSubject[] = [];
+  let subjectsOk = true;
+  for (const type of sheetSubjects(template)) {
+    const def = subjectSheetFor(template, type);
+    const table = tables.subjects?.[type.key] ?? null;
+    if (!table) {
+      missing(subjectSheetKey(type.key));
+      subjectsOk = false;
+      continue;
+    }
+    const listed = parseListedSubjects(table, def, type, units, timeZone, problems);
+    if (listed) subjects.push(...listed);
+    else subjectsOk = false;
+  }
   const stages = tables.stages ? parseStages(tables.stages, timeZone, template, problems) : null;
   if (settings && units) {
     const departments = new Set(units.filter((u) => u.active).map((u) => u.department));
@@ -551,10 +782,19 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
     }
   }
   const forms = parseFormDesign(tables.formDesign ?? null, template, problems);
-  if (problems.length > 0 || !settings || !units || !stages || !forms)
+  if (problems.length > 0 || !settings || !units || !stages || !forms || !people || !subjectsOk)
     return { ok: false, problems };
   return {
     ok: true,
-    config: { settings, units, stages, forms, quotaRules: template.quotaRules, template },
+    config: {
+      settings,
+      units,
+      people,
+      subjects,
+      stages,
+      forms,
+      quotaRules: template.quotaRules,
+      template,
+    },
   };
 }

@@ -89,6 +89,10 @@ export const en: Messages = {
     ) => `[${campaign}] ${form} ${updated ? 'updated' : 'received'}: ${project} (${projectId})`,
     receiptLead: (unit: string, form: string, projectId: string, updated: boolean) =>
       `The ${form} from ${unit} has been ${updated ? 'updated' : 'received'}. Project ID: ${projectId}.`,
+    entryReceiptSubject: (campaign: string, form: string, about: string, updated: boolean) =>
+      `[${campaign}] ${form} ${updated ? 'updated' : 'received'}: ${about}`,
+    entryReceiptLead: (unit: string, form: string, about: string, updated: boolean) =>
+      `The ${form} from ${unit}${about ? ` (${about})` : ''} has been ${updated ? 'updated' : 'received'}.`,
     unverified: (email: string, unit: string) =>
       `Note: ${email} is not on the roster of "${unit}". The record is kept and will be checked by staff.`,
     late: (deadline: string) =>
@@ -261,6 +265,17 @@ export const en: Messages = {
     unknownProject: (ref: string) =>
       `no project "${ref}": give the project ID from your receipt, or its exact name`,
     ambiguousProject: (ref: string) => `"${ref}" matches several projects; give the project ID`,
+    entryUnitChangeRefused: (unit: string) =>
+      `This response was recorded for "${unit}"; an edit cannot move it to another unit. The record is kept as it was; to report for another unit, fill in a new response`,
+    unknownPerson: (ref: string) => `"${ref}" is not on the roster; choose from the list`,
+    personUnitMismatch: (person: string, unit: string) =>
+      `${person} belongs to "${unit}" on the roster; give their own unit`,
+    unknownSubject: (kind: string, ref: string) =>
+      `No ${kind} "${ref}": give its ID from the list, or its name exactly as listed`,
+    ambiguousSubject: (kind: string, ref: string) =>
+      `"${ref}" matches several of ${kind}; give the ID`,
+    notSubjectOwner: (unit: string, subject: string, owners: string) =>
+      `"${unit}" does not lead ${subject} (lead units: ${owners}); only its lead units may report`,
     required: () => 'required, must not be empty',
     notText: () => 'must be text',
     tooLong: (max: number) => `must be at most ${max} characters`,

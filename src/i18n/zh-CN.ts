@@ -94,6 +94,10 @@ export const zhCN = {
     ) => `【${campaign}】${form}已${updated ? '更新' : '受理'}：${project}（${projectId}）`,
     receiptLead: (unit: string, form: string, projectId: string, updated: boolean) =>
       `${unit}提交的《${form}》已${updated ? '更新' : '受理'}，项目编号：${projectId}。`,
+    entryReceiptSubject: (campaign: string, form: string, about: string, updated: boolean) =>
+      `【${campaign}】${form}已${updated ? '更新' : '受理'}：${about}`,
+    entryReceiptLead: (unit: string, form: string, about: string, updated: boolean) =>
+      `${unit}提交的《${form}》${about ? `（${about}）` : ''}已${updated ? '更新' : '受理'}。`,
     unverified: (email: string, unit: string) =>
       `请注意：提交邮箱 ${email} 不在「${unit}」的联系邮箱名册中。记录已保存，待工作人员核实身份。`,
     late: (deadline: string) => `本次提交晚于截止日期（${deadline}），已记为逾期提交。`,
@@ -260,6 +264,16 @@ export const zhCN = {
     unknownProject: (ref: string) =>
       `找不到项目「${ref}」：请填写回执中的项目编号，或与申报时完全一致的项目名称`,
     ambiguousProject: (ref: string) => `「${ref}」对应多个项目，请改填项目编号`,
+    entryUnitChangeRefused: (unit: string) =>
+      `这份答卷原是「${unit}」的记录，修改后不能改为其他单位的记录。原记录保持不变；如需为其他单位填报，请新填一份`,
+    unknownPerson: (ref: string) => `「${ref}」不在人员名册中，请从下拉列表中选择`,
+    personUnitMismatch: (person: string, unit: string) =>
+      `${person}在名册中属于「${unit}」，请填写本人所在单位`,
+    unknownSubject: (kind: string, ref: string) =>
+      `找不到${kind}「${ref}」：请填写清单中的编号，或与清单完全一致的名称`,
+    ambiguousSubject: (kind: string, ref: string) => `「${ref}」对应多个${kind}，请改填编号`,
+    notSubjectOwner: (unit: string, subject: string, owners: string) =>
+      `「${unit}」不是${subject}的牵头单位（牵头单位：${owners}），只有牵头单位可以报送`,
     required: () => '必填，不能为空',
     notText: () => '应为文字',
     tooLong: (max: number) => `不能超过 ${max} 个字`,

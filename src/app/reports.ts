@@ -17,7 +17,7 @@ import {
   type ReportTemplateDef,
 } from '../../sheets-templates/report-templates';
 import { addDays, dayOf, formatMinute } from '../domain/calendar';
-import { fromCampaignRecords, type Person } from '../domain/campaign-data';
+import type { Person } from '../domain/campaign-data';
 import type { CampaignConfig, Stage } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
 import { barPng } from '../domain/png-chart';
@@ -45,7 +45,7 @@ import type { AppDeps, ChartBar, DocDraft, OutgoingMail } from '../ports';
 import { loadConfig } from './config-sheets';
 import { sendLogged } from './intake';
 import { escapeHtml } from './intake-mail';
-import { loadRecords, readKeyed, subjectSheet } from './records';
+import { loadCampaignData, loadRecords, readKeyed, subjectSheet } from './records';
 import { violationTexts } from './violation-texts';
 
 export const STORE = {
@@ -699,7 +699,6 @@ function fingerprint(text: string): string {
 export function makeCampaignReport(
   deps: AppDeps,
   config: CampaignConfig,
-  records: CampaignRecords,
   today: string,
   locked: boolean,
 ): ReportResult {
@@ -712,8 +711,7 @@ export function makeCampaignReport(
     'campaignReport',
     undefined,
     () => {
-      // SWITCH to the generic loader once src/app/records.ts has it: loadCampaignData(deps.sheets, config)
-      const data = fromCampaignRecords(config, records);
+      const data = loadCampaignData(deps.sheets, config);
       const stages = ruleStages(config.stages);
       const violations = evaluateRules(config.quotaRules, {
         data,
@@ -829,15 +827,7 @@ export function generateFinalReport(deps: AppDeps): ReportResult {
 
 /** Menu: the campaign report, section by section as the template lists them. */
 export function generateCampaignReport(deps: AppDeps): ReportResult {
-  return fromMenu(deps, (config, today) =>
-    makeCampaignReport(
-      deps,
-      config,
-      loadRecords(deps.sheets, config.settings.locale),
-      today,
-      false,
-    ),
-  );
+  return fromMenu(deps, (config, today) => makeCampaignReport(deps, config, today, false));
 }
 
 /**
@@ -910,7 +900,7 @@ export function runDueReports(
     todo.push({
       key: STORE.autoCampaign(latest),
       make: () => {
-        const result = makeCampaignReport(deps, config, load(), today, true);
+        const result = makeCampaignReport(deps, config, today, true);
         if (result.ok)
           for (const m of months) deps.store.set(STORE.autoCampaign(m), result.docId ?? 'done');
         return result;

@@ -4,7 +4,9 @@ import { PropertiesService } from '../../src/offline/emulator/properties-service
 import { BRANCH_DUTIES } from '../../sheets-templates/templates/branch-duties';
 import { campaignReportMonthsDue } from '../../src/app/reports';
 import type { CampaignConfig } from '../../src/domain/config';
-import { ADMIN, configured, sampleScenario } from '../support/campaign';
+import type { ReplayContext } from '../../src/offline/rehearsal/engine';
+import { ADMIN, configured, replaySubmitEvent, sampleScenario } from '../support/campaign';
+import { configuredFor, sampleCsv } from '../support/template-campaign';
 import { blocksOf, reportDocs, sheetRecords, table, type Block } from '../support/report-docs';
 
 type Campaign = ReturnType<typeof configured>;
@@ -218,5 +220,106 @@ describe('when the daily run makes the campaign report (templates without a subj
     // January: the monthly 01-05, Q4's 01-10, the rating 01-15 and its review 01-31.
     expect(campaignReportMonthsDue(config, '2019-01-16')).toEqual([]);
     expect(campaignReportMonthsDue(config, '2019-02-01')).toEqual(['2019-01']);
+  });
+});
+
+describe('a branch-duties campaign’s report (dist/Code.js)', () => {
+  const at = '2018-03-20T10:00:00+08:00';
+  const campaign = configuredFor(
+    'branch-duties',
+    {
+      settings: {
+        campaignName: '测试组织生活',
+        timeZone: 'Asia/Shanghai',
+        'staffEmails.org': 'zzb@jggw.example.cn',
+        'staffEmails.enterprise': 'qyb@jggw.example.cn',
+        adminEmails: ADMIN,
+      },
+      units: sampleCsv('sheets-templates/sample-branch-duties/units.csv'),
+      roster: sampleCsv('sheets-templates/sample-branch-duties/roster.csv'),
+    },
+    at,
+  );
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  const context: ReplayContext = { scenario: sampleScenario(), responses: new Map() };
+  const meetings: [string, string, string, string][] = [
+    ['B01', 'dzb1@fgw.example.cn', '支委会', '2018-03-05'],
+    ['B01', 'dzb1@fgw.example.cn', '支部党员大会', '2018-03-15'],
+    // January's 支委会, reported after its deadline (02-05).
+    ['B02', 'zhc@jyj.example.cn', '支委会', '2018-01-18'],
+    ['B03', 'nkdzb@yy2.example.cn', '党课', '2018-02-10'],
+  ];
+  meetings.forEach(([unitId, email, meetingType, meetingDate], i) => {
+    const { runs } = replaySubmitEvent(campaign, context, {
+      form: 'meeting',
+      email,
+      answers: {
+        unitId,
+        meetingType,
+        meetingDate,
+        topic: '学习',
+        host: '主持人',
+        followsGuide: '是',
+        expected: '20',
+        attended: '18',
+        summary: '集中学习。',
+      },
+      at: new Date(Date.parse(at) + (i + 1) * 60000).toISOString(),
+    });
+    expect(runs.map((r) => r.ok)).toEqual([true]);
+  });
+  // April's last deadline is Q1's, 04-10: the daily run of 04-11 makes the month's report.
+  campaign.fireClockTriggers(Date.parse('2018-04-12T23:00:00+08:00'));
+  const docs = reportDocs(campaign);
+  const blocks = blocksOf(docs[0].tree.body);
+  const branches = sheetRecords(campaign, '单位名册').filter((u) => u['是否参与'] !== false);
+  const rows = sheetRecords(campaign, '三会一课台账');
+  const day = (c: unknown) => dayOf((c as Date).getTime(), 'Asia/Shanghai');
+
+  test('the daily run makes one campaign report, the day after April’s last deadline, and no stage report', () => {
+    expect(docs.map((d) => d.name)).toEqual(['测试组织生活活动报告（2018-04-11）']);
+    expect(rows).toHaveLength(4);
+  });
+
+  test('支委会 by month: the rows of 三会一课台账 of that type and month, and the branches without one', () => {
+    const committee = tableAfter(blocks, '五、三会一课台账：按期统计（支委会（每月））');
+    const inMonth = (month: string) =>
+      rows.filter((r) => r['会议类型'] === '支委会' && day(r['召开日期']).startsWith(month));
+    const expected = ['01', '02', '03', '04'].map((m) => {
+      const held = inMonth(`2018-${m}`);
+      const units = new Set(held.map((r) => r['单位编号']));
+      return [
+        `2018年${Number(m)}月`,
+        String(held.length),
+        String(units.size),
+        String(branches.length),
+        String(branches.length - units.size),
+      ];
+    });
+    expect(committee.slice(1).map((r) => [r[0], ...r.slice(2, 6)])).toEqual(expected);
+    expect(expected.map((r) => r[1])).toEqual(['1', '0', '1', '0']);
+  });
+
+  test('stage progress counts January’s late 支委会 as met, late', () => {
+    const stages = tableAfter(blocks, '二、各阶段完成情况');
+    expect(stages.find((r) => r[0] === '支委会（每月）' && r[1] === '2018年1月')).toEqual([
+      '支委会（每月）',
+      '2018年1月',
+      '2018-02-05',
+      '已截止',
+      String(branches.length),
+      '1',
+      '1',
+      String(branches.length - 1),
+      `${((1 / branches.length) * 100).toFixed(1)}%`,
+    ]);
+  });
+
+  test('meetings by type count the rows of 三会一课台账', () => {
+    const byType = tableAfter(blocks, '四、三会一课台账：按会议类型统计');
+    const count = (t: string) => String(rows.filter((r) => r['会议类型'] === t).length);
+    expect(byType.slice(1).map((r) => [r[0], r[1]])).toEqual(
+      ['支部党员大会', '支委会', '党小组会', '党课'].map((t) => [t, count(t)]),
+    );
   });
 });

@@ -236,7 +236,7 @@ export function sectionReport(input: SectionReportInput): SectionReport {
         list.map((s) => [cellText(s.values[field])]),
         column.choices ?? [],
       );
-      const parts = counts.map(([value, n]) => t.subjects.part(value || t.unfilled, n));
+      const parts = counts.map(([value, n]) => t.subjects.part(value || t.unfilledInText, n));
       paragraphs.push(t.subjects.byValue(inLocale(column.label), parts.join('、')));
     }
     return {

@@ -421,6 +421,7 @@ export const en: Messages = {
     numbered: (index: number, heading: string) => `${index}. ${heading}`,
     blank: '—',
     unfilled: '(blank)',
+    unfilledInText: 'blank',
     none: '(none)',
     states: { open: 'Open', closed: 'Closed' },
     overview: {

@@ -415,6 +415,8 @@ export const zhCN = {
     numbered: (index: number, heading: string) => `${chineseNumber(index)}、${heading}`,
     blank: '—',
     unfilled: '（未填写）',
+    /** A blank value inside a sentence (按推进状态：未填写 25 个). */
+    unfilledInText: '未填写',
     none: '（无）',
     states: { open: '进行中', closed: '已截止' },
     overview: {

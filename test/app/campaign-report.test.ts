@@ -323,3 +323,76 @@ describe('a branch-duties campaign’s report (dist/Code.js)', () => {
     );
   });
 });
+
+describe('a key-tasks campaign’s report (dist/Code.js)', () => {
+  const at = '2018-11-20T10:00:00+08:00';
+  const campaign = configuredFor(
+    'key-tasks',
+    {
+      settings: {
+        campaignName: '测试督办',
+        timeZone: 'Asia/Shanghai',
+        'staffEmails.org': 'zzb@jggw.example.cn',
+        'staffEmails.enterprise': 'qyb@jggw.example.cn',
+        adminEmails: ADMIN,
+      },
+      units: sampleCsv('sheets-templates/sample-key-tasks/units.csv'),
+    },
+    at,
+  );
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  campaign.edit(ADMIN, '重点任务清单', 'G6', '推进中');
+  campaign.edit(ADMIN, '重点任务清单', 'G2', '完成');
+  const context: ReplayContext = { scenario: sampleScenario(), responses: new Map() };
+  const { runs } = replaySubmitEvent(campaign, context, {
+    form: 'progress',
+    email: 'dcc@zzb.example.cn',
+    answers: {
+      unitId: 'K01',
+      taskRef: 'RW-05',
+      asOf: '2018-11-19',
+      progress: '已完成 60% 社区达标验收。',
+      nextSteps: '年底前完成其余社区。',
+      percentDone: '60',
+      contactName: '李海燕',
+      contactPhone: '0755-88121001',
+    },
+    at,
+  });
+  expect(runs.map((r) => r.ok)).toEqual([true]);
+  campaign.open(ADMIN);
+  expect(campaign.clickMenu('生成活动报告', ADMIN).ok).toBe(true);
+  const [doc] = reportDocs(campaign);
+  const blocks = blocksOf(doc.tree.body);
+  const tasks = sheetRecords(campaign, '重点任务清单');
+
+  test('the task list is 重点任务清单 row by row, with the status staff set, counted by status', () => {
+    expect(doc.name).toBe('测试督办活动报告（2018-11-20）');
+    const list = table(blocks, '任务编号', '任务名称', '牵头单位');
+    expect(list.slice(1).map((r) => [r[0], r[1], r[4] ?? ''])).toEqual(
+      tasks.map((t) => [String(t['任务编号']), String(t['任务名称']), String(t['推进状态'])]),
+    );
+    expect(list.slice(1)).toHaveLength(27);
+    expect(blocks).toContain(
+      '共有重点任务 27 个。按推进状态：完成 1 个、推进中 1 个、滞后 0 个、未填写 25 个。',
+    );
+  });
+
+  test('November’s progress: one report, owed by the lead units of the 26 unfinished tasks', () => {
+    const months = tableAfter(blocks, '五、推进台账：按期统计（推进情况月报）');
+    const unfinished = tasks.filter((t) => t['推进状态'] !== '完成');
+    const owners = unfinished.flatMap((t) =>
+      String(t['牵头单位'])
+        .split(/[;；、]/)
+        .filter(Boolean),
+    );
+    expect(months[1].slice(0, 6)).toEqual([
+      '2018年11月',
+      '2018-12-05',
+      '1',
+      '1',
+      String(owners.length),
+      String(owners.length - 2),
+    ]);
+  });
+});

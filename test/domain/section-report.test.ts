@@ -315,7 +315,7 @@ describe('sectionReport on the key-tasks template', () => {
     });
     expect(s.paragraphs).toEqual([
       '共有重点任务 2 个。',
-      '按推进状态：完成 1 个、推进中 0 个、滞后 0 个、（未填写） 1 个。',
+      '按推进状态：完成 1 个、推进中 0 个、滞后 0 个、未填写 1 个。',
     ]);
   });
 

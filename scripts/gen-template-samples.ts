@@ -4,9 +4,10 @@
 // and nothing changes. Run: node scripts/run-ts.mjs scripts/gen-template-samples.ts
 //
 // Each scenario plants the cases the tests look for (test/offline/rehearsal/template-samples.test.ts):
-// - branch-duties: B03 holds no 支部党员大会 in the third quarter; B04 skips its August 支委会; B07
-//   reports September's 党小组会 after its deadline; cadre P02 attends once in the year, P05 never
-//   lectures; B02's term (elected 2015-11-20, 3 years) ends within 60 days of the autumn.
+// - branch-duties (the fourth quarter of 2018): B03 holds no 支部党员大会 in the quarter; B04 skips
+//   its November 支委会; B07 reports November's 党小组会 after its deadline; cadre P02 attends once
+//   in the year, P05 never lectures; B02's term (elected 2015-11-20, 3 years) ends within 60 days
+//   of the quarter's start, and B05's (2015-04-16) has already ended.
 // - key-tasks: every lead unit reports on its tasks each month, except RW-07 (no November report)
 //   and RW-12 (December's report after the deadline).
 import * as fs from 'node:fs';
@@ -79,22 +80,17 @@ function branchDuties(): void {
       },
     });
   };
-  const months = [7, 8, 9, 10, 11, 12];
+  const months = [10, 11, 12];
   for (const u of units) {
     for (const m of months) {
       const held = `2018-${pad(m)}-18`;
       const told = `2018-${pad(m)}-20`;
-      if (!(u.unitId === 'B04' && m === 8)) meeting(u.unitId, '支委会', held, told);
-      if (u.unitId === 'B07' && m === 9) meeting(u.unitId, '党小组会', '2018-09-28', '2018-10-08');
+      if (!(u.unitId === 'B04' && m === 11)) meeting(u.unitId, '支委会', held, told);
+      if (u.unitId === 'B07' && m === 11) meeting(u.unitId, '党小组会', '2018-11-28', '2018-12-08');
       else meeting(u.unitId, '党小组会', `2018-${pad(m)}-12`, `2018-${pad(m)}-14`);
     }
-    for (const [quarterEnd, held, told] of [
-      [9, '2018-09-06', '2018-09-07'],
-      [12, '2018-12-06', '2018-12-07'],
-    ] as const) {
-      if (!(u.unitId === 'B03' && quarterEnd === 9)) meeting(u.unitId, '支部党员大会', held, told);
-      meeting(u.unitId, '党课', held.replace('-06', '-10'), told.replace('-07', '-11'));
-    }
+    if (u.unitId !== 'B03') meeting(u.unitId, '支部党员大会', '2018-12-06', '2018-12-07');
+    meeting(u.unitId, '党课', '2018-11-10', '2018-11-11');
   }
   // 双重组织生活: at least twice a year in their own branch, at least one lecture among them.
   const plan: Record<string, [kind: string, day: string][]> = {
@@ -170,7 +166,7 @@ function branchDuties(): void {
   ) => [
     stageId,
     name,
-    extra.opensOn ?? '2018-07-01',
+    extra.opensOn ?? '2018-10-01',
     extra.deadline ?? '2018-12-31',
     form,
     audience,
@@ -184,7 +180,7 @@ function branchDuties(): void {
   write('sample-branch-duties', {
     settings: [
       ['template', 'branch-duties'],
-      ['campaignName', '2018年下半年支部组织生活（示例）'],
+      ['campaignName', '2018年第四季度支部组织生活（示例）'],
       ['timeZone', 'Asia/Shanghai'],
       ['locale', 'zh-CN'],
       ['reminderHour', '9'],
@@ -196,7 +192,7 @@ function branchDuties(): void {
       ['mailReserve', '10'],
       ['overdueMaxNotices', '2'],
     ],
-    // The second half of 2018: a shorter calendar than the template's full year, so the rehearsal
+    // The last quarter of 2018: a shorter calendar than the template's full year, so the rehearsal
     // stays quick; every kind of period (month, quarter, year) still closes inside it.
     stages: [
       [

@@ -3,11 +3,12 @@ import { addDays, daysBetween } from '../domain/calendar';
 import { fingerprint } from '../domain/fingerprint';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
-import type { Obligation } from '../domain/obligations';
+import { stageTitle, type Obligation } from '../domain/obligations';
 import { STATUS, type CampaignRecords, type ProjectRecord } from '../domain/records';
 import type { Notice } from '../domain/reminder-plan';
 import type { Messages } from '../i18n';
 import type { OutgoingMail } from '../ports';
+import type { Label } from '../domain/template';
 import { mailOf, type Paragraph } from './intake-mail';
 
 /** Lines listed per section of a digest before "… N in all". */
@@ -17,6 +18,10 @@ const formTitle = (key: string | null, locale: string) => {
   const def = key ? formDef(key) : undefined;
   return def ? (locale === 'en' ? def.title.en : def.title.zh) : '';
 };
+
+/** What a notice is about besides its unit: a project (name and id) or a person, or nothing. */
+const aboutOf = (n: Notice): string | null =>
+  n.projectName ? `${n.projectName}（${n.projectId}）` : n.personName;
 
 function limited(m: Messages, lines: string[]): string[] {
   return lines.length > LIST_LIMIT
@@ -38,7 +43,7 @@ export function composeUnitNotice(
   const locale = settings.locale;
   const overdue = notices.some((n) => n.kind === 'overdue');
   const when = (n: Notice) => {
-    const left = daysBetween(today, n.stage.deadline);
+    const left = daysBetween(today, n.deadline);
     return left >= 0 ? m.reminders.daysLeft(left) : m.reminders.overdueBy(-left);
   };
   const paragraphs: Paragraph[] = [
@@ -49,12 +54,14 @@ export function composeUnitNotice(
     const title = formTitle(n.stage.form, locale);
     paragraphs.push({
       list: [
-        m.reminders.item(
-          title,
-          n.projectName ? `${n.projectName}（${n.projectId}）` : null,
-          n.stage.deadline,
-          when(n),
-        ),
+        n.periodId
+          ? m.reminders.periodItem(
+              stageTitle(n.stage, n.periodLabel, locale),
+              aboutOf(n),
+              n.deadline,
+              when(n),
+            )
+          : m.reminders.item(title, aboutOf(n), n.deadline, when(n)),
       ],
     });
     const url = n.stage.form ? link(n.stage.form, n.projectId ?? unit.name) : null;
@@ -70,7 +77,12 @@ export function composeUnitNotice(
       ? fitSubject(
           (campaign: string, form: string) =>
             m.reminders.subjectOne(campaign, form, when(notices[0])),
-          [settings.campaignName, formTitle(notices[0].stage.form, locale)],
+          [
+            settings.campaignName,
+            notices[0].periodId
+              ? stageTitle(notices[0].stage, notices[0].periodLabel, locale)
+              : formTitle(notices[0].stage.form, locale),
+          ],
         )
       : fitSubject(m.reminders.subjectMany, [settings.campaignName, notices.length, overdue]);
   return mailOf(settings, unit.emails, subject, paragraphs);
@@ -101,18 +113,20 @@ export function composeStaffReminder(
   config: CampaignConfig,
   department: string,
   stage: Stage,
+  period: { label: Label; deadline: string },
   daysBefore: number,
   projects: ProjectRecord[],
   to: string[],
 ): OutgoingMail {
   const { settings } = config;
   const name = m.departments[department] ?? department;
+  const title = stageTitle(stage, period.label, settings.locale);
   return mailOf(
     settings,
     to,
-    fitSubject(m.reminders.staffReminderSubject, [settings.campaignName, stage.name, daysBefore]),
+    fitSubject(m.reminders.staffReminderSubject, [settings.campaignName, title, daysBefore]),
     [
-      m.reminders.staffReminderLead(name, stage.name, stage.deadline),
+      m.reminders.staffReminderLead(name, title, period.deadline),
       {
         list: limited(
           m,
@@ -164,22 +178,33 @@ export function composeStaffDigest(
   const units = new Map(config.units.map((u) => [u.unitId, u]));
   const mine = (unitId: string) => units.get(unitId)?.department === department;
   const sections: Paragraph[] = [];
-  const owing = new Set<string>();
-  for (const stage of config.stages) {
-    if (stage.opensOn > today || !stage.form) continue;
-    const open = owed.filter((o) => o.stage === stage && o.metAt === null && mine(o.unitId));
-    if (open.length === 0) continue;
-    owing.add(stage.stageId);
-    const lines = open.map((o) => {
+  // What is still owed in the department, per stage and period, for the periods open today: in
+  // stage order, then period order (as obligations come).
+  const open = new Map<string, Obligation[]>();
+  for (const o of owed) {
+    if (o.opensOn > today || !o.stage.form || o.metAt !== null || !mine(o.unitId)) continue;
+    const key = `${o.stage.stageId}|${o.periodId}`;
+    const list = open.get(key);
+    if (list) list.push(o);
+    else open.set(key, [o]);
+  }
+  const owing: Obligation[] = [];
+  for (const list of open.values()) {
+    const first = list[0];
+    owing.push(first);
+    const title = stageTitle(first.stage, first.periodLabel, settings.locale);
+    const lines = list.map((o) => {
       const unit = units.get(o.unitId);
       return o.projectId
         ? `${unit?.name ?? o.unitId}：${o.projectName}（${o.projectId}）`
-        : (unit?.name ?? o.unitId);
+        : o.personId
+          ? `${unit?.name ?? o.unitId}：${o.personName}`
+          : (unit?.name ?? o.unitId);
     });
     sections.push(
-      today <= stage.deadline
-        ? m.reminders.missing(stage.name, stage.deadline)
-        : m.reminders.overdue(stage.name, stage.deadline),
+      today <= first.deadline
+        ? m.reminders.missing(title, first.deadline)
+        : m.reminders.overdue(title, first.deadline),
     );
     sections.push({ list: limited(m, lines) });
   }
@@ -199,12 +224,12 @@ export function composeStaffDigest(
   const same = !!last && last.print === print;
   const since = same ? last.since : today;
   // Deadline reminder days of open stages: the units are reminded today, staff hear the state.
-  const dueSoon = config.stages.flatMap((stage) =>
-    owing.has(stage.stageId)
-      ? stage.remindDaysBefore
-          .filter((d) => addDays(stage.deadline, -d) === today)
-          .map((d) => m.reminders.dueSoon(stage.name, stage.deadline, d))
-      : [],
+  const dueSoon = owing.flatMap((o) =>
+    o.stage.remindDaysBefore
+      .filter((d) => addDays(o.deadline, -d) === today)
+      .map((d) =>
+        m.reminders.dueSoon(stageTitle(o.stage, o.periodLabel, settings.locale), o.deadline, d),
+      ),
   );
   const weekly = same && daysBetween(last.day, today) >= DIGEST_REPEAT_DAYS;
   const news: Paragraph[] = [

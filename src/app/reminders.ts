@@ -6,6 +6,7 @@ import {
 import { addDays, dayOf } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
 import { obligations, type Obligation } from '../domain/obligations';
+import { periodsOf } from '../domain/periods';
 import { STATUS, type CampaignRecords } from '../domain/records';
 import { dueNotices, noticeKey, urgency, type Notice } from '../domain/reminder-plan';
 import { labelOf } from '../domain/labels';
@@ -110,7 +111,10 @@ export function recipientOfKey(key: string): string | null {
   return key.includes('|') && first ? first : null;
 }
 
-/** The obligation a notice key is about: unit, stage and project (kind and offset dropped). */
+/**
+ * The obligation a notice key is about: unit, stage (with its period, for a recurring stage) and
+ * project (kind and offset dropped).
+ */
 function obligationOf(noticeKey: string): string {
   return noticeKey.split('|').slice(0, 3).join('|');
 }
@@ -178,7 +182,9 @@ export function planReminders(
     const items = list.map((n) => ({
       kind: n.kind,
       stageId: n.stage.stageId,
+      ...(n.periodId ? { periodId: n.periodId } : {}),
       ...(n.projectId ? { projectId: n.projectId } : {}),
+      ...(n.personId ? { personId: n.personId } : {}),
       offsetDays: n.offsetDays,
     }));
     unitMails.push({
@@ -194,6 +200,7 @@ export function planReminders(
         ...(list.length === 1
           ? {
               stageId: list[0].stage.stageId,
+              ...(list[0].periodId ? { periodId: list[0].periodId } : {}),
               offsetDays: list[0].offsetDays,
               ...(list[0].projectId ? { projectId: list[0].projectId } : {}),
             }
@@ -225,21 +232,32 @@ export function planReminders(
   const staffMails: PlannedMail[] = [];
   const pending = pendingReviewByDepartment(config, records);
   for (const stage of config.stages.filter((s) => s.audience === 'staff')) {
-    for (const d of stage.remindDaysBefore) {
-      if (addDays(stage.deadline, -d) !== today) continue;
-      for (const [department, projects] of pending) {
-        const to = config.settings.staffEmails[department] ?? [];
-        const key = [`dept:${department}`, stage.stageId, '-', 'reminder', d].join('|');
-        if (!to.length || !projects.length || sent.has(key)) continue;
-        const mail = composeStaffReminder(m, config, department, stage, d, projects, to);
-        staffMails.push({
-          kind: 'reminder',
-          recipient: `dept:${department}`,
-          mail,
-          keys: [key],
-          notices: [],
-          record: { kind: 'reminder', to, stageId: stage.stageId, offsetDays: d, department },
-        });
+    for (const period of periodsOf(stage.schedule)) {
+      const stageKey = period.periodId ? `${stage.stageId}@${period.periodId}` : stage.stageId;
+      for (const d of stage.remindDaysBefore) {
+        const day = addDays(period.deadline, -d);
+        if (day !== today || (period.periodId && day < period.opensOn)) continue;
+        for (const [department, projects] of pending) {
+          const to = config.settings.staffEmails[department] ?? [];
+          const key = [`dept:${department}`, stageKey, '-', 'reminder', d].join('|');
+          if (!to.length || !projects.length || sent.has(key)) continue;
+          const mail = composeStaffReminder(m, config, department, stage, period, d, projects, to);
+          staffMails.push({
+            kind: 'reminder',
+            recipient: `dept:${department}`,
+            mail,
+            keys: [key],
+            notices: [],
+            record: {
+              kind: 'reminder',
+              to,
+              stageId: stage.stageId,
+              ...(period.periodId ? { periodId: period.periodId } : {}),
+              offsetDays: d,
+              department,
+            },
+          });
+        }
       }
     }
   }

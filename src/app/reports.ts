@@ -20,6 +20,7 @@ import { addDays, dayOf, formatMinute } from '../domain/calendar';
 import { passesFilter, type Person } from '../domain/campaign-data';
 import type { CampaignConfig, Stage } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
+import { stageTitle } from '../domain/obligations';
 import { barPng } from '../domain/png-chart';
 import { duties } from '../domain/duties';
 import { periodsOf } from '../domain/periods';
@@ -329,9 +330,9 @@ function timelineRows(
 ): Row[] {
   const f = formatters(config);
   return timeline.map((t) => ({
-    name: t.stage.name,
-    opensOn: t.stage.opensOn,
-    deadline: t.stage.deadline,
+    name: stageTitle(t.stage, t.period.label, config.settings.locale),
+    opensOn: t.period.opensOn,
+    deadline: t.period.deadline,
     expected: t.subject === 'none' ? m.blank : String(t.expected),
     met: t.subject === 'none' ? m.blank : String(t.met),
     late: t.subject === 'none' ? m.blank : String(t.late),
@@ -377,9 +378,9 @@ function stageFilling(
   return {
     scalars: {
       campaignName: settings.campaignName,
-      stageName: stage.name,
-      opensOn: stage.opensOn,
-      deadline: stage.deadline,
+      stageName: stageTitle(stage, p.period.label, settings.locale),
+      opensOn: p.period.opensOn,
+      deadline: p.period.deadline,
       today,
       audience: m.audiences[stage.audience] ?? stage.audience,
       stageState: m.states[p.state],

@@ -15,7 +15,8 @@ import { addDays, daysBetween, dayOf } from '../domain/calendar';
 import { hmacSha256WebSafe } from '../domain/hmac';
 import { labelOf, valueLabel } from '../domain/labels';
 import type { CampaignConfig, Stage, Unit } from '../domain/config';
-import { obligations, recordsOfForm, type Obligation } from '../domain/obligations';
+import { obligations, recordsOfForm, stageTitle, type Obligation } from '../domain/obligations';
+import { scheduleSpan } from '../domain/periods';
 import type { CampaignRecords } from '../domain/records';
 import type { Cell } from '../domain/table';
 import { messages, type Messages } from '../i18n';
@@ -123,7 +124,10 @@ function signed(subject: string, expires: string): string {
 
 /** The last day a link made now stays valid. */
 export function linkExpiry(config: CampaignConfig): string {
-  const last = config.stages.reduce((d, s) => (s.deadline > d ? s.deadline : d), '');
+  const last = config.stages.reduce((d, s) => {
+    const deadline = scheduleSpan(s.schedule).deadline;
+    return deadline > d ? deadline : d;
+  }, '');
   return addDays(last || '2000-01-01', LINK_GRACE_DAYS);
 }
 
@@ -231,7 +235,10 @@ function rejectionOf(rejections: Rejection[], unit: Unit, stage: Stage): Rejecti
     .pop();
 }
 
-/** Each obligation of the units with its state on `today`, in stage order. */
+/**
+ * Each obligation of the units with its state on `today`, in stage and period order. Of a
+ * recurring stage, the periods that have opened and the next one to open.
+ */
 export function obligationStates(
   config: CampaignConfig,
   records: CampaignRecords,
@@ -280,8 +287,14 @@ export function obligationStates(
       name: string;
     }[];
   };
+  const nextPeriod = new Map<string, string>();
   for (const o of obligations(config, records)) {
     if (!unitIds.has(o.unitId)) continue;
+    if (o.periodId && o.opensOn > today) {
+      const next = nextPeriod.get(o.stage.stageId) ?? o.periodId;
+      if (next !== o.periodId) continue;
+      nextPeriod.set(o.stage.stageId, next);
+    }
     const unit = units.get(o.unitId)!;
     const stage = o.stage;
     const state: ObligationState = {
@@ -292,15 +305,18 @@ export function obligationStates(
       reasons: [],
       links: [],
     };
-    const mine = responsesOf(stage).filter((r) =>
-      o.projectId ? r.projectId === o.projectId : r.unitId === o.unitId,
-    );
+    // A recurring stage's responses are not told apart by period here: no edit links on its rows.
+    const mine = o.periodId
+      ? []
+      : responsesOf(stage).filter((r) =>
+          o.projectId ? r.projectId === o.projectId : r.unitId === o.unitId,
+        );
     if (o.metAt !== null) {
       state.state = o.late ? 'metLate' : 'met';
       state.day = dayOf(o.metAt, tz);
     } else {
       const rejected = rejectionOf(rejections, unit, stage);
-      const left = daysBetween(today, stage.deadline);
+      const left = daysBetween(today, o.deadline);
       if (rejected) {
         state.state = 'rejected';
         state.day = rejected.day;
@@ -308,7 +324,7 @@ export function obligationStates(
         state.days = left;
         if (rejected.editUrl)
           state.links.push({ kind: 'fix', href: rejected.editUrl, label: m.webPage.fix });
-      } else if (today < stage.opensOn) {
+      } else if (today < o.opensOn) {
         state.state = 'upcoming';
         state.days = left;
       } else if (left >= 0) {
@@ -345,7 +361,7 @@ function detailOf(m: Messages, s: ObligationState): string {
     case 'due':
       return d.due(s.days);
     case 'upcoming':
-      return `${m.webPage.opensOn(s.obligation.stage.opensOn)}，${d.upcoming(s.days)}`;
+      return `${m.webPage.opensOn(s.obligation.opensOn)}，${d.upcoming(s.days)}`;
     case 'overdue':
       return d.overdue(s.days);
     case 'rejected':
@@ -357,12 +373,13 @@ function obligationItem(m: Messages, s: ObligationState, locale: string): PageIt
   const o = s.obligation;
   const def = o.stage.form ? formDef(o.stage.form) : undefined;
   const form = def ? (locale === 'en' ? def.title.en : def.title.zh) : '';
+  const of = o.projectId ?? o.personId;
   return {
-    id: `${o.stage.stageId}${o.projectId ? `-${o.projectId}` : ''}`,
-    title: `${o.stage.name}｜${form}`,
+    id: [o.stage.stageId, o.periodId, of].filter(Boolean).join('-'),
+    title: `${stageTitle(o.stage, o.periodLabel, locale)}｜${form}`,
     subtitle: [
-      o.projectName ? `${o.projectName}（${o.projectId}）` : '',
-      m.webPage.deadline(o.stage.deadline),
+      o.projectName ? `${o.projectName}（${o.projectId}）` : (o.personName ?? ''),
+      m.webPage.deadline(o.deadline),
     ]
       .filter(Boolean)
       .join(' · '),
@@ -531,7 +548,9 @@ function staffPage(
           detail: '',
           lines: list.map((s) => {
             const item = obligationItem(m, s, locale);
-            return `${s.obligation.stage.name}${s.obligation.projectName ? ` · ${s.obligation.projectName}` : ''}：${item.stateLabel}（${item.detail}${s.reasons.length ? s.reasons.join('；') : ''}）`;
+            const o = s.obligation;
+            const about = o.projectName ?? o.personName;
+            return `${stageTitle(o.stage, o.periodLabel, locale)}${about ? ` · ${about}` : ''}：${item.stateLabel}（${item.detail}${s.reasons.length ? s.reasons.join('；') : ''}）`;
           }),
           links: [],
           states: kinds.join(' '),

@@ -3,7 +3,8 @@
  * the generic form of obligations.ts that any template drives. Pure: data and stages are
  * parameters.
  *
- * A duty is met by the first record (earliest submission) of the stage's form for that member:
+ * A duty is met by the first record (earliest submission) of the stage's form for that member —
+ * only records passing the stage's `recordFilter` count (a 党课 does not meet the 支委会):
  * - one-off stage: any record, whenever dated (as obligations.ts);
  * - recurring stage: a record whose `day` (its dateField, e.g. the meeting date, or its submission
  *   day) falls within the period — so a quarter's meeting reported after the quarter ended, before
@@ -13,9 +14,15 @@
  */
 import { membersOf, type Member } from './audience-members';
 import { endOfDay } from './calendar';
-import type { CampaignData, FormRecord } from './campaign-data';
+import { passesFilter, type CampaignData, type FormRecord } from './campaign-data';
 import { ONCE, periodsOf, type Period } from './periods';
-import type { TemplateStage } from './template';
+import type { Filter, TemplateStage } from './template';
+
+/** What duties read of a stage: a template's stage, or a configured one (阶段设置) converted. */
+export type DutyStage = Pick<
+  TemplateStage,
+  'stageId' | 'form' | 'audience' | 'schedule' | 'recordFilter'
+>;
 
 export interface Duty {
   stageId: string;
@@ -39,10 +46,14 @@ export function memberKey(m: Pick<Member, 'unitId' | 'subjectId' | 'personId'>):
   return `unit:${m.unitId}`;
 }
 
-/** The records of one form, indexed by unit, subject and person (once per stage, not per member). */
+/**
+ * The records of one form (those passing `filter`, when given), indexed by unit, subject and
+ * person — once per stage, not per member.
+ */
 export function indexRecords(
   records: readonly FormRecord[],
   form: string,
+  filter?: Filter,
 ): Map<string, FormRecord[]> {
   const out = new Map<string, FormRecord[]>();
   const add = (key: string, r: FormRecord) => {
@@ -52,6 +63,7 @@ export function indexRecords(
   };
   for (const r of records) {
     if (r.form !== form) continue;
+    if (filter && !passesFilter(r.values[filter.field], filter)) continue;
     add(`unit:${r.unitId}`, r);
     if (r.subjectId !== null) add(`subject:${r.subjectId}`, r);
     if (r.personId !== null) add(`person:${r.personId}`, r);
@@ -78,15 +90,11 @@ function firstSubmission(records: readonly FormRecord[]): number | null {
  * not its period has opened: stage order, then period order, then member order. Inactive units and
  * their subjects and people owe nothing.
  */
-export function duties(
-  stages: readonly TemplateStage[],
-  data: CampaignData,
-  timeZone: string,
-): Duty[] {
+export function duties(stages: readonly DutyStage[], data: CampaignData, timeZone: string): Duty[] {
   const out: Duty[] = [];
   for (const stage of stages) {
     if (!stage.form || stage.audience.kind === 'staff') continue;
-    const byMember = indexRecords(data.records, stage.form);
+    const byMember = indexRecords(data.records, stage.form, stage.recordFilter);
     const members = membersOf(stage.audience, data, { activeOwnersOnly: true });
     for (const period of periodsOf(stage.schedule)) {
       const deadlineEnd = endOfDay(period.deadline, timeZone);

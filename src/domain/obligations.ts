@@ -1,29 +1,35 @@
 /**
- * What each unit (or each project, for project audiences) owes each stage, and whether it has met
- * it: a valid submission of the stage's form with a timestamp before the end of the deadline day.
- * Pure: records and the moment are parameters.
+ * What each unit (or each project or person, for those audiences) owes each stage in each of its
+ * periods, and whether it has met it — the duties (duties.ts) of the configured stages (阶段设置),
+ * with the names and dates their readers (reminders, the unit page, the report) print. A one-off
+ * stage has one period, id ''. Pure: records are a parameter.
  */
-import { endOfDay } from './calendar';
+import { fromCampaignRecords } from './campaign-data';
 import type { CampaignConfig, Stage } from './config';
-import { STATUS, type CampaignRecords, type LinkedRecord, type ProjectRecord } from './records';
+import { duties, type DutyStage } from './duties';
+import { periodsOf } from './periods';
+import type { CampaignRecords, LinkedRecord, ProjectRecord } from './records';
+import type { Label } from './template';
 
 export interface Obligation {
   stage: Stage;
+  /** '' for a one-off stage; 2018-03, 2018-Q1 or 2018 for a recurring one. */
+  periodId: string;
+  /** The period's name (empty for a one-off stage). */
+  periodLabel: Label;
+  /** The period's first day and its deadline (a one-off stage's own dates). */
+  opensOn: string;
+  deadline: string;
   unitId: string;
   /** For project audiences: the project that owes the submission. */
   projectId: string | null;
   projectName: string | null;
+  /** For roster audiences: the person who owes it (with their unit). */
+  personId: string | null;
+  personName: string | null;
   /** First submission that meets it (epoch ms), or null when still owed. */
   metAt: number | null;
   late: boolean;
-}
-
-function firstSubmission(records: { submittedAt: number | null }[]): number | null {
-  let first: number | null = null;
-  for (const r of records) {
-    if (r.submittedAt !== null && (first === null || r.submittedAt < first)) first = r.submittedAt;
-  }
-  return first;
 }
 
 /** The records a stage's form produces. */
@@ -45,68 +51,49 @@ export function recordsOfForm(
   }
 }
 
-/**
- * Every obligation of every unit-facing stage (whether or not it has opened). Inactive units owe
- * nothing. An unverified submission meets an obligation provisionally (staff confirm it later).
- */
-export function obligations(config: CampaignConfig, records: CampaignRecords): Obligation[] {
-  const tz = config.settings.timeZone;
-  const active = new Map(config.units.filter((u) => u.active).map((u) => [u.unitId, u]));
-  const out: Obligation[] = [];
-  for (const stage of config.stages) {
-    if (!stage.form || stage.audience === 'staff') continue;
-    const deadlineEnd = endOfDay(stage.deadline, tz);
-    const submitted = recordsOfForm(records, stage.form) as {
-      unitId: string;
-      projectId: string;
-      submittedAt: number | null;
-    }[];
-    // Indexed once per stage: thousands of units × tens of thousands of records otherwise.
-    const byUnit = groupBy(submitted, (r) => r.unitId);
-    const byProject = groupBy(submitted, (r) => r.projectId);
-    const metBy = (list: { submittedAt: number | null }[]) => {
-      const at = firstSubmission(list);
-      return { metAt: at, late: at !== null && at >= deadlineEnd };
-    };
-    if (stage.audience === 'allUnits' || stage.audience === 'unitsWithProjects') {
-      const withProjects = new Set(records.projects.map((p) => p.unitId));
-      for (const unit of active.values()) {
-        if (stage.audience === 'unitsWithProjects' && !withProjects.has(unit.unitId)) continue;
-        const mine = byUnit.get(unit.unitId) ?? [];
-        out.push({
-          stage,
-          unitId: unit.unitId,
-          projectId: null,
-          projectName: null,
-          ...metBy(mine),
-        });
-      }
-      continue;
-    }
-    const projects = records.projects.filter(
-      (p) => active.has(p.unitId) && (stage.audience === 'allProjects' || p.status === STATUS.key),
-    );
-    for (const project of projects) {
-      const mine = byProject.get(project.projectId) ?? [];
-      out.push({
-        stage,
-        unitId: project.unitId,
-        projectId: project.projectId,
-        projectName: project.projectName,
-        ...metBy(mine),
-      });
-    }
-  }
-  return out;
+/** A stage as people read it: its name, with the period for a recurring one (支委会（每月）· 2018年3月). */
+export function stageTitle(stage: Pick<Stage, 'name'>, periodLabel: Label, locale: string): string {
+  const period = locale === 'en' ? periodLabel.en : periodLabel.zh;
+  return period ? `${stage.name} · ${period}` : stage.name;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
+/** A configured stage as duties read it: its audience as the template vocabulary says. */
+function dutyStage(stage: Stage): DutyStage {
+  return {
+    stageId: stage.stageId,
+    form: stage.form,
+    audience: stage.audienceDef,
+    schedule: stage.schedule,
+    ...(stage.recordFilter ? { recordFilter: stage.recordFilter } : {}),
+  };
+}
+
+/**
+ * Every obligation of every unit-facing stage and period (whether or not it has opened), in
+ * stage, period and member order. Inactive units owe nothing. An unverified submission meets an
+ * obligation provisionally (staff confirm it later).
+ */
+export function obligations(config: CampaignConfig, records: CampaignRecords): Obligation[] {
+  const data = fromCampaignRecords(config, records);
+  const stages = new Map(config.stages.map((s) => [s.stageId, s]));
+  const labels = new Map<string, Label>();
+  for (const stage of config.stages)
+    for (const p of periodsOf(stage.schedule))
+      labels.set(`${stage.stageId}|${p.periodId}`, p.label);
+  const subjects = new Map(data.subjects.map((s) => [s.subjectId, s.name]));
+  const people = new Map(data.people.map((p) => [p.personId, p.name]));
+  return duties(config.stages.map(dutyStage), data, config.settings.timeZone).map((d) => ({
+    stage: stages.get(d.stageId)!,
+    periodId: d.periodId,
+    periodLabel: labels.get(`${d.stageId}|${d.periodId}`) ?? { zh: '', en: '' },
+    opensOn: d.opensOn,
+    deadline: d.deadline,
+    unitId: d.unitId,
+    projectId: d.subjectId,
+    projectName: d.subjectId === null ? null : (subjects.get(d.subjectId) ?? d.subjectId),
+    personId: d.personId,
+    personName: d.personId === null ? null : (people.get(d.personId) ?? d.personId),
+    metAt: d.metAt,
+    late: d.late,
+  }));
 }

@@ -4,11 +4,12 @@
  * key projects and their funding; acceptance results; the stage timeline. Pure — the documents
  * only lay these out, so every number in a report is one computed here from the sheets.
  */
-import { recordsOfForm } from './obligations';
+import { obligations as allObligations, type Obligation as Owed } from './obligations';
 import { PROJECT_TYPES, SELF_ASSESSMENT_FORM, THEMES } from '../../sheets-templates/forms';
 import { UNIT_CATEGORIES } from '../../sheets-templates/config-sheets';
 import { endOfDay } from './calendar';
 import type { CampaignConfig, Stage, Unit } from './config';
+import { periodsOf, scheduleSpan, type Period } from './periods';
 import { STATUS, type CampaignRecords, type LinkedRecord, type ProjectRecord } from './records';
 import { checkQuotas } from './quota-rules';
 import type { RuleViolation } from './rule-vocabulary';
@@ -39,6 +40,11 @@ export type StageState = 'upcoming' | 'open' | 'closed';
 
 export interface StageProgress {
   stage: Stage;
+  /**
+   * The period counted: a one-off stage's only one (id ''); of a recurring stage, the latest that
+   * has opened (the first before any has).
+   */
+  period: Period;
   state: StageState;
   /** Whether the stage's obligations are owed by units or by projects (or reviews, for staff). */
   subject: 'units' | 'projects' | 'reviews' | 'none';
@@ -100,80 +106,59 @@ const rate = (part: number, whole: number): number | null => (whole > 0 ? part /
 function subjectOf(stage: Stage): StageProgress['subject'] {
   if (stage.audience === 'staff') return 'reviews';
   if (!stage.form) return 'none';
-  return stage.audience === 'allUnits' || stage.audience === 'unitsWithProjects'
-    ? 'units'
-    : 'projects';
+  // Owed per subject (a project), or per unit — a roster's people are counted with their units.
+  return stage.audienceDef.kind === 'subjects' ? 'projects' : 'units';
+}
+
+/** The period a report counts on `today`: the latest opened, or the first before any has. */
+export function reportedPeriod(stage: Stage, today: string): Period {
+  const periods = periodsOf(stage.schedule);
+  return periods.filter((p) => p.opensOn <= today).pop() ?? periods[0];
 }
 
 /**
- * What a stage asks of whom, and whether it was done: a unit-facing stage is met by the first
- * submission of its form (late when after the end of the deadline day; an unverified submission
- * meets it provisionally); a staff stage is met for a project once it is no longer pending review.
- * Inactive units owe nothing.
+ * What a stage asks of whom in its reported period, and whether it was done: a unit-facing stage
+ * as obligations.ts says (met by the first submission of its form, late when after the end of the
+ * deadline day; an unverified submission meets it provisionally); a staff stage is met for a
+ * project once it is no longer pending review. Inactive units owe nothing. `owed` is every
+ * obligation of the campaign, when the caller has it already.
  */
 export function stageObligations(
   config: CampaignConfig,
   records: CampaignRecords,
   stage: Stage,
+  today = '',
+  owed?: readonly Owed[],
 ): Obligation[] {
   const active = new Map(config.units.filter((u) => u.active).map((u) => [u.unitId, u]));
   const subject = subjectOf(stage);
-  const projects = records.projects.filter((p) => active.has(p.unitId));
   if (subject === 'none') return [];
   if (subject === 'reviews') {
-    return projects.map((p) => {
-      const met = p.status !== '' && p.status !== STATUS.pending;
-      return { unit: active.get(p.unitId)!, project: p, metAt: null, met, late: false };
-    });
+    return records.projects
+      .filter((p) => active.has(p.unitId))
+      .map((p) => {
+        const met = p.status !== '' && p.status !== STATUS.pending;
+        return { unit: active.get(p.unitId)!, project: p, metAt: null, met, late: false };
+      });
   }
-  const deadlineEnd = endOfDay(stage.deadline, config.settings.timeZone);
-  const submitted = recordsOfForm(records, stage.form) as {
-    unitId: string;
-    projectId: string;
-    submittedAt: number | null;
-  }[];
-  const first = (list: { submittedAt: number | null }[]) => {
-    let at: number | null = null;
-    for (const r of list)
-      if (r.submittedAt !== null && (at === null || r.submittedAt < at)) at = r.submittedAt;
-    return at;
-  };
-  const of = (unit: Unit, project: ProjectRecord | null, list: typeof submitted): Obligation => {
-    const metAt = first(list);
-    return {
-      unit,
-      project,
-      metAt,
-      met: list.length > 0,
-      late: metAt !== null && metAt >= deadlineEnd,
-    };
-  };
-  if (subject === 'units') {
-    const withProjects = new Set(projects.map((p) => p.unitId));
-    return [...active.values()]
-      .filter((u) => stage.audience === 'allUnits' || withProjects.has(u.unitId))
-      .map((u) =>
-        of(
-          u,
-          null,
-          submitted.filter((r) => r.unitId === u.unitId),
-        ),
-      );
-  }
-  return projects
-    .filter((p) => stage.audience === 'allProjects' || p.status === STATUS.key)
-    .map((p) =>
-      of(
-        active.get(p.unitId)!,
-        p,
-        submitted.filter((r) => r.projectId === p.projectId),
-      ),
-    );
+  const { periodId } = reportedPeriod(stage, today);
+  const projects = new Map(records.projects.map((p) => [p.projectId, p]));
+  return (owed ?? allObligations(config, records))
+    .filter((o) => o.stage.stageId === stage.stageId && o.periodId === periodId)
+    .map((o) => ({
+      unit: active.get(o.unitId)!,
+      project: o.projectId === null ? null : (projects.get(o.projectId) ?? null),
+      metAt: o.metAt,
+      met: o.metAt !== null,
+      late: o.late,
+    }));
 }
 
+/** Upcoming before its first period opens, open until its last deadline, closed after. */
 export function stageState(stage: Stage, today: string): StageState {
-  if (today < stage.opensOn) return 'upcoming';
-  return today <= stage.deadline ? 'open' : 'closed';
+  const span = scheduleSpan(stage.schedule);
+  if (today < span.opensOn) return 'upcoming';
+  return today <= span.deadline ? 'open' : 'closed';
 }
 
 export function stageProgress(
@@ -181,11 +166,13 @@ export function stageProgress(
   records: CampaignRecords,
   stage: Stage,
   today: string,
+  owed?: readonly Owed[],
 ): StageProgress {
-  const obligations = stageObligations(config, records, stage);
+  const obligations = stageObligations(config, records, stage, today, owed);
   const met = obligations.filter((o) => o.met).length;
   return {
     stage,
+    period: reportedPeriod(stage, today),
     state: stageState(stage, today),
     subject: subjectOf(stage),
     expected: obligations.length,
@@ -254,7 +241,9 @@ export function stageReportModel(
 ): StageReportModel {
   const units = new Map(config.units.map((u) => [u.unitId, u]));
   const projects = [...records.projects].sort((a, b) => a.projectId.localeCompare(b.projectId));
-  const obligations = stageObligations(config, records, stage);
+  // Once for the stage and the timeline: every stage's obligations come from one pass.
+  const owed = allObligations(config, records);
+  const obligations = stageObligations(config, records, stage, today, owed);
   const keyProjects = projects
     .filter((p) => p.status === STATUS.key)
     .map((p) => ({
@@ -271,7 +260,7 @@ export function stageReportModel(
     campaignName: config.settings.campaignName,
     today,
     stage,
-    progress: stageProgress(config, records, stage, today),
+    progress: stageProgress(config, records, stage, today, owed),
     activeUnits: config.units.filter((u) => u.active).length,
     projects: {
       total: projects.length,
@@ -297,7 +286,7 @@ export function stageReportModel(
     budgetTotal: sum(keyProjects.map((p) => p.budget)),
     fundingTotal: sum(keyProjects.map((p) => p.fundingGranted)),
     violations: checkQuotas(config, records, today),
-    timeline: config.stages.map((s) => stageProgress(config, records, s, today)),
+    timeline: config.stages.map((s) => stageProgress(config, records, s, today, owed)),
   };
 }
 

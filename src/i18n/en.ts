@@ -117,6 +117,8 @@ export const en: Messages = {
       `${unit}: the following are past their deadline; please submit them now.`,
     item: (form: string, project: string | null, deadline: string, when: string) =>
       `${form}${project ? ` (project: ${project})` : ''}, deadline ${deadline} (${when})`,
+    periodItem: (stage: string, project: string | null, deadline: string, when: string) =>
+      `${stage}${project ? ` (${project})` : ''}, deadline ${deadline} (${when})`,
     linkHint: 'Form link (your unit is filled in):',
     ignoreHint: 'If you have already submitted, please ignore this; you will get a receipt.',
     staffSubject: (campaign: string, department: string, day: string) =>

@@ -121,6 +121,9 @@ export const zhCN = {
     leadOverdue: (unit: string) => `${unit}：以下材料已超过截止日期仍未提交，请尽快补报。`,
     item: (form: string, project: string | null, deadline: string, when: string) =>
       `《${form}》${project ? `（项目：${project}）` : ''}，截止日期 ${deadline}（${when}）`,
+    /** A recurring stage's period: 「支委会（每月）· 2018年3月」（项目：…），截止日期 2018-04-05（…）. */
+    periodItem: (stage: string, project: string | null, deadline: string, when: string) =>
+      `「${stage}」${project ? `（${project}）` : ''}，截止日期 ${deadline}（${when}）`,
     linkHint: '填报链接（已预填本单位信息）：',
     ignoreHint: '如已提交，请忽略本提醒；提交后将收到回执邮件。',
     staffSubject: (campaign: string, department: string, day: string) =>

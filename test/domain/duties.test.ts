@@ -249,3 +249,55 @@ describe('duties of subjects listed by staff (key tasks with lead units)', () =>
     ]);
   });
 });
+
+describe('a stage’s record condition', () => {
+  const committee: TemplateStage = {
+    ...meetings,
+    stageId: 'committee',
+    name: { zh: '支委会（每月）', en: 'Committee (monthly)' },
+    schedule: {
+      kind: 'recurring',
+      every: 'month',
+      from: '2018-03-01',
+      until: '2018-04-30',
+      dueDaysAfter: 5,
+    },
+    recordFilter: { field: 'meetingType', in: ['支委会'] },
+  };
+  const held = (unitId: string, day: string, meetingType: string) => ({
+    ...record('meeting', unitId, day, `${day}T20:00:00`),
+    values: { meetingType },
+  });
+  const data: CampaignData = {
+    ...branches,
+    records: [
+      // B1 held only a 党课 in March, and its 支委会 in April; B2 its 支委会 in March.
+      held('B1', '2018-03-10', '党课'),
+      held('B1', '2018-04-12', '支委会'),
+      held('B2', '2018-03-20', '支委会'),
+    ],
+  };
+
+  test('only records passing it meet the stage: a branch that held only a 党课 in a month still owes its 支委会', () => {
+    expect(
+      duties([committee], data, TZ).map((d) => [d.periodId, d.unitId, d.metAt !== null]),
+    ).toEqual([
+      ['2018-03', 'B1', false],
+      ['2018-03', 'B2', true],
+      ['2018-04', 'B1', true],
+      ['2018-04', 'B2', false],
+    ]);
+  });
+
+  test('without the condition, any record of the form meets it', () => {
+    const { recordFilter: _none, ...anyMeeting } = committee;
+    expect(
+      duties([anyMeeting], data, TZ)
+        .filter((d) => d.periodId === '2018-03')
+        .map((d) => [d.unitId, d.metAt]),
+    ).toEqual([
+      ['B1', at('2018-03-10T20:00:00')],
+      ['B2', at('2018-03-20T20:00:00')],
+    ]);
+  });
+});

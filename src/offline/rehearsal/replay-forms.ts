@@ -7,6 +7,7 @@
  * form id and `form.<formKey>.items` a JSON object `{ "<fieldKey>": <itemId>, … }`.
  */
 import { UNITS_SHEET } from '../../../sheets-templates/config-sheets';
+import { TEMPLATES } from '../../../sheets-templates/templates';
 import { mapColumns } from '../../domain/table';
 import { FormApp, FormRefused, type FormSubmission } from '../emulator/form-app';
 import type { Item } from '../emulator/form-items';
@@ -94,6 +95,30 @@ function unitNames(harness: CampaignHarness): Map<string, string> {
   return out;
 }
 
+/**
+ * Person id → the choice the person dropdown shows for them (姓名（单位名称）), from the roster
+ * sheet of any template as the administrator filled it in.
+ */
+function personLabels(harness: CampaignHarness, units: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const roster of TEMPLATES.flatMap((t) => (t.roster ? [t.roster.sheet] : []))) {
+    const values = harness.values(roster.zh) ?? harness.values(roster.en);
+    if (!values || values.length === 0) continue;
+    const header = values[0].map((c) => String(c).trim());
+    const at = (...names: string[]) => header.findIndex((h) => names.includes(h));
+    const idAt = at('人员编号', 'Person ID', 'personId');
+    const nameAt = at('姓名', 'Name', 'name');
+    const unitAt = at('所在单位编号', 'Unit ID', 'unitId');
+    if (idAt < 0 || nameAt < 0 || unitAt < 0) continue;
+    for (const row of values.slice(1)) {
+      const id = String(row[idAt] ?? '').trim();
+      const unit = String(row[unitAt] ?? '').trim();
+      if (id) out.set(id, `${String(row[nameAt] ?? '').trim()}（${units.get(unit) ?? unit}）`);
+    }
+  }
+  return out;
+}
+
 /** The choices a respondent can pick on a list or multiple-choice item, else null. */
 function offeredChoices(item: Item): string[] | null {
   const type = String(item.getType());
@@ -111,8 +136,8 @@ function offeredChoices(item: Item): string[] | null {
 
 /**
  * Answers keyed by field key → keyed by item id; keys without a question are dropped. A browser
- * can only pick a choice the form offers: a scenario's unit id is answered with the choice shown
- * for that unit (its name, as activate builds the dropdown); an answer that matches no choice is
+ * can only pick a choice the form offers: a scenario's unit id (or person id) is answered with the
+ * choice shown for that unit (its name, as activate builds the dropdown) or person (姓名（单位名称）); an answer that matches no choice is
  * dropped with a note (Google Forms would refuse it).
  */
 function mapAnswers(
@@ -128,6 +153,7 @@ function mapAnswers(
       .map((i) => [i.getId(), i] as const),
   );
   let units: Map<string, string> | null = null;
+  let people: Map<string, string> | null = null;
   const out: Record<number, unknown> = {};
   for (const [key, value] of Object.entries(answers)) {
     const itemId = Number(contract.items[key]);
@@ -146,7 +172,8 @@ function mapAnswers(
         continue;
       }
       units ??= unitNames(harness);
-      const shown = units.get(given.trim());
+      people ??= personLabels(harness, units);
+      const shown = units.get(given.trim()) ?? people.get(given.trim());
       if (shown !== undefined && choices.includes(shown)) {
         out[itemId] = shown;
       } else {

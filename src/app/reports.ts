@@ -17,7 +17,7 @@ import {
   type ReportTemplateDef,
 } from '../../sheets-templates/report-templates';
 import { addDays, dayOf, formatMinute } from '../domain/calendar';
-import { passesFilter, type Person } from '../domain/campaign-data';
+import type { Person } from '../domain/campaign-data';
 import type { CampaignConfig, Stage } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
 import { stageTitle } from '../domain/obligations';
@@ -732,17 +732,7 @@ export function makeCampaignReport(
         sections: config.template.report,
         stages,
         data,
-        duties: stages.flatMap((stage) => {
-          // Each stage reads only the records passing its condition (a 党课 is no 支委会). Drop
-          // this once duties() honours recordFilter itself (branch `duties`): one call then.
-          const only = stage.recordFilter;
-          const records = only
-            ? data.records.filter(
-                (r) => r.form !== stage.form || passesFilter(r.values[only.field], only),
-              )
-            : data.records;
-          return duties([stage], { ...data, records }, settings.timeZone);
-        }),
+        duties: duties(stages, data, settings.timeZone),
         violations,
         describe: (v) => {
           const row = lines.get(v);

@@ -1,11 +1,6 @@
 import { BRANCH_DUTIES } from '../../sheets-templates/templates/branch-duties';
 import { KEY_TASKS } from '../../sheets-templates/templates/key-tasks';
-import {
-  passesFilter,
-  type CampaignData,
-  type FormRecord,
-  type UnitInfo,
-} from '../../src/domain/campaign-data';
+import type { CampaignData, FormRecord, UnitInfo } from '../../src/domain/campaign-data';
 import { duties } from '../../src/domain/duties';
 import { sectionReport, type SectionReportInput } from '../../src/domain/section-report';
 import type { CampaignTemplate } from '../../src/domain/template';
@@ -74,19 +69,6 @@ const DATA: CampaignData = {
   ],
 };
 
-/** Duties with each stage's record condition applied (a 党课 does not meet the 支委会). */
-function dutiesOf(template: CampaignTemplate, data: CampaignData) {
-  return template.stages.flatMap((stage) => {
-    const filter = stage.recordFilter;
-    const records = filter
-      ? data.records.filter(
-          (r) => r.form !== stage.form || passesFilter(r.values[filter.field], filter),
-        )
-      : data.records;
-    return duties([stage], { ...data, records }, TZ);
-  });
-}
-
 function input(
   template: CampaignTemplate,
   data: CampaignData,
@@ -97,7 +79,7 @@ function input(
     sections: template.report,
     stages: template.stages,
     data,
-    duties: dutiesOf(template, data),
+    duties: duties(template.stages, data, TZ),
     violations: [],
     describe: (v) => ({ rule: v.rule, subject: v.unitId ?? '', detail: String(v.count ?? '') }),
     campaignName: '2018年度支部组织生活',

@@ -107,7 +107,7 @@ export function sectionReport(input: SectionReportInput): SectionReport {
     return form ? inLocale(form.sheet) : key;
   };
   const stageOf = (id: string) => input.stages.find((s) => s.stageId === id);
-  /** A field's label on a form or a subject type: its form field, review column or sheet column. */
+  /** A form, or the form making a subject type. */
   const makersOf = (owner: string) =>
     input.forms.filter(
       (f) => f.key === owner || (f.makes.kind === 'subject' && f.makes.subject === owner),
@@ -117,6 +117,7 @@ export function sectionReport(input: SectionReportInput): SectionReport {
     input.review.find(
       (r) => r.key === key && (r.on === owner || makersOf(owner).some((f) => f.key === r.on)),
     );
+  /** A field's label on a form or a subject type: its form field, review column or sheet column. */
   const fieldLabel = (owner: string, key: string): string => {
     const label =
       makersOf(owner)
@@ -136,7 +137,10 @@ export function sectionReport(input: SectionReportInput): SectionReport {
     return nameOfUnit(d.unitId);
   };
 
-  /** Units, people, subjects per type, records per form: rows of 单位名册 (active), the roster, the subject sheets and the record sheets. */
+  /**
+   * Active units (rows of 单位名册 taking part), people (rows of the roster), subjects per type
+   * (rows of its sheet) and records per form (rows of its record sheet).
+   */
   const overview = (): ReportSectionText => {
     const rows: string[][] = [[t.overview.units, String(activeUnits.length)]];
     if (data.people.length > 0) rows.push([t.overview.people, String(data.people.length)]);

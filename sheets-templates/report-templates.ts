@@ -10,7 +10,7 @@
  */
 import type { Label } from './config-sheets';
 
-export type ReportKind = 'stageReport' | 'dossier' | 'finalReport';
+export type ReportKind = 'stageReport' | 'dossier' | 'finalReport' | 'campaignReport';
 
 export type TemplateBlock =
   | {
@@ -607,4 +607,40 @@ export const REPORT_TEMPLATES: readonly ReportTemplateDef[] = [STAGE_REPORT, DOS
 
 export function reportTemplate(kind: ReportKind): ReportTemplateDef {
   return REPORT_TEMPLATES.find((t) => t.kind === kind)!;
+}
+
+/**
+ * The campaign report's template, built at run time from the campaign's report sections (any
+ * template): a title, then per section its heading as text, its sentences as `{{sNText}}` and, when it
+ * has a table, a table of list `sN` with columns `c0`, `c1`, …. Headings and table headers depend
+ * only on the configuration, so the Doc made from it once stays valid for every later report.
+ */
+export function campaignReportTemplate(
+  name: Label,
+  texts: { title: string; subtitle: string; footer: string },
+  sections: readonly { heading: string; table?: { header: readonly string[] } }[],
+): ReportTemplateDef {
+  const lists: Record<string, string[]> = {};
+  const blocks: TemplateBlock[] = [
+    { kind: 'title', text: texts.title },
+    { kind: 'subtitle', text: texts.subtitle },
+  ];
+  sections.forEach((section, i) => {
+    const list = `s${i + 1}`;
+    blocks.push(h(section.heading), p(`{{${list}Text}}`));
+    if (!section.table) return;
+    const columns = section.table.header.map((header, c): [string, string] => [header, `c${c}`]);
+    lists[list] = columns.map(([, field]) => field);
+    blocks.push(listTable(list, columns));
+  });
+  blocks.push(p(texts.footer));
+  return {
+    kind: 'campaignReport',
+    name,
+    chart: false,
+    scalars: ['campaignName', 'today', 'generatedAt', ...sections.map((_, i) => `s${i + 1}Text`)],
+    lists,
+    // Built in the campaign's language already.
+    blocks: { zh: blocks, en: blocks },
+  };
 }

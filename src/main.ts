@@ -16,6 +16,7 @@ import { campaignMenu } from './app/menu';
 import { confirmMyReviews } from './app/review-confirm';
 import {
   generateDossiers as makeDossiers,
+  generateCampaignReport as makeCampaignReport,
   generateFinalReport as makeFinalReport,
   generateStageReport as makeStageReport,
 } from './app/reports';
@@ -82,6 +83,11 @@ export function generateDossiers(): void {
 /** Menu: the final acceptance report. */
 export function generateFinalReport(): void {
   makeFinalReport(gasDeps());
+}
+
+/** Menu: the campaign report, section by section as the campaign's template lists them. */
+export function generateCampaignReport(): void {
+  makeCampaignReport(gasDeps());
 }
 
 /** Installable edit trigger: every review edit in the Projects sheet is checked against the rules. */

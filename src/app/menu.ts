@@ -25,6 +25,7 @@ export function campaignMenu(locale: Locale): { title: string; items: MenuItem[]
       { caption: reports.stageReport, handler: 'generateStageReport' },
       { caption: reports.dossiers, handler: 'generateDossiers' },
       { caption: reports.finalReport, handler: 'generateFinalReport' },
+      { caption: messages(locale).sections.menu, handler: 'generateCampaignReport' },
     ],
   };
 }

@@ -10,17 +10,21 @@ import {
   SELF_ASSESSMENTS_SHEET,
 } from '../../sheets-templates/data-sheets';
 import {
+  campaignReportTemplate,
   REPORT_TEMPLATES,
   reportTemplate,
   type ReportKind,
   type ReportTemplateDef,
 } from '../../sheets-templates/report-templates';
 import { addDays, dayOf, formatMinute } from '../domain/calendar';
+import type { Person } from '../domain/campaign-data';
 import type { CampaignConfig, Stage } from '../domain/config';
 import { fitSubject } from '../domain/mail-header';
 import { stageTitle } from '../domain/obligations';
 import { barPng } from '../domain/png-chart';
-import { checkQuotas } from '../domain/quota-rules';
+import { duties } from '../domain/duties';
+import { periodsOf } from '../domain/periods';
+import { checkQuotas, ruleStages } from '../domain/quota-rules';
 import {
   linkedOf,
   projectOf,
@@ -34,14 +38,15 @@ import {
   stageReportModel,
   type StageProgress,
 } from '../domain/report-model';
-import type { RuleViolation } from '../domain/rule-vocabulary';
+import { evaluateRules, type RuleViolation } from '../domain/rule-vocabulary';
+import { sectionReport } from '../domain/section-report';
 import type { Cell, KeyedRow } from '../domain/table';
 import { messages, type Messages } from '../i18n';
 import type { AppDeps, ChartBar, DocDraft, OutgoingMail } from '../ports';
 import { loadConfig } from './config-sheets';
 import { sendLogged } from './intake';
 import { escapeHtml } from './intake-mail';
-import { loadRecords, readKeyed, subjectSheet } from './records';
+import { loadCampaignData, loadRecords, readKeyed, subjectSheet } from './records';
 import { violationTexts } from './violation-texts';
 
 export const STORE = {
@@ -49,6 +54,10 @@ export const STORE = {
   template: (kind: ReportKind) => `reports.template.${kind}.id`,
   autoStage: (stageId: string) => `reports.auto.stage.${stageId}`,
   autoFinal: 'reports.auto.final',
+  /** The campaign report of a month (YYYY-MM), made after that month's last deadline. */
+  autoCampaign: (month: string) => `reports.auto.campaign.${month}`,
+  /** The layout (headings, columns) the campaign report's template Doc was made for. */
+  campaignLayout: 'reports.template.campaignReport.layout',
   dossierNext: 'reports.dossiers.next',
   /** How long the last report of a daily run took (ms): the estimate for the next one. */
   lastMs: 'reports.lastMs',
@@ -297,9 +306,10 @@ function formatters(config: CampaignConfig) {
 function violationRows(
   config: CampaignConfig,
   m: Messages['reports'],
-  violations: RuleViolation[],
+  violations: readonly RuleViolation[],
+  people: readonly Person[] = [],
 ): Row[] {
-  const texts = violationTexts(messages(config.settings.locale), config);
+  const texts = violationTexts(messages(config.settings.locale), config, people);
   return violations.map((v, i) => {
     const place = texts.place(v);
     const who = place.who || m.allUnits;
@@ -674,6 +684,111 @@ export function makeFinalReport(
   );
 }
 
+/** A short fingerprint of a text (djb2), to tell whether the report's layout changed. */
+function fingerprint(text: string): string {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 33 + text.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(36);
+}
+
+/**
+ * The campaign report, from the template's report sections (any template): the sections as
+ * section-report.ts counts them, written into a copy of the campaign report's template Doc. The
+ * Doc is made from the sections' headings and columns once (staff may restyle it) and made again
+ * when they change (another template, a renamed field).
+ */
+export function makeCampaignReport(
+  deps: AppDeps,
+  config: CampaignConfig,
+  today: string,
+  locked: boolean,
+): ReportResult {
+  const { settings } = config;
+  const msgs = messages(settings.locale);
+  const t = msgs.sections;
+  return attempt(
+    deps,
+    config,
+    'campaignReport',
+    undefined,
+    () => {
+      const data = loadCampaignData(deps.sheets, config);
+      const stages = ruleStages(config.stages);
+      const violations = evaluateRules(config.quotaRules, {
+        data,
+        stages,
+        settings: { ...settings },
+        today,
+        timeZone: settings.timeZone,
+        forms: config.template.forms,
+      });
+      const lines = new Map(
+        violationRows(config, msgs.reports, violations, data.people).map((row, i) => [
+          violations[i],
+          row,
+        ]),
+      );
+      const report = sectionReport({
+        sections: config.template.report,
+        stages,
+        data,
+        duties: duties(stages, data, settings.timeZone),
+        violations,
+        describe: (v) => {
+          const row = lines.get(v);
+          return {
+            rule: row?.rule ?? v.rule,
+            subject: row?.subject ?? '',
+            detail: row?.detail ?? '',
+          };
+        },
+        campaignName: settings.campaignName,
+        today,
+        timeZone: settings.timeZone,
+        locale: settings.locale,
+        forms: config.forms,
+        subjectTypes: config.template.subjects,
+        review: config.template.review,
+      });
+      const def = campaignReportTemplate(
+        { zh: t.templateName, en: t.templateName },
+        {
+          title: t.title('{{campaignName}}'),
+          subtitle: t.asOf('{{today}}'),
+          footer: t.footer('{{generatedAt}}'),
+        },
+        report.sections,
+      );
+      const layout = fingerprint(JSON.stringify(def.blocks.zh));
+      if (deps.store.get(STORE.campaignLayout) !== layout) {
+        deps.store.set(STORE.template('campaignReport'), '');
+        deps.store.set(STORE.campaignLayout, layout);
+      }
+      const filling: Filling = {
+        scalars: {
+          campaignName: settings.campaignName,
+          today,
+          generatedAt: formatMinute(deps.clock.now(), settings.timeZone),
+          ...Object.fromEntries(
+            report.sections.map((r, i) => [`s${i + 1}Text`, r.paragraphs.join('')]),
+          ),
+        },
+        lists: Object.fromEntries(
+          report.sections.map((r, i) => [
+            `s${i + 1}`,
+            (r.table?.rows ?? []).map((cells) =>
+              Object.fromEntries(cells.map((cell, c) => [`c${c}`, cell])),
+            ),
+          ]),
+        ),
+      };
+      const name = t.reportName(settings.campaignName, today);
+      return { draft: render(deps, config, def, filling, name, reportFolder(deps, config)), name };
+    },
+    locked,
+  );
+}
+
 function fromMenu(
   deps: AppDeps,
   make: (config: CampaignConfig, today: string) => ReportResult,
@@ -711,12 +826,43 @@ export function generateFinalReport(deps: AppDeps): ReportResult {
   );
 }
 
+/** Menu: the campaign report, section by section as the template lists them. */
+export function generateCampaignReport(deps: AppDeps): ReportResult {
+  return fromMenu(deps, (config, today) => makeCampaignReport(deps, config, today, false));
+}
+
+/**
+ * The months whose campaign report is due today: a month's report is made the day after the last
+ * deadline falling in it (a one-off stage's deadline or a period's of a recurring stage, e.g. the
+ * 5th after each month and the 10th after each quarter), or within a week if runs were missed —
+ * so at most one a month, and one after the campaign's last deadline.
+ */
+export function campaignReportMonthsDue(
+  config: Pick<CampaignConfig, 'stages'>,
+  today: string,
+): string[] {
+  const lastOfMonth = new Map<string, string>();
+  for (const stage of config.stages) {
+    for (const period of periodsOf(stage.schedule)) {
+      const month = period.deadline.slice(0, 7);
+      if ((lastOfMonth.get(month) ?? '') < period.deadline) lastOfMonth.set(month, period.deadline);
+    }
+  }
+  return [...lastOfMonth.entries()]
+    .filter(([, deadline]) => deadline < today && deadline >= addDays(today, -CATCH_UP_DAYS))
+    .map(([month]) => month)
+    .sort();
+}
+
 /** What a report is expected to take before one has been timed (a stage report ≈ 60 Docs calls). */
 const REPORT_ESTIMATE_MS = 60 * 1000;
 
 /**
  * Called by the daily run: the summary report of every stage whose deadline has passed — the day
  * after it, or within a week if runs were missed — and the final report after the last deadline.
+ * Those read projects: they are the reports of a template whose form makes subjects (the
+ * Secretary Project). Any other template gets the campaign report instead, after the last deadline
+ * of each month (campaignReportMonthsDue).
  * Each is remembered, so a re-run never makes one twice; a report that failed (a broken template)
  * is tried again the next day. With `time`, a report starts only when the run's time budget still
  * holds one (the longest report timed so far, at least a minute): Apps Script kills a run at
@@ -734,15 +880,32 @@ export function runDueReports(
   const deadlines = config.stages.map((s) => s.deadline).sort();
   const last = deadlines[deadlines.length - 1];
   const todo: { key: string; make: () => ReportResult }[] = [];
-  for (const stage of config.stages) {
+  const projectReports = config.forms.some((f) => f.makes.kind === 'subject');
+  for (const stage of projectReports ? config.stages : []) {
     const key = STORE.autoStage(stage.stageId);
     if (!due(stage.deadline) || deps.store.get(key)) continue;
     todo.push({ key, make: () => makeStageReport(deps, config, load(), stage, today, true) });
   }
-  if (last && due(last) && !deps.store.get(STORE.autoFinal)) {
+  if (projectReports && last && due(last) && !deps.store.get(STORE.autoFinal)) {
     todo.push({
       key: STORE.autoFinal,
       make: () => makeFinalReport(deps, config, load(), today, true),
+    });
+  }
+  const months = projectReports
+    ? []
+    : campaignReportMonthsDue(config, today).filter((m) => !deps.store.get(STORE.autoCampaign(m)));
+  if (months.length > 0) {
+    // One report covers every month due (after missed runs): the others are marked made with it.
+    const latest = months[months.length - 1];
+    todo.push({
+      key: STORE.autoCampaign(latest),
+      make: () => {
+        const result = makeCampaignReport(deps, config, today, true);
+        if (result.ok)
+          for (const m of months) deps.store.set(STORE.autoCampaign(m), result.docId ?? 'done');
+        return result;
+      },
     });
   }
   let made = 0;

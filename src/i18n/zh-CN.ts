@@ -1,6 +1,11 @@
 /** A rule's own detail line, from a violation's numbers and first day. */
 type ViolationDetail = (count: number, limit: number, since: string) => string;
 
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (section numbers; below 100). */
+const chineseNumber = (n: number): string =>
+  n < 10 ? DIGITS[n] : `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${DIGITS[n % 10]}`;
+
 /** Simplified Chinese: the default language of every user-facing string. */
 export const zhCN = {
   menu: {
@@ -400,6 +405,96 @@ export const zhCN = {
     mixedRow: (template: string, lists: string) =>
       `「${template}」的表格中有一行混用了多个列表（${lists}）的占位符，报告未生成。`,
     missingTemplate: (template: string) => `报告模板「${template}」不存在，已重新创建默认模板。`,
+  },
+  /** The campaign report made from a template's report sections (any template). */
+  sections: {
+    menu: '生成活动报告',
+    templateName: '报告模板：活动报告',
+    reportName: (campaign: string, day: string) => `${campaign}活动报告（${day}）`,
+    title: (campaign: string) => `${campaign}活动报告`,
+    asOf: (day: string) => `截至 ${day}`,
+    footer: (generatedAt: string) =>
+      `本报告由系统根据工作簿「单位名册」、各记录表和阶段设置自动生成，表中各数均可按记录行数复核。生成时间：${generatedAt}。`,
+    numbered: (index: number, heading: string) => `${chineseNumber(index)}、${heading}`,
+    blank: '—',
+    unfilled: '（未填写）',
+    /** A blank value inside a sentence (按推进状态：未填写 25 个). */
+    unfilledInText: '未填写',
+    none: '（无）',
+    states: { open: '进行中', closed: '已截止' },
+    overview: {
+      heading: '总体情况',
+      item: '项目',
+      count: '数量',
+      units: '参与单位',
+      people: '名册人员',
+      subjects: (label: string) => `${label}`,
+      records: (sheet: string) => `「${sheet}」记录`,
+      summary: (campaign: string, units: number, records: number) =>
+        `${campaign}共有参与单位 ${units} 个，各表单共收到记录 ${records} 条。`,
+    },
+    stageProgress: {
+      heading: '各阶段完成情况',
+      stage: '阶段',
+      period: '期间',
+      deadline: '截止日期',
+      state: '状态',
+      owed: '应报',
+      met: '已报',
+      late: '逾期报送',
+      missing: '未报',
+      rate: '完成率',
+      whole: '全程',
+      summary: (owed: number, met: number, late: number, missing: number) =>
+        `已开始的各阶段（各期）共应报 ${owed} 项，已报 ${met} 项（其中逾期报送 ${late} 项），未报 ${missing} 项。`,
+    },
+    quota: {
+      heading: '配额规则检查',
+      no: '序号',
+      rule: '规则',
+      subject: '对象',
+      detail: '情况',
+      summary: (count: number) =>
+        count > 0 ? `共发现 ${count} 项问题，详见下表。` : '未发现问题。',
+    },
+    subjects: {
+      heading: (label: string) => `${label}一览`,
+      id: '编号',
+      unit: '单位',
+      summary: (count: number, label: string) => `共有${label} ${count} 个。`,
+      byValue: (field: string, parts: string) => `按${field}：${parts}。`,
+      part: (value: string, count: number) => `${value} ${count} 个`,
+    },
+    fieldCounts: {
+      heading: (form: string, field: string) => `${form}：按${field}统计`,
+      count: '记录数',
+      share: '占比',
+      summary: (count: number) => `共 ${count} 条记录。`,
+      multiple: '该项可多选，各项合计可能多于记录数。',
+    },
+    byUnit: {
+      heading: (form: string) => `${form}：按单位统计`,
+      unit: '单位',
+      records: '记录数',
+      late: '逾期报送',
+      owed: '应报',
+      met: '已报',
+      missing: '未报',
+      summary: (units: number, records: number) =>
+        `参与单位 ${units} 个，共报送 ${records} 条记录；“应报”“已报”“未报”按已开始的各期计。`,
+    },
+    byPeriod: {
+      heading: (form: string, stage: string) => `${form}：按期统计（${stage}）`,
+      period: '期间',
+      deadline: '截止日期',
+      records: '记录数',
+      reporting: '报送单位',
+      owed: '应报',
+      missing: '未报',
+      missingNames: '未报名单',
+      more: (names: string, count: number) => `${names}等 ${count} 个`,
+      summary: (periods: number) => `已开始 ${periods} 期。`,
+    },
   },
   selfCheck: {
     title: '运行自检',

@@ -25,6 +25,7 @@ describe('setup (menu) on dist/Code.js in the sandbox', () => {
       '生成阶段总结报告',
       '生成项目档案',
       '生成验收总结报告',
+      '生成活动报告',
     ]);
     const run = campaign.clickMenu('初始化表格', ADMIN);
     expect(run.ok).toBe(true);

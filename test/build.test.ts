@@ -70,7 +70,7 @@ describe('dist/Code.js, the artifact clasp pushes', () => {
   });
 
   test('the bundle stays small (every execution loads all of it)', () => {
-    // It carries the campaign templates Setup writes (≈ 55 KB with the 27 key tasks' texts).
+    // It carries the campaign templates Setup writes (≈ 56 KB with the 27 key tasks' texts).
     expect(Buffer.byteLength(code)).toBeLessThan(BUNDLE_LIMIT_KB * 1024);
   });
 

@@ -137,7 +137,7 @@ export interface TargetInputs {
 }
 
 /** The bundle's size limit (KB). */
-export const BUNDLE_LIMIT_KB = 400;
+export const BUNDLE_LIMIT_KB = 450;
 
 const line = (ok: boolean, text: string) => `${ok ? 'PASS' : 'FAIL'}  ${text}`;
 
@@ -215,8 +215,9 @@ export function targetLines({ measurements, table, sizes, bundleBytes }: TargetI
     );
   }
   // The bundle carries the campaign templates Setup writes into the sheets (forms, stages, rules and
-  // the 27 key tasks of the 2018 annex): data the script must have, ~55 KB of the whole. Apps Script
-  // has no small per-file limit; the check keeps dependencies and copies out.
+  // the 27 key tasks of the 2018 annex with their text): data the script must have, ~56 KB of the
+  // whole, and both languages' texts (~84 KB). Apps Script has no small per-file limit; the check
+  // keeps dependencies and copies out.
   const okBundle = bundleBytes < BUNDLE_LIMIT_KB * 1024;
   if (daily) {
     const t = totals(daily);

@@ -5,8 +5,9 @@
  * number within its bounds). Accepted values are audited in 审核日志 — who, when, before, after —
  * and a refused one is put back to the last accepted value with a note saying why, as for projects.
  */
-import { AUDIT_LOG_SHEET } from '../../sheets-templates/data-sheets';
-import type { SheetDef } from '../../sheets-templates/config-sheets';
+import { AUDIT_LOG_SHEET, recordSheetOf } from '../../sheets-templates/data-sheets';
+import { subjectSheetFor, type SheetDef } from '../../sheets-templates/config-sheets';
+import { TEMPLATES } from '../../sheets-templates/templates';
 import { formatMinute } from '../domain/calendar';
 import type { CampaignConfig } from '../domain/config';
 import type { Cell } from '../domain/table';
@@ -23,6 +24,40 @@ export interface ReviewedSheet {
   idKey: string;
   columns: readonly ReviewColumn[];
 }
+
+/**
+ * The sheets of a campaign that carry the template's review columns, besides the projects sheet:
+ * a form's record sheet (rows named by response id) and a listed subject's sheet (rows named by
+ * their first column, the subject id).
+ */
+export function reviewedSheets(config: CampaignConfig): ReviewedSheet[] {
+  const { template } = config;
+  const out: ReviewedSheet[] = [];
+  for (const form of config.forms) {
+    if (form.makes.kind === 'subject') continue;
+    const columns = template.review.filter((r) => r.on === form.key);
+    if (columns.length) out.push({ def: recordSheetOf(form), idKey: 'responseId', columns });
+  }
+  for (const subject of template.subjects) {
+    const columns = template.review.filter((r) => r.on === subject.key);
+    const idKey = subject.columns?.[0]?.key;
+    if (subject.source === 'sheet' && columns.length && idKey)
+      out.push({ def: subjectSheetFor(template, subject), idKey, columns });
+  }
+  return out;
+}
+
+/** Every title such a sheet may carry in any shipped template: an edit elsewhere costs no read. */
+export const REVIEWED_TITLES: ReadonlySet<string> = new Set(
+  TEMPLATES.flatMap((t) => [
+    ...t.forms
+      .filter((f) => f.makes.kind !== 'subject' && t.review.some((r) => r.on === f.key))
+      .flatMap((f) => [f.sheet.zh, f.sheet.en]),
+    ...t.subjects
+      .filter((s) => s.sheet && t.review.some((r) => r.on === s.key))
+      .flatMap((s) => [s.sheet!.zh, s.sheet!.en]),
+  ]),
+);
 
 export interface EditedCells {
   row: number;

@@ -23,6 +23,7 @@ import type { AppDeps } from '../ports';
 import { ensureCampaignForms } from './campaign-forms';
 import { loadConfig, titlesOf } from './config-sheets';
 import { DAILY_HANDLER } from './daily-trigger';
+import { REVIEWED_TITLES, reviewColumnsEdit, reviewedSheets } from './review-columns';
 import { violationTexts } from './violation-texts';
 import {
   cellsOf,
@@ -79,7 +80,7 @@ const normalise = (v: Cell | undefined): Cell => (typeof v === 'string' ? v.trim
  * Projects sheet and the audit log (the configuration is read before, the toast shown after).
  */
 export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | null {
-  if (!titlesOf(PROJECTS_SHEET).includes(edit.sheetName)) return null;
+  if (!titlesOf(PROJECTS_SHEET).includes(edit.sheetName)) return otherReviewEdit(deps, edit);
   const loaded = loadConfig(deps.sheets);
   if (!loaded.ok) return null;
   const config = loaded.config;
@@ -200,6 +201,22 @@ export function reviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | nul
     );
   }
   return result;
+}
+
+/** A review column of another template's sheet (a rating's grade, a task's status). */
+function otherReviewEdit(deps: AppDeps, edit: EditedRange): ReviewResult | null {
+  if (!REVIEWED_TITLES.has(edit.sheetName)) return null;
+  const loaded = loadConfig(deps.sheets);
+  if (!loaded.ok) return null;
+  const target = reviewedSheets(loaded.config).find((t) =>
+    titlesOf(t.def).includes(edit.sheetName),
+  );
+  if (!target) return null;
+  const result = reviewColumnsEdit(deps, loaded.config, target, edit);
+  return {
+    accepted: result.accepted,
+    refused: result.refused.map((r) => ({ projectId: r.id, key: r.key, rule: 'reviewValue' })),
+  };
 }
 
 /**
@@ -469,12 +486,7 @@ export function checkQuotasNow(deps: AppDeps): void {
   const config = loaded.config;
   const m = messages(config.settings.locale);
   const violations = deps.lock.withScriptLock(() =>
-    refreshQuotaView(
-      deps,
-      config,
-      loadRecords(deps.sheets, config),
-      deps.clock.now(),
-    ),
+    refreshQuotaView(deps, config, loadRecords(deps.sheets, config), deps.clock.now()),
   );
   deps.ui.alert(m.review.quotaTitle, m.review.quotaChecked(violations.length));
 }

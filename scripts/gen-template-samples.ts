@@ -44,10 +44,7 @@ function write(dir: string, files: { settings: string[][]; stages?: string[][]; 
     path.join(abs, 'events.jsonl'),
     events.map((e) => JSON.stringify(e)).join('\n') + '\n',
   );
-  fs.writeFileSync(
-    path.join(abs, 'environment.json'),
-    JSON.stringify({ mailDailyQuota: 1500, seed: 7 }) + '\n',
-  );
+  fs.writeFileSync(path.join(abs, 'environment.json'), '{ "mailDailyQuota": 1500, "seed": 7 }\n');
 }
 
 // --- branch-duties --------------------------------------------------------------------------

@@ -3,8 +3,9 @@
  *
  * Builds a campaign at each size (the product and the naive reference, each in its own emulated
  * spreadsheet), measures a submission, a review edit, the daily run on a busy reminder day, a
- * stage report and the status page (a unit's view and a department's) on dist/Code.js, then
- * prints the table and the target lines.
+ * stage report and the status page (a unit's view and a department's) on dist/Code.js; then the
+ * recurring template (branch-duties) of as many branches: its daily run, a meeting submission and a
+ * grade typed in 述职评议与定级. Prints the tables and the target lines.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -151,7 +151,7 @@ export function scenarioOf(units: UnitRow[], keyProjectQuota: number): Scenario 
 }
 
 /** Rows laid under a sheet's header by column key; header labels decide the positions. */
-class SheetFiller {
+export class SheetFiller {
   readonly rows: Value[][] = [];
   private readonly index: Record<string, number>;
   constructor(
@@ -178,7 +178,7 @@ class SheetFiller {
   }
 }
 
-const provenance = (email: string, submitted: Date, responseId: string) => ({
+export const provenance = (email: string, submitted: Date, responseId: string) => ({
   respondentEmail: email,
   verified: '已核验',
   submittedAt: submitted,
@@ -497,6 +497,6 @@ export function buildCampaign(options: BuildOptions): BenchCampaign {
   };
 }
 
-function must(result: RunResult, what: string): void {
+export function must(result: RunResult, what: string): void {
   if (!result.ok) throw new Error(`${what} failed: ${result.error}`);
 }

@@ -15,12 +15,27 @@ import { Membrane } from '../emulator/membrane';
 import { projectRoot } from '../project-root';
 import type { RunResult, RunSpec } from '../sandbox/sandbox';
 import { ADMIN, BUSY_DAY, STAFF, TIME_ZONE, buildCampaign, type BenchCampaign } from './campaign';
+import {
+  RATING_SHEET,
+  RECURRING_BUSY_DAY,
+  buildRecurringCampaign,
+  type RecurringCampaign,
+} from './recurring';
+import type { CampaignHarness } from '../harness';
 import { meterCells, type CellMeter } from './cell-meter';
 import { estimateMs, perCallMs, type LatencyTable } from './latency';
 import { linkParams } from '../rehearsal/pages';
 
 export type ScenarioName =
-  'submission' | 'reviewEdit' | 'dailyRun' | 'stageReport' | 'unitPage' | 'staffPage';
+  | 'submission'
+  | 'reviewEdit'
+  | 'dailyRun'
+  | 'stageReport'
+  | 'unitPage'
+  | 'staffPage'
+  | 'recurringSubmission'
+  | 'recurringReviewEdit'
+  | 'recurringDailyRun';
 export type Impl = 'ours' | 'naive';
 
 export interface ExecutionFigures {
@@ -70,9 +85,13 @@ const cpuNowUs = () => {
 };
 
 /** A campaign with its meters: calls are priced on the clock only while `charging`. */
-export interface Bench {
+export interface Bench<
+  C extends { harness: CampaignHarness; shape: { units: number } } = BenchCampaign,
+> {
   impl: Impl;
-  campaign: BenchCampaign;
+  campaign: C;
+  /** The campaign's busy day (the daily run fires on it). */
+  day: string;
   meter: CellMeter;
   /** Per run: CPU and emulator CPU at its end (for per-execution deltas). */
   marks: Map<Execution, { cpu: number; host: number }>;
@@ -90,7 +109,26 @@ export function newBench(impl: Impl, units: number, table: LatencyTable, bundle:
     onRun: (r) => marks.set(r.execution, { cpu: cpuNowUs(), host: hostCpuUs }),
   });
   const meter = meterCells(campaign.harness.ws, table);
-  return { impl, campaign, meter, marks, latency };
+  return { impl, campaign, day: BUSY_DAY, meter, marks, latency };
+}
+
+/** The recurring template's campaign (branch-duties) with the same meters. */
+export function newRecurringBench(
+  units: number,
+  table: LatencyTable,
+  bundle: string,
+): Bench<RecurringCampaign> {
+  installHostMeter();
+  const latency = { on: false };
+  const marks = new Map<Execution, { cpu: number; host: number }>();
+  const campaign = buildRecurringCampaign({
+    units,
+    bundlePath: bundle,
+    callLatencyMs: (name) => (latency.on ? perCallMs(table, name) : 0),
+    onRun: (r) => marks.set(r.execution, { cpu: cpuNowUs(), host: hostCpuUs }),
+  });
+  const meter = meterCells(campaign.harness.ws, table);
+  return { impl: 'ours', campaign, day: RECURRING_BUSY_DAY, meter, marks, latency };
 }
 
 /**
@@ -98,8 +136,8 @@ export function newBench(impl: Impl, units: number, table: LatencyTable, bundle:
  * the simulated clock (the product's time budget then sees it); the naive reference runs without
  * it, or Apps Script's 6-minute limit would stop it long before it finished the same work.
  */
-function measure(
-  bench: Bench,
+function measure<C extends { harness: CampaignHarness; shape: { units: number } }>(
+  bench: Bench<C>,
   scenario: ScenarioName,
   table: LatencyTable,
   charge: boolean,
@@ -154,7 +192,8 @@ function measure(
 }
 
 const CONTINUE = 'onDailyTickContinue';
-const moment = (hour: number, minute = 0) => zonedTime(BUSY_DAY, hour, minute, TIME_ZONE);
+const moment = (hour: number, minute = 0, day = BUSY_DAY) =>
+  zonedTime(day, hour, minute, TIME_ZONE);
 
 /** Column letters of a 1-based column number (A, …, Z, AA, …). */
 export function columnLetter(column: number): string {
@@ -169,10 +208,14 @@ export function columnLetter(column: number): string {
 }
 
 /** The product's daily trigger fires at 09:xx; follow-up executions run until none is left. */
-export function dailyRunOurs(bench: Bench, table: LatencyTable): Measurement {
+export function dailyRunOurs<C extends { harness: CampaignHarness; shape: { units: number } }>(
+  bench: Bench<C>,
+  table: LatencyTable,
+  scenario: ScenarioName = 'dailyRun',
+): Measurement {
   const { harness } = bench.campaign;
-  return measure(bench, 'dailyRun', table, true, () => {
-    const runs = harness.fireClockTriggers(moment(9, 59));
+  return measure(bench, scenario, table, true, () => {
+    const runs = harness.fireClockTriggers(moment(9, 59, bench.day));
     for (let i = 0; i < 100 && harness.triggers().some((t) => t.handler === CONTINUE); i++) {
       runs.push(...harness.fireClockTriggers(harness.ws.now() + 30 * 60 * 1000));
     }
@@ -216,6 +259,37 @@ export function reviewEdit(bench: Bench, table: LatencyTable): Measurement {
       '退回修改',
     );
     if (!outcome.accepted) throw new Error(`the review edit was refused: ${outcome.reason}`);
+    return outcome.runs;
+  });
+}
+
+/** A branch records December's 支委会 (the intake, with its catch-up, on a 18-rows-a-branch sheet). */
+export function recurringSubmission(
+  bench: Bench<RecurringCampaign>,
+  table: LatencyTable,
+): Measurement {
+  const { harness } = bench.campaign;
+  harness.advanceTo(Math.max(harness.ws.now(), moment(11, 0, bench.day)));
+  // Branch 7 (index 6) has not recorded December yet.
+  const spec = bench.campaign.newMeeting(6, '支委会', '2018-12-28');
+  return measure(bench, 'recurringSubmission', table, true, () => [harness.run(spec)]);
+}
+
+/** Staff of the organisation department type a grade (合格) for the first branch's rating. */
+export function recurringReviewEdit(
+  bench: Bench<RecurringCampaign>,
+  table: LatencyTable,
+): Measurement {
+  const { harness } = bench.campaign;
+  harness.advanceTo(Math.max(harness.ws.now(), moment(11, 30, bench.day)));
+  const title = RATING_SHEET.title.zh;
+  const header = (harness.values(title) ?? [[]])[0].map(String);
+  const column = header.indexOf('评定等次') + 1;
+  if (column === 0) throw new Error(`${title} has no 评定等次 column`);
+  // Row 2 holds B0001's rating (a 机关支部, reviewed by the organisation department).
+  return measure(bench, 'recurringReviewEdit', table, true, () => {
+    const outcome = harness.edit(STAFF.org, title, `${columnLetter(column)}2`, '合格');
+    if (!outcome.accepted) throw new Error(`the grade was refused: ${outcome.reason}`);
     return outcome.runs;
   });
 }

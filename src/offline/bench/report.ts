@@ -269,6 +269,59 @@ export function targetLines({ measurements, table, sizes, bundleBytes }: TargetI
       );
     }
   }
+  out.push(...recurringLines(measurements, small, large));
+  return out;
+}
+
+/** The recurring template's scenarios, in the order they are reported. */
+export const RECURRING_SCENARIOS = [
+  'recurringSubmission',
+  'recurringReviewEdit',
+  'recurringDailyRun',
+] as const satisfies readonly ScenarioName[];
+
+/**
+ * The recurring template's (branch-duties) target lines: a meeting submission and a review edit
+ * stay flat from the smallest size to the largest; the daily run is reported, not gated (it grows
+ * with the mail it sends, as the Secretary Project's does).
+ */
+export function recurringLines(
+  measurements: Measurement[],
+  small: number,
+  large: number,
+): string[] {
+  const out: string[] = [];
+  const find = (scenario: ScenarioName, units: number) =>
+    measurements.find((m) => m.scenario === scenario && m.units === units && m.impl === 'ours');
+  const flat: [ScenarioName, string][] = [
+    ['recurringSubmission', 'recurring submission calls flat'],
+    ['recurringReviewEdit', 'recurring review edit calls flat'],
+  ];
+  for (const [scenario, what] of flat) {
+    const a = find(scenario, small);
+    const b = find(scenario, large);
+    if (!a || !b) continue;
+    const ca = callsPerExecution(a);
+    const cb = callsPerExecution(b);
+    const ok = cb <= ca * 1.1 && [a, b].every((m) => m.executions.every((e) => e.ok));
+    out.push(
+      line(
+        ok,
+        `${what} ${fmt(small)} → ${fmt(large)} (within 10 %): ${fmt(ca)} → ${fmt(cb)} calls per execution (${ca > 0 ? `${cb >= ca ? '+' : ''}${fmt(((cb - ca) / ca) * 100, 1)} %` : '—'})`,
+      ),
+    );
+    if (!ok) {
+      for (const g of growingCalls(totals(a).counts, totals(b).counts).slice(0, 6))
+        out.push(`        grows: ${g.name} ${fmt(g.from)} → ${fmt(g.to)}`);
+    }
+  }
+  const daily = [small, large].map((u) => find('recurringDailyRun', u));
+  if (daily[0] && daily[1]) {
+    const [ta, tb] = daily.map((m) => totals(m!));
+    out.push(
+      `INFO  recurring daily run ${fmt(small)} → ${fmt(large)} (reported, not gated): ${fmt(callsPerExecution(daily[0]))} → ${fmt(callsPerExecution(daily[1]))} calls besides sendEmail in the largest execution; ${fmt(callsWithoutSends(ta))} → ${fmt(callsWithoutSends(tb))} over ${daily[0].executions.length} → ${daily[1].executions.length} execution(s), ${fmt(ta.sends)} → ${fmt(tb.sends)} emails, est. ${fmt(ta.estMs / 1000, 1)} → ${fmt(tb.estMs / 1000, 1)} s`,
+    );
+  }
   return out;
 }
 

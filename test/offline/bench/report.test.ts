@@ -7,6 +7,7 @@ import {
   costBreakdown,
   growingCalls,
   HEADER,
+  recurringLines,
   tableRows,
   targetLines,
 } from '../../../src/offline/bench/report';
@@ -111,6 +112,31 @@ describe('bench report', () => {
     expect(lines.find((l) => l.includes('same work, submission at 5,000'))).toMatch(
       /^FAIL .*only ours: a@x; only naive: b@x/,
     );
+  });
+
+  test('the recurring template passes a flat submission, fails a growing review edit naming the call, and reports its daily run', () => {
+    const lines = recurringLines(
+      [
+        m('recurringSubmission', 100, 'ours', [execution({ x: 111, 'MailApp.sendEmail': 1 })]),
+        m('recurringSubmission', 5000, 'ours', [execution({ x: 112, 'MailApp.sendEmail': 1 })]),
+        m('recurringReviewEdit', 100, 'ours', [
+          execution({ x: 40, 'SpreadsheetApp.Range.getValue': 1 }),
+        ]),
+        m('recurringReviewEdit', 5000, 'ours', [
+          execution({ x: 40, 'SpreadsheetApp.Range.getValue': 50 }),
+        ]),
+        m('recurringDailyRun', 100, 'ours', [execution({ x: 300, 'MailApp.sendEmail': 80 })]),
+        m('recurringDailyRun', 5000, 'ours', [execution({ x: 900, 'MailApp.sendEmail': 4000 })]),
+      ],
+      100,
+      5000,
+    );
+    expect(lines[0]).toMatch(
+      /^PASS {2}recurring submission calls flat 100 → 5,000 \(within 10 %\): 111 → 112/,
+    );
+    expect(lines[1]).toMatch(/^FAIL {2}recurring review edit calls flat .*: 41 → 90/);
+    expect(lines[2]).toContain('grows: SpreadsheetApp.Range.getValue 1 → 50');
+    expect(lines[3]).toMatch(/^INFO {2}recurring daily run .*300 → 900 .*80 → 4,000 emails/);
   });
 
   test('the cost breakdown prices calls and the cells they moved, most expensive first', () => {

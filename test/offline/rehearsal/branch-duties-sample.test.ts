@@ -1,78 +1,19 @@
 /**
- * The two templates made from the seeds, rehearsed end to end on dist/Code.js from their bundled
- * sample scenarios (sheets-templates/sample-branch-duties, sample-key-tasks; the planted cases
- * are listed in scripts/gen-template-samples.ts) and read as staff read them: 发送台账 and the
- * outbox for reminders and overdue notices per period and unit, 配额检查 for each violation, and
- * the 活动报告 Doc, whose figures are recounted from the workbook's record sheets.
+ * The branch-duties template rehearsed end to end from its bundled sample scenario (the planted
+ * cases are listed in scripts/gen-template-samples.ts): reminders and overdue notices per period
+ * and unit (发送台账, outbox), each quota violation (配额检查), and the 活动报告 Doc, whose figures
+ * are recounted from the workbook's record sheets.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
-import { rehearse, type RehearsalSummary } from '../../../src/offline/rehearsal/engine';
-import { defaultWindow, readScenario } from '../../../src/offline/rehearsal/scenario';
-import { projectRoot } from '../../../src/offline/project-root';
-import { dayOf } from '../../../src/domain/calendar';
-import { bundlePath } from '../../support/bundle';
-import { readDocx, type Docx, type DocxTable } from '../../support/docx';
 import { readEml } from '../../support/eml';
-
-interface Rehearsed {
-  summary: RehearsalSummary;
-  workbook: ExcelJS.Workbook;
-  reports: { name: string; doc: Docx }[];
-}
-
-async function rehearseSample(folder: string): Promise<Rehearsed> {
-  const scenario = readScenario(path.join(projectRoot(), 'sheets-templates', folder));
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${folder}-`)), 'out');
-  const { fromDay, toDay } = defaultWindow(scenario);
-  const summary = await rehearse({ scenario, out, fromDay, toDay, bundlePath: bundlePath() });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(summary.outputs.workbook);
-  const reports: Rehearsed['reports'] = [];
-  for (const name of fs.readdirSync(summary.outputs.reports).sort()) {
-    if (!name.includes('活动报告') || name.includes('报告模板')) continue;
-    reports.push({ name, doc: await readDocx(path.join(summary.outputs.reports, name)) });
-  }
-  return { summary, workbook, reports };
-}
-
-/** A sheet's rows as records keyed by the header cells people see. */
-function rows(workbook: ExcelJS.Workbook, title: string): Record<string, string>[] {
-  const sheet = workbook.getWorksheet(title);
-  if (!sheet) throw new Error(`no sheet ${title}`);
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(v ?? ''));
-  const out: Record<string, string>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const record: Record<string, string> = {};
-    row.eachCell((cell, column) => {
-      // A day is stored at midnight in the campaign's zone; an instant keeps its text.
-      const value = cell.value;
-      record[header[column]] =
-        value instanceof Date ? dayOf(value.getTime(), 'Asia/Shanghai') : String(cell.text ?? '');
-    });
-    if (Object.values(record).some((v) => v !== '')) out.push(record);
-  });
-  return out;
-}
-
-/** The report table whose header row starts with these cells, as rows of texts. */
-function table(doc: Docx, ...header: string[]): string[][] {
-  const found = doc.blocks.find(
-    (b): b is DocxTable => b.kind === 'table' && header.every((h, i) => b.rows[0]?.[i]?.text === h),
-  );
-  if (!found) throw new Error(`no table ${header.join('|')}`);
-  return found.rows.map((r) => r.map((c) => c.text));
-}
-
-/** 发送台账 keys of one kind for a stage and period, by recipient. */
-function notices(workbook: ExcelJS.Workbook, stage: string, period: string, kind: string) {
-  return rows(workbook, '发送台账')
-    .filter((r) => r['去重键'].includes(`|${stage}@${period}|`) && r['类型'] === kind)
-    .map((r) => [r['收件单位/部门'], r['日期']]);
-}
+import {
+  notices,
+  rehearseSample,
+  rows,
+  table,
+  type Rehearsed,
+} from '../../support/template-rehearsal';
 
 describe('branch-duties: the sample scenario rehearsed (dist/Code.js, fourth quarter of 2018)', () => {
   let run: Rehearsed;
@@ -190,46 +131,5 @@ describe('branch-duties: the sample scenario rehearsed (dist/Code.js, fourth qua
       const mine = meetings.filter((r) => r['单位编号'] === unit['单位编号']).length;
       expect(byUnit.find((r) => r[0] === unit['单位名称'])?.[1]).toBe(String(mine));
     }
-  });
-});
-
-describe('key-tasks: the sample scenario rehearsed (dist/Code.js, November–December 2018)', () => {
-  let run: Rehearsed;
-  beforeAll(async () => {
-    run = await rehearseSample('sample-key-tasks');
-  }, 120_000);
-
-  test('every event replays with no failed execution; 推进台账 holds each report against its task', () => {
-    expect(run.summary.activated).toBe(true);
-    expect(run.summary.failures).toEqual([]);
-    expect(run.summary.eventsDropped).toEqual([]);
-    const reports = rows(run.workbook, '推进台账');
-    expect(reports).toHaveLength(53);
-    expect(new Set(reports.map((r) => r['任务编号'])).size).toBe(27);
-    expect(rows(run.workbook, '重点任务清单')).toHaveLength(27);
-  });
-
-  test('the lead units of a task without a November report are reminded and chased for that month only', () => {
-    const owing = notices(run.workbook, 'monthlyProgress', '2018-11', '逾期催报');
-    const task07 = rows(run.workbook, '重点任务清单').find((r) => r['任务编号'] === 'RW-07')!;
-    const leads = task07['牵头单位'].split(/[;；、]/).map((s) => s.trim());
-    expect(owing.length).toBeGreaterThan(0);
-    expect(new Set(owing.map(([unit]) => unit))).toEqual(new Set(leads));
-    // RW-12's December report came after the 5 January deadline: chased once, then met.
-    const december = notices(run.workbook, 'monthlyProgress', '2018-12', '逾期催报');
-    expect(december.map(([, day]) => day)).toContain('2019-01-06');
-  });
-
-  test('the 活动报告 lists the 27 tasks and recounts November’s reports from 推进台账', () => {
-    const last = run.reports.at(-1)!;
-    const reports = rows(run.workbook, '推进台账');
-    const november = reports.filter((r) => r['情况截至日期'].startsWith('2018-11')).length;
-    expect(november).toBe(26);
-    const byPeriod = table(last.doc, '期间', '截止日期', '记录数');
-    expect(byPeriod.find((r) => r[0] === '2018年11月')?.[2]).toBe(String(november));
-    const tasks = last.doc.blocks.find(
-      (b): b is DocxTable => b.kind === 'table' && b.rows.some((r) => r[0]?.text === 'RW-27'),
-    );
-    expect(tasks?.rows.filter((r) => /^RW-\d\d$/.test(r[0].text))).toHaveLength(27);
   });
 });

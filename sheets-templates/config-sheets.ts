@@ -6,6 +6,7 @@
 
 import {
   FIELD_KINDS,
+  type Amount,
   type AudienceDef,
   type CampaignTemplate,
   type Filter,
@@ -41,7 +42,9 @@ export type LabelKind =
   | 'category'
   | 'reviewField'
   | 'fieldKind'
-  | 'repeat';
+  | 'repeat'
+  | 'ruleKind'
+  | 'rulePer';
 
 export interface ColumnDef {
   key: string;
@@ -748,6 +751,119 @@ export function subjectSheetFor(template: CampaignTemplate, subject: SubjectType
 export const sheetSubjects = (template: CampaignTemplate): SubjectType[] =>
   template.subjects.filter((s) => s.source === 'sheet');
 
+export const RULE_KINDS = ['count', 'required', 'cadence', 'termExpiry'] as const;
+export const RULE_PERS = ['unit', 'person', 'category', 'subject', 'campaign'] as const;
+
+const ruleColumn = (
+  key: string,
+  zh: string,
+  en: string,
+  extra: Partial<ColumnDef> = {},
+): ColumnDef => ({ key, label: { zh, en }, type: 'text', width: 100, ...extra });
+
+/**
+ * 配额规则: the campaign's quota rules, one row each, in the vocabulary of template.ts. Setup
+ * writes the template's; the administrator edits a limit, a condition or a stage, adds or deletes
+ * a rule, and the next check runs what the sheet says. A limit is a number or a setting's key
+ * (keyProjectQuota): the setting's value then counts.
+ */
+export const QUOTA_RULES_SHEET: SheetDef = {
+  key: 'quotaRules',
+  title: { zh: '配额规则', en: 'Quota rules' },
+  columns: [
+    ruleColumn('id', '规则编号', 'Rule ID', { required: true, width: 150 }),
+    ruleColumn('label', '规则名称', 'Rule', { required: true, width: 260 }),
+    ruleColumn('labelEn', '英文名称', 'Rule (English)', { width: 200 }),
+    ruleColumn('kind', '类型', 'Kind', {
+      type: 'choice',
+      required: true,
+      choices: RULE_KINDS,
+      labels: 'ruleKind',
+    }),
+    ruleColumn('form', '表单', 'Form', { labels: 'form' }),
+    ruleColumn('per', '统计对象', 'Per', { type: 'choice', choices: RULE_PERS, labels: 'rulePer' }),
+    ruleColumn('period', '周期', 'Period', { type: 'choice', choices: REPEATS, labels: 'repeat' }),
+    ruleColumn('atLeast', '至少', 'At least', {
+      help: { zh: '数字，或一个设置项（如 minProjectsPerUnit）', en: 'A number, or a setting key' },
+    }),
+    ruleColumn('atMost', '至多', 'At most', {
+      help: { zh: '数字，或一个设置项（如 keyProjectQuota）', en: 'A number, or a setting key' },
+    }),
+    ruleColumn('atMostShare', '比例上限', 'Share at most', {
+      help: { zh: '0 到 1 之间，如 0.3 表示 30%', en: 'Between 0 and 1, e.g. 0.3 for 30 %' },
+    }),
+    ruleColumn('filter', '记录条件', 'Condition', {
+      width: 160,
+      help: { zh: '如 status=重点项目 或 meetingType=党课', en: 'e.g. status=重点项目' },
+    }),
+    ruleColumn('field', '必填字段', 'Required field'),
+    ruleColumn('among', '适用对象', 'Among', {
+      type: 'choice',
+      choices: AUDIENCES,
+      labels: 'audience',
+    }),
+    ruleColumn('scope', '对象范围', 'Scope', { width: 140 }),
+    ruleColumn('after', '检查时点（阶段截止后）', 'After stage'),
+    ruleColumn('everyDays', '间隔天数', 'Every (days)'),
+    ruleColumn('during', '间隔适用阶段', 'During stage'),
+    ruleColumn('dateColumn', '日期列', 'Date column'),
+    ruleColumn('termYears', '任期（年）', 'Term (years)', { type: 'integer' }),
+    ruleColumn('termColumn', '任期列', 'Term column'),
+    ruleColumn('warnDays', '提前提醒天数', 'Warn days before', { type: 'integer' }),
+  ],
+  sampleRows: [],
+};
+
+/** An amount as 配额规则 writes it: the number, or the setting's key. */
+const amountText = (a: Amount | undefined) =>
+  a === undefined ? '' : typeof a === 'number' ? a : a.setting;
+
+/** The 配额规则 rows of a template's rules. */
+export function quotaRuleRows(template: CampaignTemplate): SheetDef['sampleRows'] {
+  return template.quotaRules.map((r) => {
+    const base = { id: r.id, label: r.label.zh, labelEn: r.label.en, kind: r.kind };
+    switch (r.kind) {
+      case 'count': {
+        const among = r.among ? audienceCells(r.among, template) : null;
+        return {
+          ...base,
+          form: r.form,
+          per: r.per,
+          period: r.period ?? '',
+          atLeast: amountText(r.atLeast),
+          atMost: amountText(r.atMost),
+          atMostShare: r.atMostShare ?? '',
+          filter: r.filter ? conditionText(r.filter) : '',
+          among: among?.audience ?? '',
+          scope: among?.scope ?? '',
+          after: r.after ?? '',
+        };
+      }
+      case 'required':
+        return { ...base, form: r.form, field: r.field };
+      case 'cadence': {
+        const among = audienceCells(r.among, template);
+        return {
+          ...base,
+          form: r.form,
+          everyDays: amountText(r.everyDays),
+          during: r.during,
+          among: among.audience,
+          scope: among.scope,
+        };
+      }
+      default:
+        return {
+          ...base,
+          dateColumn: r.dateColumn,
+          termYears: r.termYears ?? '',
+          termColumn: r.termColumn ?? '',
+          warnDays: r.warnDays,
+        };
+    }
+  });
+}
+
 /** The configuration sheets as Setup writes them for a template. */
 export function configSheetsFor(template: CampaignTemplate): readonly SheetDef[] {
   const formDesign = { ...FORM_DESIGN_SHEET, sampleRows: formDesignRows(template.forms) };
@@ -775,6 +891,7 @@ export function configSheetsFor(template: CampaignTemplate): readonly SheetDef[]
     ...sheetSubjects(template).map((s) => subjectSheetFor(template, s)),
     stages,
     formDesign,
+    { ...QUOTA_RULES_SHEET, sampleRows: quotaRuleRows(template) },
     HEALTH_SHEET,
   ];
 }

@@ -1,6 +1,7 @@
 import {
   CONFIG_SHEETS,
   FORM_DESIGN_SHEET,
+  QUOTA_RULES_SHEET,
   HEALTH_SHEET,
   rosterSheetFor,
   SETTINGS_SHEET,
@@ -68,6 +69,7 @@ export function loadConfig(sheets: SheetsPort): ConfigResult {
     units: sheets.readTable(titlesOf(UNITS_SHEET)),
     stages: sheets.readTable(titlesOf(STAGES_SHEET)),
     formDesign: sheets.readTable(titlesOf(FORM_DESIGN_SHEET)),
+    quotaRules: sheets.readTable(titlesOf(QUOTA_RULES_SHEET)),
     ...(roster ? { roster: sheets.readTable(titlesOf(roster)) } : {}),
     ...(sheetSubjects(template).length ? { subjects } : {}),
     spreadsheetTimeZone: sheets.timeZone(),

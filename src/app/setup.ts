@@ -1,6 +1,7 @@
 import {
   configSheetsFor,
   FORM_DESIGN_SHEET,
+  QUOTA_RULES_SHEET,
   STAGES_SHEET,
   UNITS_SHEET,
 } from '../../sheets-templates/config-sheets';
@@ -20,7 +21,7 @@ export interface SetupResult {
 export const TEMPLATE_WRITTEN = 'setup.template';
 
 /** The sheets a template writes that are the template's, not the administrator's roster. */
-const TEMPLATE_SHEETS = [STAGES_SHEET.key, FORM_DESIGN_SHEET.key];
+const TEMPLATE_SHEETS = [STAGES_SHEET.key, FORM_DESIGN_SHEET.key, QUOTA_RULES_SHEET.key];
 
 /**
  * Creates the configuration sheets (Settings, Units, Stages, Form design, Health) that do not exist

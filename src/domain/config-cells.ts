@@ -9,7 +9,7 @@ import { cellParser, isEmpty, PLAIN_EMAIL } from './cells';
 
 /** A configuration sheet by key; `roster` and `subjects.<type>` exist when the template has them. */
 export type ConfigSheet =
-  'settings' | 'units' | 'stages' | 'formDesign' | 'roster' | `subjects.${string}`;
+  'settings' | 'units' | 'stages' | 'formDesign' | 'quotaRules' | 'roster' | `subjects.${string}`;
 
 export interface ConfigProblem {
   sheet: ConfigSheet;

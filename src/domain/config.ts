@@ -43,9 +43,12 @@ import {
   type ConfigSheet,
 } from './config-cells';
 import { parseFormDesign } from './form-design';
+import { parseQuotaRules } from './quota-sheet';
+import { audienceOf, parseCondition } from './stage-audience';
+
+export { audienceOf, parseCondition };
 
 export { MAX_UNIT_EMAILS, type ConfigProblem, type ConfigSheet };
-import { STATUS } from './records';
 import { keyedRows, mapColumns, type Cell, type RawTable } from './table';
 
 export type Audience = (typeof AUDIENCES)[number];
@@ -166,6 +169,8 @@ export interface ConfigTables {
   stages: RawTable | null;
   /** 表单设计; absent in a spreadsheet set up before it existed (the template's fields then). */
   formDesign?: RawTable | null;
+  /** 配额规则; absent in a spreadsheet set up before it existed (the template's rules then). */
+  quotaRules?: RawTable | null;
   /** The roster sheet, when the template has one. */
   roster?: RawTable | null;
   /** The sheet of each subject type listed in a sheet, by subject type key. */
@@ -541,66 +546,6 @@ function parseListedSubjects(
   return out.length === before ? subjects : null;
 }
 
-const CONDITION = /^\s*([A-Za-z][\w-]*)\s*(=|≠|!=|＝)\s*(.*)$/;
-
-/** `field=值1、值2` or `field≠值`: a filter on a stored value ('' stands for a blank). */
-export function parseCondition(raw: string): Filter | null {
-  const m = CONDITION.exec(raw);
-  if (!m) return null;
-  const values = m[3].split(/[、;；,，]/).map((v) => v.trim());
-  const list =
-    values.length === 1 && values[0] === '' ? [''] : values.filter((v, i) => v !== '' || i === 0);
-  return m[2] === '=' || m[2] === '＝' ? { field: m[1], in: list } : { field: m[1], notIn: list };
-}
-
-/**
- * Who owes a stage, from its audience key and scope. The Secretary Project's keys name its
- * projects: units with one, key projects (status 重点项目), every project.
- */
-export function audienceOf(
-  audience: Audience,
-  scope: string,
-  template: CampaignTemplate,
-): AudienceDef | ProblemRef {
-  const madeByForm = template.subjects.find((s) => s.source === 'form')?.key;
-  const firstSubject = template.subjects[0]?.key;
-  const list = scope
-    .split(/[、;；,，]/)
-    .map((v) => v.trim())
-    .filter(Boolean);
-  switch (audience) {
-    case 'allUnits':
-      return { kind: 'allUnits' };
-    case 'staff':
-      return { kind: 'staff' };
-    case 'unitsWithProjects':
-      return madeByForm ? { kind: 'unitsWithSubject', subject: madeByForm } : problem('noSubjects');
-    case 'keyProjects':
-      return madeByForm
-        ? { kind: 'subjects', subject: madeByForm, filter: { field: 'status', in: [STATUS.key] } }
-        : problem('noSubjects');
-    case 'allProjects':
-      return madeByForm ? { kind: 'subjects', subject: madeByForm } : problem('noSubjects');
-    case 'unitsOfCategory':
-      return list.length
-        ? { kind: 'unitsOfCategory', categories: list }
-        : problem('scopeNeeded', audience);
-    case 'roster':
-      if (!template.roster) return problem('noRoster');
-      return list.length ? { kind: 'roster', roles: list } : { kind: 'roster' };
-    case 'subjects': {
-      if (!firstSubject) return problem('noSubjects');
-      if (scope.trim() === '') return { kind: 'subjects', subject: firstSubject };
-      const filter = parseCondition(scope);
-      return filter
-        ? { kind: 'subjects', subject: firstSubject, filter }
-        : problem('badCondition', scope);
-    }
-    default:
-      return { kind: 'allUnits' };
-  }
-}
-
 function parseStages(
   table: RawTable,
   timeZone: string,
@@ -782,7 +727,26 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
     }
   }
   const forms = parseFormDesign(tables.formDesign ?? null, template, problems);
-  if (problems.length > 0 || !settings || !units || !stages || !forms || !people || !subjectsOk)
+  const quotaRules = parseQuotaRules(
+    tables.quotaRules ?? null,
+    {
+      template,
+      formKeys: (forms ?? template.forms).map((f) => f.key),
+      stageIds: stages ? stages.map((s) => s.stageId) : null,
+      settingKeys: SETTINGS.filter((s) => s.type === 'integer').map((s) => s.key),
+    },
+    problems,
+  );
+  if (
+    problems.length > 0 ||
+    !settings ||
+    !units ||
+    !stages ||
+    !forms ||
+    !quotaRules ||
+    !people ||
+    !subjectsOk
+  )
     return { ok: false, problems };
   return {
     ok: true,
@@ -793,7 +757,7 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
       subjects,
       stages,
       forms,
-      quotaRules: template.quotaRules,
+      quotaRules,
       template,
     },
   };

@@ -38,7 +38,7 @@ export const en: Messages = {
     required: 'Required',
     done: (created: number) =>
       created > 0
-        ? `Created ${created} sheets. Fill in Settings, Units and Stages (Form design adds or removes form fields), then choose Secretary Project → Validate and activate.`
+        ? `Created ${created} sheets. Fill in Settings, Units and Stages (Form design adds or removes form fields; Quota rules adjusts the quota rules), then choose Secretary Project → Validate and activate.`
         : 'All sheets already exist; nothing was changed.',
     rewritten: (template: string, sheets: string) =>
       `Rewritten from the campaign template "${template}": ${sheets}. Check them, then choose Validate and activate.`,
@@ -329,6 +329,13 @@ export const en: Messages = {
     repeatNeedsDue: () => 'a repeating stage needs "due days after each period"',
     noRoster: () => 'this template has no roster, so a stage cannot be owed by roster people',
     noSubjects: () => 'this template has no subject type a stage could be owed by',
+    badAmount: (value: string) =>
+      `"${value}" must be a number ≥ 0 or a numeric setting's key (e.g. keyProjectQuota)`,
+    badShare: (value: string) => `"${value}" must be a share between 0 and 1, e.g. 0.3`,
+    unknownStage: (value: string, stages: string) =>
+      `there is no stage "${value}"; choose one of: ${stages}`,
+    ruleNeedsLimit: () => 'a count rule needs "at least", "at most" or "share at most"',
+    ruleNeeds: (column: string) => `this kind of rule needs "${column}"`,
     missingStaffEmail: (department: string) =>
       `units belong to "${department}" but staffEmails.${department} is not set`,
   },
@@ -747,6 +754,19 @@ export const en: Messages = {
     },
     acceptance: { 优秀: 'Excellent', 合格: 'Pass', 不合格: 'Fail' },
     repeat: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
+    ruleKind: {
+      count: 'Count',
+      required: 'Required',
+      cadence: 'Cadence',
+      termExpiry: 'Term expiry',
+    },
+    rulePer: {
+      unit: 'Per unit',
+      person: 'Per person',
+      category: 'Per category',
+      subject: 'Per subject',
+      campaign: 'Whole campaign',
+    },
     fieldKind: {
       unit: 'Unit (dropdown)',
       person: 'Person (dropdown)',

@@ -45,7 +45,7 @@ export const zhCN = {
     required: '必填',
     done: (created: number) =>
       created > 0
-        ? `已创建 ${created} 张工作表。请在「系统设置」「单位名册」「阶段设置」中填写活动配置（「表单设计」可增删表单字段），然后点击菜单「书记项目 → 校验配置并启动」。`
+        ? `已创建 ${created} 张工作表。请在「系统设置」「单位名册」「阶段设置」中填写活动配置（「表单设计」可增删表单字段，「配额规则」可调整配额规则），然后点击菜单「书记项目 → 校验配置并启动」。`
         : '所有工作表均已存在，未作任何改动。',
     rewritten: (template: string, sheets: string) =>
       `已按活动模板「${template}」重写：${sheets}。请核对后点击菜单「校验配置并启动」。`,
@@ -325,6 +325,12 @@ export const zhCN = {
     repeatNeedsDue: () => '重复阶段须填写每期截止（期末后天数）',
     noRoster: () => '本模板没有人员名册，不能以名册人员为适用对象',
     noSubjects: () => '本模板没有可作为适用对象的对象类型',
+    badAmount: (value: string) =>
+      `「${value}」应为非负数字，或一个数字类设置项（如 keyProjectQuota）`,
+    badShare: (value: string) => `「${value}」应为 0 到 1 之间的比例，如 0.3`,
+    unknownStage: (value: string, stages: string) => `没有阶段「${value}」，可选：${stages}`,
+    ruleNeedsLimit: () => '数量规则须填写“至少”“至多”或“比例上限”之一',
+    ruleNeeds: (column: string) => `此类规则须填写「${column}」`,
     missingStaffEmail: (department: string) =>
       `有单位归属「${department}」，但未设置该部门的员工邮箱（staffEmails.${department}）`,
   },
@@ -735,6 +741,14 @@ export const zhCN = {
     status: { 待审核: '待审核', 重点项目: '重点项目', 备案: '备案', 退回修改: '退回修改' },
     acceptance: { 优秀: '优秀', 合格: '合格', 不合格: '不合格' },
     repeat: { month: '每月', quarter: '每季度', year: '每年' },
+    ruleKind: { count: '数量', required: '必填', cadence: '间隔', termExpiry: '任期届满' },
+    rulePer: {
+      unit: '每个单位',
+      person: '每人',
+      category: '每类单位',
+      subject: '每个对象',
+      campaign: '全体合计',
+    },
     fieldKind: {
       unit: '单位（下拉）',
       person: '人员（下拉）',
@@ -766,7 +780,9 @@ export const zhCN = {
     | 'acceptance'
     | 'category'
     | 'fieldKind'
-    | 'repeat',
+    | 'repeat'
+    | 'ruleKind'
+    | 'rulePer',
     Record<string, string>
   >,
   sheetRow: (sheet: string, row: number | null, column: string | null) =>

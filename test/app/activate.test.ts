@@ -90,7 +90,7 @@ describe('setup (menu) on dist/Code.js in the sandbox', () => {
       true,
       '服务改革、服务发展、服务民生、服务群众、服务党员',
     ]);
-    expect(campaign.alerts().at(-1)?.prompt).toContain('已创建 5 张工作表');
+    expect(campaign.alerts().at(-1)?.prompt).toContain('已创建 6 张工作表');
   });
 
   test('running setup twice changes nothing the second time', () => {

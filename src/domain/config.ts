@@ -732,7 +732,6 @@ export function parseConfig(tables: ConfigTables): ConfigResult {
     {
       template,
       formKeys: (forms ?? template.forms).map((f) => f.key),
-      stageIds: stages ? stages.map((s) => s.stageId) : null,
       settingKeys: SETTINGS.filter((s) => s.type === 'integer').map((s) => s.key),
     },
     problems,

@@ -28,8 +28,6 @@ const textOf = (cell: Cell | undefined) =>
 export interface QuotaSheetContext {
   template: CampaignTemplate;
   formKeys: readonly string[];
-  /** null while 阶段设置 does not parse: a stage named here is checked once it does. */
-  stageIds: readonly string[] | null;
   /** Numeric settings a limit may name (keyProjectQuota, …). */
   settingKeys: readonly string[];
 }
@@ -94,12 +92,10 @@ function parseRule(
       bad('form', problem('unknownTemplateForm', key, context.formKeys.join('、')));
     return key;
   };
-  const stage = (column: string, label: string, required: boolean) => {
-    const key = required ? need(column, label) : text(column);
-    if (key && context.stageIds && !context.stageIds.includes(key))
-      bad(column, problem('unknownStage', key, context.stageIds.join('、')));
-    return key;
-  };
+  // A rule tied to a stage the campaign does not have never applies (a campaign without the plan
+  // stage checks no plans), as the template's own rules always have: not an error.
+  const stage = (column: string, label: string, required: boolean) =>
+    required ? need(column, label) : text(column);
   const amount = (column: string): Amount | undefined => {
     const raw = text(column);
     if (raw === '') return undefined;

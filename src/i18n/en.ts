@@ -332,8 +332,6 @@ export const en: Messages = {
     badAmount: (value: string) =>
       `"${value}" must be a number ≥ 0 or a numeric setting's key (e.g. keyProjectQuota)`,
     badShare: (value: string) => `"${value}" must be a share between 0 and 1, e.g. 0.3`,
-    unknownStage: (value: string, stages: string) =>
-      `there is no stage "${value}"; choose one of: ${stages}`,
     ruleNeedsLimit: () => 'a count rule needs "at least", "at most" or "share at most"',
     ruleNeeds: (column: string) => `this kind of rule needs "${column}"`,
     missingStaffEmail: (department: string) =>

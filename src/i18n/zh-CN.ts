@@ -328,7 +328,6 @@ export const zhCN = {
     badAmount: (value: string) =>
       `「${value}」应为非负数字，或一个数字类设置项（如 keyProjectQuota）`,
     badShare: (value: string) => `「${value}」应为 0 到 1 之间的比例，如 0.3`,
-    unknownStage: (value: string, stages: string) => `没有阶段「${value}」，可选：${stages}`,
     ruleNeedsLimit: () => '数量规则须填写“至少”“至多”或“比例上限”之一',
     ruleNeeds: (column: string) => `此类规则须填写「${column}」`,
     missingStaffEmail: (department: string) =>

@@ -40,21 +40,21 @@ describe('配额规则: quota rules as configuration (dist/Code.js)', () => {
     expect(failed.map((r) => [r['实际'], r['要求']])).toEqual([[1, 2]]);
   });
 
-  test('a rule naming a stage 阶段设置 does not have is refused at Activate, located', () => {
+  test('a limit that is neither a number nor a setting is refused at Activate, located, and nothing is activated', () => {
     const campaign = configured(sampleScenario(), '2014-05-19T10:00:00+08:00');
     const rules = campaign.values('配额规则') ?? [];
     const row = rules.findIndex((r) => r[0] === 'planForKeyProjects') + 1;
-    const after = rules[0].indexOf('检查时点（阶段截止后）');
+    const atLeast = rules[0].indexOf('至少');
     campaign.paste(
       '配额规则',
       row,
-      [rules[row - 1].map((c, i) => (i === after ? 'planning' : c))],
+      [rules[row - 1].map((c, i) => (i === atLeast ? '两个' : c))],
       ADMIN,
     );
     expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
     const health = (campaign.values('运行状况') ?? []).slice(1).map((r) => r.slice(0, 5).join('|'));
     expect(health).toEqual([
-      `错误|配额规则|${row}|检查时点（阶段截止后）|没有阶段「planning」，可选：apply、screen、plan、implement、summarize`,
+      `错误|配额规则|${row}|至少|「两个」应为非负数字，或一个数字类设置项（如 keyProjectQuota）`,
     ]);
     expect(campaign.triggers().some((t) => t.kind === 'clock')).toBe(false);
   });

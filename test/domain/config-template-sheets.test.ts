@@ -151,13 +151,14 @@ describe('a template’s configuration sheets', () => {
     expect(result.config.units.map((u) => u.department)).toEqual(['org', 'org', 'enterprise']);
   });
 
-  test('Setup writes the Secretary Project’s sheets exactly as before, and the other templates’ own', () => {
+  test('Setup writes the Secretary Project’s sheets (with 配额规则 since it exists), and the other templates’ own', () => {
     const keys = (id: string) => configSheetsFor(templateById(id)!).map((d) => d.key);
     expect(keys('secretary-project')).toEqual([
       'settings',
       'units',
       'stages',
       'formDesign',
+      'quotaRules',
       'health',
     ]);
     expect(keys('branch-duties')).toEqual([
@@ -166,6 +167,7 @@ describe('a template’s configuration sheets', () => {
       'roster',
       'stages',
       'formDesign',
+      'quotaRules',
       'health',
     ]);
     expect(keys('key-tasks')).toEqual([
@@ -174,6 +176,7 @@ describe('a template’s configuration sheets', () => {
       'subjects.task',
       'stages',
       'formDesign',
+      'quotaRules',
       'health',
     ]);
     const tasks = configSheetsFor(TASKS).find((d) => d.key === 'subjects.task')!;

@@ -18,7 +18,6 @@ function sheetOf(template: CampaignTemplate): RawTable {
 const contextOf = (template: CampaignTemplate): QuotaSheetContext => ({
   template,
   formKeys: template.forms.map((f) => f.key),
-  stageIds: template.stages.map((s) => s.stageId),
   settingKeys: SETTINGS.filter((s) => s.type === 'integer').map((s) => s.key),
 });
 
@@ -57,7 +56,7 @@ describe('配额规则: quota rules as a sheet', () => {
       table.header.indexOf(QUOTA_RULES_SHEET.columns.find((c) => c.key === key)!.label.zh);
     table.rows[0][at('atLeast')] = '-1';
     table.rows[1][at('form')] = 'budget';
-    table.rows[3][at('after')] = 'planning';
+    table.rows[3][at('atMostShare')] = '1.5';
     table.rows[4][at('kind')] = 'ratio';
     table.rows[5][at('id')] = String(table.rows[2][at('id')]);
     const out: ConfigProblem[] = [];
@@ -65,7 +64,7 @@ describe('配额规则: quota rules as a sheet', () => {
     expect(out.map((p) => [p.row, p.column, p.problem.key])).toEqual([
       [2, 'atLeast', 'badAmount'],
       [3, 'form', 'unknownTemplateForm'],
-      [5, 'after', 'unknownStage'],
+      [5, 'atMostShare', 'badShare'],
       [6, 'kind', 'badChoice'],
       [7, 'id', 'duplicate'],
     ]);

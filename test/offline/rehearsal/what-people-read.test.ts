@@ -33,6 +33,11 @@ const MACHINE_COLUMNS = new Set([
   'Stage',
   '阶段编号',
   'Stage ID',
+  // 配额规则 names its stages by the same ids.
+  '检查时点（阶段截止后）',
+  'After stage',
+  '间隔适用阶段',
+  'During stage',
 ]);
 
 /** Stored keys that must never reach a cell a person reads. */

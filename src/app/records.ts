@@ -9,11 +9,11 @@ import {
 import { dayOf } from '../domain/calendar';
 import {
   textOf,
+  unitInfosOf,
   type CampaignData,
   type FormRecord,
   type Person,
   type Subject,
-  type UnitInfo,
 } from '../domain/campaign-data';
 import type { CampaignConfig } from '../domain/config';
 import { dayOfCell, linkedOf, projectOf, type CampaignRecords } from '../domain/records';
@@ -178,19 +178,7 @@ export function campaignDataFrom(
   rowsByForm: Record<string, readonly KeyedRow[]>,
 ): CampaignData {
   const template = config.template;
-  const units: UnitInfo[] = config.units.map((u) => ({
-    unitId: u.unitId,
-    name: u.name,
-    category: u.category,
-    active: u.active,
-    values: {
-      department: u.department,
-      secretary: u.secretary,
-      contactName: u.contactName,
-      memberCount: u.memberCount ?? '',
-      ...(u.values ?? {}),
-    },
-  }));
+  const units = unitInfosOf(config);
   const people: Person[] = (config.people ?? []).map((p) => ({ ...p }));
   const subjects: Subject[] = (config.subjects ?? []).map((s) => ({
     type: s.type,

@@ -4,7 +4,7 @@
  * every template. `fromCampaignRecords` reads today's Secretary Project records into it. Pure.
  */
 import { dayOf } from './calendar';
-import type { CampaignConfig } from './config';
+import type { CampaignConfig, Person } from './config';
 import { dayOfCell, type CampaignRecords, type LinkedRecord, type ProjectRecord } from './records';
 import type { Cell } from './table';
 import type { Filter } from './template';
@@ -18,14 +18,7 @@ export interface UnitInfo {
   values: Record<string, Cell>;
 }
 
-/** A person on the template's roster (e.g. a leading cadre), who owes with their unit. */
-export interface Person {
-  personId: string;
-  name: string;
-  unitId: string;
-  role: string;
-  email: string;
-}
+export type { Person };
 
 export interface Subject {
   /** The subject type's key, e.g. project. */
@@ -143,13 +136,9 @@ function linkedRecord(
   };
 }
 
-/** Today's Secretary Project records as generic campaign data (projects are subjects). */
-export function fromCampaignRecords(
-  config: CampaignConfig,
-  records: CampaignRecords,
-): CampaignData {
-  const tz = config.settings.timeZone;
-  const units: UnitInfo[] = config.units.map((u) => ({
+/** The roster of units as the rules read them: 单位名册's own columns and the template's. */
+export function unitInfosOf(config: CampaignConfig): UnitInfo[] {
+  return config.units.map((u) => ({
     unitId: u.unitId,
     name: u.name,
     category: u.category,
@@ -159,8 +148,18 @@ export function fromCampaignRecords(
       secretary: u.secretary,
       contactName: u.contactName,
       memberCount: u.memberCount ?? '',
+      ...(u.values ?? {}),
     },
   }));
+}
+
+/** Today's Secretary Project records as generic campaign data (projects are subjects). */
+export function fromCampaignRecords(
+  config: CampaignConfig,
+  records: CampaignRecords,
+): CampaignData {
+  const tz = config.settings.timeZone;
+  const units = unitInfosOf(config);
   const subjects: Subject[] = records.projects.map((p) => ({
     type: PROJECT,
     subjectId: p.projectId,

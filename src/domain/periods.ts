@@ -4,6 +4,7 @@
  * schedule's [from, until] (a campaign starting on 15 March has a first period 03-15..03-31, still
  * called 2018-03), each due `dueDaysAfter` days after its (clipped) last day. Pure.
  */
+import { messages, type Messages } from '../i18n';
 import { addDays } from './calendar';
 import type { Cadence, Label, Schedule } from './template';
 
@@ -22,21 +23,11 @@ export interface Period {
 /** The one period of a one-off stage. */
 export const ONCE = '';
 
-const QUARTER_ZH = ['一', '二', '三', '四'];
-const MONTH_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** A period's name in both languages (the i18n module words it). */
+const labelOf = (word: (m: Messages['periods']) => string): Label => ({
+  zh: word(messages('zh-CN').periods),
+  en: word(messages('en').periods),
+});
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const yearOf = (day: string) => Number(day.slice(0, 4));
@@ -51,7 +42,7 @@ function calendarPeriod(
   if (every === 'year') {
     return {
       periodId: String(year),
-      label: { zh: `${year}年度`, en: String(year) },
+      label: labelOf((m) => m.year(year)),
       start: `${year}-01-01`,
       end: `${year}-12-31`,
     };
@@ -67,14 +58,14 @@ function calendarPeriod(
     const q = (firstMonth - 1) / 3 + 1;
     return {
       periodId: `${year}-Q${q}`,
-      label: { zh: `${year}年第${QUARTER_ZH[q - 1]}季度`, en: `Q${q} ${year}` },
+      label: labelOf((m) => m.quarter(year, q)),
       start,
       end,
     };
   }
   return {
     periodId: `${year}-${pad2(month)}`,
-    label: { zh: `${year}年${month}月`, en: `${MONTH_EN[month - 1]} ${year}` },
+    label: labelOf((m) => m.month(year, month)),
     start,
     end,
   };

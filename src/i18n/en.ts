@@ -106,6 +106,12 @@ export const en: Messages = {
     signature: (sender: string) => `${sender}`,
     automatic: '(This message was sent automatically.)',
   },
+  periods: {
+    year: (year: number) => String(year),
+    quarter: (year: number, quarter: number) => `Q${quarter} ${year}`,
+    month: (year: number, month: number) =>
+      `${'January February March April May June July August September October November December'.split(' ')[month - 1]} ${year}`,
+  },
   reminders: {
     subjectOne: (campaign: string, form: string, when: string) => `[${campaign}] ${form}: ${when}`,
     subjectMany: (campaign: string, count: number, overdue: boolean) =>

@@ -111,6 +111,11 @@ export const zhCN = {
     signature: (sender: string) => `${sender}`,
     automatic: '（本邮件由系统自动发送）',
   },
+  periods: {
+    year: (year: number) => `${year}年度`,
+    quarter: (year: number, quarter: number) => `${year}年第${'一二三四'[quarter - 1]}季度`,
+    month: (year: number, month: number) => `${year}年${month}月`,
+  },
   reminders: {
     subjectOne: (campaign: string, form: string, when: string) => `【${campaign}】${form}：${when}`,
     subjectMany: (campaign: string, count: number, overdue: boolean) =>

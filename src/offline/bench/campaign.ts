@@ -20,7 +20,7 @@ import {
   SELF_ASSESSMENTS_SHEET,
   SEND_LEDGER_SHEET,
 } from '../../../sheets-templates/data-sheets';
-import type { SheetDef } from '../../../sheets-templates/config-sheets';
+import { UNITS_SHEET, type SheetDef } from '../../../sheets-templates/config-sheets';
 import { PROJECT_TYPES } from '../../../sheets-templates/forms';
 import { addDays, zonedTime } from '../../domain/calendar';
 import { mapColumns } from '../../domain/table';
@@ -103,37 +103,42 @@ export function unitsOf(n: number): UnitRow[] {
   });
 }
 
-/** The configuration as the rehearsal reads it: the sample calendar, generated units. */
-export function scenarioOf(units: UnitRow[], keyProjectQuota: number): Scenario {
-  const sample = readScenario(path.join(projectRoot(), 'sheets-templates/sample-campaign'));
+/**
+ * A bundled sample scenario for the bench: its calendar and template kept, the bench's own accounts
+ * and campaign name laid over its settings.
+ */
+export function benchSample(
+  folder: string,
+  campaignName: string,
+  more: Record<string, string> = {},
+) {
+  const sample = readScenario(path.join(projectRoot(), 'sheets-templates', folder));
   const overrides: Record<string, string> = {
-    campaignName: `性能测试（${units.length} 个单位）`,
+    campaignName,
     timeZone: TIME_ZONE,
     adminEmails: ADMIN,
     'staffEmails.org': STAFF.org,
     'staffEmails.enterprise': STAFF.enterprise,
-    keyProjectQuota: String(keyProjectQuota),
-    mailReserve: '10',
+    ...more,
   };
   const settings = sample.settings
     .filter((s) => !(s.key in overrides))
     .concat(Object.entries(overrides).map(([key, value]) => ({ key, value })));
+  return { ...sample, dir: '(bench)', settings };
+}
+
+/** The unit columns every generated roster fills (单位名册's own, by key). */
+export const BENCH_UNIT_KEYS = UNITS_SHEET.columns.map((c) => c.key);
+
+/** The configuration as the rehearsal reads it: the sample calendar, generated units. */
+export function scenarioOf(units: UnitRow[], keyProjectQuota: number): Scenario {
   return {
-    ...sample,
-    dir: '(bench)',
-    settings,
+    ...benchSample('sample-campaign', `性能测试（${units.length} 个单位）`, {
+      keyProjectQuota: String(keyProjectQuota),
+      mailReserve: '10',
+    }),
     units: {
-      header: [
-        'unitId',
-        'name',
-        'category',
-        'secretary',
-        'contactName',
-        'email',
-        'phone',
-        'memberCount',
-        'active',
-      ],
+      header: BENCH_UNIT_KEYS,
       rows: units.map((u, i) => [
         u.unitId,
         u.name,

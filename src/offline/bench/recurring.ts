@@ -13,7 +13,6 @@
  * entry for the year (the year's deadline is today), the other half two; every branch has filed its
  * year-end rating, none graded yet.
  */
-import * as path from 'node:path';
 import { recordSheetOf } from '../../../sheets-templates/data-sheets';
 import type { FormDef } from '../../../sheets-templates/forms';
 import type { SheetDef } from '../../../sheets-templates/config-sheets';
@@ -25,15 +24,15 @@ import {
 import { addDays, zonedTime } from '../../domain/calendar';
 import { ScriptApp } from '../emulator/script-app';
 import { CampaignHarness } from '../harness';
-import { projectRoot } from '../project-root';
 import { fillConfiguration } from '../rehearsal/engine';
 import { respondAs } from '../rehearsal/replay-forms';
-import { readScenario, type Scenario } from '../rehearsal/scenario';
+import type { Scenario } from '../rehearsal/scenario';
 import type { RunResult, RunSpec } from '../sandbox/sandbox';
 import {
   ADMIN,
   BENCH_MAIL_QUOTA,
-  STAFF,
+  BENCH_UNIT_KEYS,
+  benchSample,
   SheetFiller,
   TIME_ZONE,
   must,
@@ -107,35 +106,10 @@ export function branchesOf(n: number): Branch[] {
 
 /** The sample scenario with generated branches and cadres; its settings, stages and template kept. */
 export function recurringScenarioOf(branches: Branch[]): Scenario {
-  const sample = readScenario(path.join(projectRoot(), 'sheets-templates/sample-branch-duties'));
-  const overrides: Record<string, string> = {
-    campaignName: `性能测试（${branches.length} 个支部）`,
-    timeZone: TIME_ZONE,
-    adminEmails: ADMIN,
-    'staffEmails.org': STAFF.org,
-    'staffEmails.enterprise': STAFF.enterprise,
-  };
-  const settings = sample.settings
-    .filter((s) => !(s.key in overrides))
-    .concat(Object.entries(overrides).map(([key, value]) => ({ key, value })));
   return {
-    ...sample,
-    dir: '(bench)',
-    settings,
+    ...benchSample('sample-branch-duties', `性能测试（${branches.length} 个支部）`),
     units: {
-      header: [
-        'unitId',
-        'name',
-        'category',
-        'secretary',
-        'contactName',
-        'email',
-        'phone',
-        'memberCount',
-        'active',
-        'lastElection',
-        'termYears',
-      ],
+      header: [...BENCH_UNIT_KEYS, 'lastElection', 'termYears'],
       // Elections spread over 2016–2018 with 3-year terms: a few branches' terms end within 60 days.
       rows: branches.map((b, i) => [
         b.unitId,

@@ -6,11 +6,11 @@ import { FormApp } from '../../src/offline/emulator/form-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import type { ReplayContext } from '../../src/offline/rehearsal/engine';
 import {
+  activeSample,
   ADMIN,
   applicationAnswers,
   configured,
   replaySubmitEvent,
-  sampleScenario,
 } from '../support/campaign';
 import { blocksOf, reportDocs, sheetRecords, table } from '../support/report-docs';
 
@@ -18,12 +18,7 @@ type Campaign = ReturnType<typeof configured>;
 
 const DESIGN = '表单设计';
 
-function activeCampaign(): { campaign: Campaign; context: ReplayContext } {
-  const scenario = sampleScenario();
-  const campaign = configured(scenario, '2014-05-19T10:00:00+08:00');
-  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
-  return { campaign, context: { scenario, responses: new Map() } };
-}
+const activeCampaign = activeSample;
 
 /** The live application form's items, as its owner sees them in the form editor. */
 function applicationItems(campaign: Campaign): { title: string; required: boolean }[] {

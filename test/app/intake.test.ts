@@ -3,7 +3,13 @@ import type { ScenarioEvent, EditEvent } from '../../src/offline/rehearsal/scena
 import { FormApp } from '../../src/offline/emulator/form-app';
 import { PropertiesService } from '../../src/offline/emulator/properties-service';
 import type { RunResult } from '../../src/offline/sandbox/sandbox';
-import { ADMIN, configured, replaySubmitEvent, sampleScenario } from '../support/campaign';
+import {
+  activeSample,
+  ADMIN,
+  configured,
+  replaySubmitEvent,
+  sampleScenario,
+} from '../support/campaign';
 
 type Campaign = ReturnType<typeof configured>;
 
@@ -24,12 +30,7 @@ const APPLY = {
   budget: 5,
 };
 
-function activeCampaign(): { campaign: Campaign; context: ReplayContext } {
-  const scenario = sampleScenario();
-  const campaign = configured(scenario, '2014-05-19T10:00:00+08:00');
-  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
-  return { campaign, context: { scenario, responses: new Map() } };
-}
+const activeCampaign = activeSample;
 
 let serial = 0;
 function submit(

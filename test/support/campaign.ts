@@ -119,6 +119,20 @@ export function activatedCampaign(
 }
 
 /**
+ * The bundled sample, configured and activated on 2014-05-19, with a replay context for its form
+ * submissions (replaySubmitEvent).
+ */
+export function activeSample(): {
+  campaign: ReturnType<typeof configured>;
+  context: ReplayContext;
+} {
+  const scenario = sampleScenario();
+  const campaign = configured(scenario, '2014-05-19T10:00:00+08:00');
+  expect(campaign.clickMenu('activate', ADMIN).ok).toBe(true);
+  return { campaign, context: { scenario, responses: new Map() } };
+}
+
+/**
  * `n` generated units (U001…, every third a 驻深企业), one application stage from 2014-05-20 to
  * 2014-05-30 (reminders `remindDays` before, overdue notices every 3 days), staff of both
  * departments at jggw.example, mailReserve 5; `settings` overrides or adds settings.

@@ -34,9 +34,14 @@ describe('key-tasks: the sample scenario rehearsed (dist/Code.js, November–Dec
     const leads = task07['牵头单位'].split(/[;；、]/).map((s) => s.trim());
     expect(owing.length).toBeGreaterThan(0);
     expect(new Set(owing.map(([unit]) => unit))).toEqual(new Set(leads));
-    // RW-12's December report came after the 5 January deadline: chased once, then met.
+    // RW-12's December report came after the 5 January deadline (on the 9th): its lead units alone
+    // are chased for December, from the day after the deadline, and not after they reported.
+    const task12 = rows(run.workbook, '重点任务清单').find((r) => r['任务编号'] === 'RW-12')!;
+    const leads12 = task12['牵头单位'].split(/[;；、]/).map((s) => s.trim());
     const december = notices(run.workbook, 'monthlyProgress', '2018-12', '逾期催报');
+    expect(new Set(december.map(([unit]) => unit))).toEqual(new Set(leads12));
     expect(december.map(([, day]) => day)).toContain('2019-01-06');
+    expect(december.every(([, day]) => day < '2019-01-10')).toBe(true);
   });
 
   test('the 活动报告 lists the 27 tasks and recounts November’s reports from 推进台账', () => {
